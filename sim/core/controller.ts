@@ -1,0 +1,46 @@
+import type { Cluster } from '../cluster';
+
+/**
+ * A level-triggered controller, shaped like client-go's: watch handlers only queue keys; a worker
+ * takes one key at a time and reconciles it from what the store holds now. Reconciling twice in a
+ * row must change nothing the second time.
+ */
+export abstract class Controller {
+  /** The component name that Events and the reconcile log show, e.g. `replicaset-controller`. */
+  abstract readonly name: string;
+  private queue = new Set<string>();
+  private draining = false;
+
+  constructor(protected readonly cluster: Cluster) {}
+
+  /** Reconciles one key, `namespace/name` or `name`. The object may be gone: then clean up. */
+  protected abstract reconcile(key: string): void;
+
+  /** Queues a key; the worker runs at the current instant, after the write that queued it. */
+  enqueue(key: string): void {
+    this.queue.add(key);
+    if (!this.draining) {
+      this.draining = true;
+      this.cluster.clock.schedule(0, () => this.drain());
+    }
+  }
+
+  /** Queues a key again after a delay (a requeue with back-off, a timeout to check later). */
+  enqueueAfter(key: string, delayMs: number): void {
+    this.cluster.clock.schedule(delayMs, () => this.enqueue(key));
+  }
+
+  /** Writes a line to the reconcile log that the widgets show. */
+  protected log(key: string, message: string): void {
+    this.cluster.log(this.name, key, message);
+  }
+
+  private drain(): void {
+    while (this.queue.size) {
+      const [key] = this.queue;
+      this.queue.delete(key);
+      this.reconcile(key);
+    }
+    this.draining = false;
+  }
+}

@@ -1,0 +1,192 @@
+import type { KubeObject } from '../api/types';
+import { kindInfo } from '../api/kinds';
+import { ApiError } from './api-error';
+import type { Clock } from './clock';
+import type { Rng } from './rng';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent<T extends KubeObject = KubeObject> {
+  type: WatchEventType;
+  object: T;
+  /** The object before a MODIFIED change. */
+  old?: T;
+}
+
+export type WatchHandler<T extends KubeObject = KubeObject> = (event: WatchEvent<T>) => void;
+
+/** `namespace/name`, or `name` for cluster-scoped objects: the key controllers queue. */
+export function objectKey(obj: { metadata: { namespace?: string; name: string } }): string {
+  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : obj.metadata.name;
+}
+
+export function splitKey(key: string): { namespace: string; name: string } {
+  const i = key.indexOf('/');
+  return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/**
+ * The API server and its storage: every object of the cluster, versioned, watchable.
+ *
+ * Stored objects are frozen: read them freely, and change them only through `update` or `mutate`,
+ * which bump `resourceVersion` and notify watchers. A write that changes nothing is not a write:
+ * level-triggered controllers can write idempotently without waking each other up.
+ */
+export class Store {
+  private objects = new Map<string, Map<string, KubeObject>>();
+  private watchers = new Map<string, WatchHandler[]>();
+  private anyWatchers: WatchHandler[] = [];
+  private revision = 0;
+
+  constructor(
+    private clock: Clock,
+    private rng: Rng,
+  ) {}
+
+  get<T extends KubeObject>(kind: string, namespace: string, name: string): T | undefined {
+    return this.bucket(kind).get(keyOf(kind, namespace, name)) as T | undefined;
+  }
+
+  /** Objects of a kind, in one namespace or all of them, in the order they were created. */
+  list<T extends KubeObject>(kind: string, namespace?: string): T[] {
+    const all = [...this.bucket(kind).values()] as T[];
+    return namespace === undefined ? all : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
+  }
+
+  /** The latest resourceVersion handed out. */
+  get resourceVersion(): number {
+    return this.revision;
+  }
+
+  /** Creates an object; fills in uid, resourceVersion, creationTimestamp, generation and a generated name. */
+  create<T extends KubeObject>(input: T): T {
+    const obj = structuredClone(input) as T;
+    const meta = obj.metadata;
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.suffix(5);
+    if (!kindInfo(obj.kind)?.namespaced) delete meta.namespace;
+    const bucket = this.bucket(obj.kind);
+    const key = keyOf(obj.kind, meta.namespace ?? '', meta.name);
+    if (bucket.has(key)) throw ApiError.alreadyExists(obj.kind, meta.name);
+    meta.uid = this.uuid();
+    meta.creationTimestamp = this.clock.timestamp();
+    meta.resourceVersion = String(++this.revision);
+    if ('spec' in obj) meta.generation = 1;
+    deepFreeze(obj);
+    bucket.set(key, obj);
+    this.notify(obj.kind, { type: 'ADDED', object: obj });
+    return obj;
+  }
+
+  /**
+   * Replaces a stored object. Returns the stored object unchanged when `next` equals it.
+   * A change of `spec` bumps metadata.generation, as the API server does.
+   */
+  update<T extends KubeObject>(next: T): T {
+    const meta = next.metadata;
+    const bucket = this.bucket(next.kind);
+    const key = keyOf(next.kind, meta.namespace ?? '', meta.name);
+    const old = bucket.get(key) as T | undefined;
+    if (!old) throw ApiError.notFound(next.kind, meta.name);
+    const obj = structuredClone(next) as T;
+    obj.metadata.uid = old.metadata.uid;
+    obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    obj.metadata.generation = old.metadata.generation;
+    if (sameJson(obj, old)) return old;
+    if ('spec' in obj && !sameJson(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    obj.metadata.resourceVersion = String(++this.revision);
+    deepFreeze(obj);
+    bucket.set(key, obj);
+    this.notify(obj.kind, { type: 'MODIFIED', object: obj, old });
+    if (obj.metadata.deletionTimestamp && !obj.metadata.finalizers?.length && old.metadata.finalizers?.length) {
+      this.remove(obj.kind, meta.namespace ?? '', meta.name);
+    }
+    return obj;
+  }
+
+  /** Reads, changes a copy with `change`, writes back. Returns undefined when the object is gone. */
+  mutate<T extends KubeObject>(kind: string, namespace: string, name: string, change: (draft: T) => void): T | undefined {
+    const current = this.get<T>(kind, namespace, name);
+    if (!current) return undefined;
+    const draft = structuredClone(current) as T;
+    change(draft);
+    return this.update(draft);
+  }
+
+  /**
+   * Asks for deletion. Objects with finalizers, and Pods bound to a node with a grace period, are
+   * only marked (deletionTimestamp): the kubelet or the finalizer's owner removes them later.
+   */
+  delete(kind: string, namespace: string, name: string, opts: { gracePeriodSeconds?: number } = {}): KubeObject {
+    const obj = this.get(kind, namespace, name);
+    if (!obj) throw ApiError.notFound(kind, name);
+    if (obj.metadata.deletionTimestamp) return obj;
+    const pod = kind === 'Pod' ? (obj as { spec?: { nodeName?: string; terminationGracePeriodSeconds?: number } }) : undefined;
+    const grace = opts.gracePeriodSeconds ?? pod?.spec?.terminationGracePeriodSeconds ?? 30;
+    const graceful = pod?.spec?.nodeName !== undefined && grace > 0;
+    if (!graceful && !obj.metadata.finalizers?.length) return this.remove(kind, namespace, name)!;
+    return this.mutate(kind, namespace, name, (d) => {
+      d.metadata.deletionTimestamp = this.clock.timestamp(this.clock.now + grace * 1000);
+      if (pod) d.metadata.deletionGracePeriodSeconds = grace;
+    })!;
+  }
+
+  /** Removes an object from storage at once (the end of a graceful deletion). */
+  remove(kind: string, namespace: string, name: string): KubeObject | undefined {
+    const bucket = this.bucket(kind);
+    const key = keyOf(kind, namespace, name);
+    const obj = bucket.get(key);
+    if (!obj) return undefined;
+    bucket.delete(key);
+    this.revision++;
+    this.notify(kind, { type: 'DELETED', object: obj });
+    return obj;
+  }
+
+  /** Watches one kind. Handlers run synchronously after each write: they should only queue work. */
+  watch<T extends KubeObject = KubeObject>(kind: string, handler: WatchHandler<T>): () => void {
+    const list = this.watchers.get(kind) ?? [];
+    list.push(handler as WatchHandler);
+    this.watchers.set(kind, list);
+    return () => list.splice(list.indexOf(handler as WatchHandler), 1);
+  }
+
+  /** Watches every kind (widgets re-render from this). */
+  watchAll(handler: WatchHandler): () => void {
+    this.anyWatchers.push(handler);
+    return () => this.anyWatchers.splice(this.anyWatchers.indexOf(handler), 1);
+  }
+
+  private notify(kind: string, event: WatchEvent): void {
+    for (const h of this.watchers.get(kind) ?? []) h(event);
+    for (const h of this.anyWatchers) h(event);
+  }
+
+  private bucket(kind: string): Map<string, KubeObject> {
+    let b = this.objects.get(kind);
+    if (!b) this.objects.set(kind, (b = new Map()));
+    return b;
+  }
+
+  private uuid(): string {
+    const hex = () => this.rng.int(16).toString(16);
+    const part = (n: number) => Array.from({ length: n }, hex).join('');
+    return `${part(8)}-${part(4)}-4${part(3)}-${'89ab'[this.rng.int(4)]}${part(3)}-${part(12)}`;
+  }
+}
+
+function keyOf(_kind: string, namespace: string, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
