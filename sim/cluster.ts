@@ -5,6 +5,7 @@ import type { Controller } from './core/controller';
 import type { KubeObject, Event as KubeEvent } from './api/types';
 import { defaultClusterConfig, type ClusterConfig } from './cluster-config';
 import { NodeHost } from './node/node-host';
+import { installComponents } from './components';
 
 /** One line of the reconcile log: which component did what to which key, and when. */
 export interface LogEntry {
@@ -44,6 +45,7 @@ export class Cluster {
     this.store = new Store(this.clock, this.rng);
     this.store.watchAll(() => this.changed());
     for (const n of this.config.nodes) this.nodes.set(n.name, new NodeHost(n));
+    installComponents(this);
   }
 
   /** Advances virtual time by `ms`, running everything that falls due. */

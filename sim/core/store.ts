@@ -13,6 +13,9 @@ export interface WatchEvent<T extends KubeObject = KubeObject> {
   old?: T;
 }
 
+/** An admission step: changes `obj` in place or throws; `old` is the stored object on update. */
+export type Admission = (obj: KubeObject, old?: KubeObject) => void;
+
 export type WatchHandler<T extends KubeObject = KubeObject> = (event: WatchEvent<T>) => void;
 
 /** `namespace/name`, or `name` for cluster-scoped objects: the key controllers queue. */
@@ -36,6 +39,7 @@ export class Store {
   private objects = new Map<string, Map<string, KubeObject>>();
   private watchers = new Map<string, WatchHandler[]>();
   private anyWatchers: WatchHandler[] = [];
+  private admissions = new Map<string, Admission[]>();
   private revision = 0;
 
   constructor(
@@ -71,6 +75,7 @@ export class Store {
     meta.creationTimestamp = this.clock.timestamp();
     meta.resourceVersion = String(++this.revision);
     if ('spec' in obj) meta.generation = 1;
+    this.admit(obj);
     deepFreeze(obj);
     bucket.set(key, obj);
     this.notify(obj.kind, { type: 'ADDED', object: obj });
@@ -92,6 +97,7 @@ export class Store {
     obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     obj.metadata.generation = old.metadata.generation;
+    this.admit(obj, old);
     if (sameJson(obj, old)) return old;
     if ('spec' in obj && !sameJson(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     obj.metadata.resourceVersion = String(++this.revision);
@@ -141,6 +147,18 @@ export class Store {
     this.revision++;
     this.notify(kind, { type: 'DELETED', object: obj });
     return obj;
+  }
+
+  /**
+   * Adds an admission step for a kind: it may fill in fields of the object about to be stored
+   * (a Service's clusterIP) or throw an ApiError to refuse the write. Runs on create and update.
+   */
+  addAdmission(kind: string, step: Admission): void {
+    this.admissions.set(kind, [...(this.admissions.get(kind) ?? []), step]);
+  }
+
+  private admit(obj: KubeObject, old?: KubeObject): void {
+    for (const step of this.admissions.get(obj.kind) ?? []) step(obj, old);
   }
 
   /** Watches one kind. Handlers run synchronously after each write: they should only queue work. */

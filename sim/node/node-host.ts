@@ -1,5 +1,20 @@
 import type { NodeConfig } from '../cluster-config';
 import { HostLocalIpam } from './ipam';
+import { allowAll, type PodFirewall } from '../net/pod-firewall';
+
+/**
+ * A Pod's network namespace on its node, as the CNI made it: the data plane finds a Pod only
+ * through this, by IP. It holds no labels.
+ */
+export interface PodSandbox {
+  ip: string;
+  /** `namespace/name` of the Pod, for traces and the kubelet's bookkeeping. */
+  podKey: string;
+  podName: string;
+  uid: string;
+  /** TCP ports with a server listening, while the container that declares them runs. */
+  listeningPorts: Set<number>;
+}
 
 /**
  * One machine of the cluster and the agents that run on it. The API's Node object is what the
@@ -12,6 +27,10 @@ export class NodeHost {
   readonly ipam: HostLocalIpam;
   /** False while the machine is stopped (`sim stop node NAME`): no agent runs, no packet passes. */
   running = true;
+  /** Pod network namespaces on this node, by Pod IP. */
+  readonly sandboxes = new Map<string, PodSandbox>();
+  /** The CNI's policy enforcement at Pod interfaces on this node. */
+  podFirewall: PodFirewall = allowAll;
 
   constructor(readonly config: NodeConfig) {
     this.name = config.name;

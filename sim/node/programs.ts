@@ -1,0 +1,42 @@
+import type { Cluster } from '../cluster';
+import type { Pod } from '../api/types';
+import type { NodeHost } from './node-host';
+
+/**
+ * Programs the reader runs: inside a container (`kubectl exec POD -- curl …`) or on a node
+ * (`ssh node-1 iptables-save`). Each program is a function of its arguments and what it may see
+ * from where it runs; it prints exactly what the real tool prints.
+ */
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Virtual time the program took (curl waiting for a timeout); the console advances the clock by it. */
+  elapsedMs?: number;
+}
+
+export interface ProgramContext {
+  cluster: Cluster;
+  /** The node the program runs on. */
+  node: NodeHost;
+  /** For container programs: the Pod and container they run in. */
+  pod?: Pod;
+  container?: string;
+  /** For container programs: the container's files, path → content. */
+  fs?: Map<string, string>;
+}
+
+export type Program = (ctx: ProgramContext, args: string[]) => ExecResult;
+
+/** Programs available inside every container image the simulator runs. */
+export const containerPrograms = new Map<string, Program>();
+/** Programs available on every node, over `ssh NODE …`. */
+export const hostPrograms = new Map<string, Program>();
+
+export function ok(stdout = ''): ExecResult {
+  return { stdout, stderr: '', exitCode: 0 };
+}
+
+export function fail(stderr: string, exitCode = 1): ExecResult {
+  return { stdout: '', stderr, exitCode };
+}
