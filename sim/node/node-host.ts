@@ -12,8 +12,11 @@ export interface PodSandbox {
   podKey: string;
   podName: string;
   uid: string;
-  /** TCP ports with a server listening, while the container that declares them runs. */
-  listeningPorts: Set<number>;
+  /**
+   * Sockets with a server listening, as `PROTOCOL/port` (`TCP/8080`, `UDP/53`), while the container
+   * that declares the port runs.
+   */
+  listening: Set<string>;
 }
 
 /**
