@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import type { Labels } from './api/types';
+import { cidrContains, intToIp, isIPv4, parseCidr } from './net/ip';
 
 /**
  * The shape of a simulated cluster: what `kubeadm init` flags and the cloud's VPC decide before any
@@ -11,7 +12,7 @@ export interface NodeConfig {
   name: string;
   /** The node's InternalIP, inside `vpcCIDR`. */
   ip: string;
-  /** The Pod CIDR the node's Pods take their IPs from (Node.spec.podCIDR). */
+  /** The Pod CIDR the node's Pods take their IPs from (Node.spec.podCIDR); in a file, defaults to the N-th /24 of clusterCIDR. */
   podCIDR: string;
   /** Extra Node labels, for nodeSelector (kubernetes.io/hostname and kubernetes.io/os are always set). */
   labels?: Labels;
@@ -47,14 +48,74 @@ export const defaultClusterConfig: ClusterConfig = {
   nodes: [1, 2, 3].map((n) => ({ name: `node-${n}`, ip: `10.0.1.${10 + n}`, podCIDR: `10.244.${n}.0/24` })),
 };
 
-/** Reads a cluster config written as YAML; missing fields take the defaults. */
+/** Fields a cluster config file may set; anything else is a typo and is refused. */
+const configFields = ['name', 'kubernetesVersion', 'vpcCIDR', 'serviceCIDR', 'clusterCIDR', 'clusterDomain', 'cni', 'nodes'];
+const nodeFields = ['name', 'ip', 'podCIDR', 'labels'];
+
+/**
+ * Reads a cluster config written as YAML (format: the ClusterConfig interface above; examples in
+ * sim/scenarios/cluster-*.yaml). Missing fields take the defaults; a node without `podCIDR` gets
+ * the N-th /24 of `clusterCIDR` (node N of the list, counting from 1), as the node IPAM
+ * controller hands them out. Throws one message naming every problem; nothing is half-read.
+ */
 export function parseClusterConfig(text: string): ClusterConfig {
-  const raw = (parse(text) ?? {}) as Partial<ClusterConfig>;
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('cluster config: expected a YAML mapping');
-  const config = { ...defaultClusterConfig, ...raw, cni: { ...defaultClusterConfig.cni, ...raw.cni } };
-  if (!Array.isArray(config.nodes) || config.nodes.length === 0) throw new Error('cluster config: nodes: at least one node is required');
-  for (const [i, n] of config.nodes.entries()) {
-    if (!n?.name || !n.ip || !n.podCIDR) throw new Error(`cluster config: nodes[${i}]: name, ip and podCIDR are required`);
+  const raw: unknown = parse(text) ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('cluster config: expected a YAML mapping');
+  const input = raw as Partial<ClusterConfig> & Record<string, unknown>;
+  const errors: string[] = [];
+  for (const key of Object.keys(input)) if (!configFields.includes(key)) errors.push(`unknown field "${key}"`);
+  const config: ClusterConfig = { ...defaultClusterConfig, ...input, cni: { ...defaultClusterConfig.cni, ...input.cni } };
+  for (const field of ['vpcCIDR', 'serviceCIDR', 'clusterCIDR'] as const) {
+    if (!validCidr(config[field])) errors.push(`${field}: invalid CIDR "${String(config[field])}"`);
   }
+  if (!Array.isArray(input.nodes ?? config.nodes) || config.nodes.length === 0) errors.push('nodes: at least one node is required');
+  if (errors.length === 0) config.nodes = config.nodes.map((n, i) => checkNode(config, n, i, errors));
+  if (errors.length === 0 && overlaps(config.serviceCIDR, config.clusterCIDR)) errors.push(`serviceCIDR ${config.serviceCIDR} overlaps clusterCIDR ${config.clusterCIDR}`);
+  if (errors.length) throw new Error(`cluster config: ${errors.join('; ')}`);
   return config;
+}
+
+function checkNode(config: ClusterConfig, node: Partial<NodeConfig> | null, i: number, errors: string[]): NodeConfig {
+  const at = `nodes[${i}]`;
+  if (typeof node !== 'object' || node === null) {
+    errors.push(`${at}: expected a mapping with name and ip`);
+    return node as unknown as NodeConfig;
+  }
+  for (const key of Object.keys(node)) if (!nodeFields.includes(key)) errors.push(`${at}: unknown field "${key}"`);
+  const cluster = parseCidr(config.clusterCIDR);
+  const podCIDR = node.podCIDR ?? `${intToIp(cluster.base + (i + 1) * 256)}/24`;
+  if (!node.name || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(node.name)) errors.push(`${at}.name: "${node.name ?? ''}" is not a valid node name (lowercase letters, digits, '-' and '.')`);
+  if (!node.ip || !isIPv4(node.ip)) errors.push(`${at}.ip: invalid IP address "${node.ip ?? ''}"`);
+  else if (!cidrContains(config.vpcCIDR, node.ip)) errors.push(`${at}.ip: ${node.ip} is outside vpcCIDR ${config.vpcCIDR}`);
+  if (!validCidr(podCIDR)) errors.push(`${at}.podCIDR: invalid CIDR "${podCIDR}"`);
+  else if (!within(podCIDR, config.clusterCIDR)) errors.push(`${at}.podCIDR: ${podCIDR} is outside clusterCIDR ${config.clusterCIDR}`);
+  const previous = config.nodes.slice(0, i);
+  if (previous.some((p) => p?.name === node.name)) errors.push(`${at}.name: duplicate node name "${node.name}"`);
+  if (previous.some((p) => p?.ip === node.ip)) errors.push(`${at}.ip: ${node.ip} is already used by another node`);
+  if (validCidr(podCIDR) && previous.some((p, j) => overlaps(p?.podCIDR ?? `${intToIp(cluster.base + (j + 1) * 256)}/24`, podCIDR))) {
+    errors.push(`${at}.podCIDR: ${podCIDR} overlaps another node's podCIDR`);
+  }
+  return { ...node, podCIDR } as NodeConfig;
+}
+
+function validCidr(cidr: unknown): cidr is string {
+  if (typeof cidr !== 'string' || !cidr.includes('/')) return false;
+  try {
+    parseCidr(cidr);
+    return isIPv4(cidr.split('/')[0]);
+  } catch {
+    return false;
+  }
+}
+
+function within(inner: string, outer: string): boolean {
+  const a = parseCidr(inner);
+  const b = parseCidr(outer);
+  return a.base >= b.base && a.base + a.size <= b.base + b.size;
+}
+
+function overlaps(x: string, y: string): boolean {
+  const a = parseCidr(x);
+  const b = parseCidr(y);
+  return a.base < b.base + b.size && b.base < a.base + a.size;
 }

@@ -6,6 +6,11 @@ import type { KubeObject, Event as KubeEvent } from './api/types';
 import { defaultClusterConfig, type ClusterConfig } from './cluster-config';
 import { NodeHost } from './node/node-host';
 import { installComponents } from './components';
+import { Dataplane } from './net/dataplane';
+import type { Pod } from './api/types';
+import { ApiError } from './core/api-error';
+import { kubectlExec } from './node/kubelet-exec';
+import type { ExecResult } from './node/programs';
 
 /** One line of the reconcile log: which component did what to which key, and when. */
 export interface LogEntry {
@@ -34,7 +39,11 @@ export class Cluster {
   readonly nodes = new Map<string, NodeHost>();
   readonly controllers: Controller[] = [];
   readonly logs: LogEntry[] = [];
+  /** Where packets walk: `cluster.dataplane.connect({ fromIP, protocol, dstIP, dstPort })`. */
+  readonly dataplane = new Dataplane(this);
   private listeners = new Set<() => void>();
+  /** The Event that records each (object, reason, message), so a repeat bumps its count without a scan. */
+  private eventByRepeatKey = new Map<string, string>();
   /** Bumped on every store write or log line; widgets compare it to know when to re-render. */
   version = 0;
 
@@ -75,9 +84,9 @@ export class Cluster {
     host?: string,
   ): void {
     const ns = obj.metadata.namespace ?? 'default';
-    const existing = this.store
-      .list<KubeEvent>('Event', ns)
-      .find((e) => e.involvedObject.uid === obj.metadata.uid && e.reason === reason && e.message === message);
+    const repeatKey = `${ns}\0${obj.metadata.uid}\0${reason}\0${message}`;
+    const seen = this.eventByRepeatKey.get(repeatKey);
+    const existing = seen === undefined ? undefined : this.store.get<KubeEvent>('Event', ns, seen);
     const now = this.clock.timestamp();
     if (existing) {
       this.store.mutate<KubeEvent>('Event', ns, existing.metadata.name, (e) => {
@@ -86,7 +95,7 @@ export class Cluster {
       });
       return;
     }
-    this.store.create<KubeEvent>({
+    const created = this.store.create<KubeEvent>({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: `${obj.metadata.name}.${(this.clock.epochMs + this.clock.now).toString(16)}${this.rng.suffix(4)}`, namespace: ns },
@@ -99,6 +108,79 @@ export class Cluster {
       firstTimestamp: now,
       lastTimestamp: now,
     });
+    this.eventByRepeatKey.set(repeatKey, created.metadata.name);
+  }
+
+  /** `sim stop kube-proxy NODE`: that node's iptables rules stop updating and go stale. */
+  stopKubeProxy(node: string): void {
+    this.kubeProxyOf(node).stop();
+    this.changed();
+  }
+
+  /** `sim start kube-proxy NODE`: kube-proxy resyncs that node's rules from the store. */
+  startKubeProxy(node: string): void {
+    this.kubeProxyOf(node).start();
+    this.changed();
+  }
+
+  /**
+   * `kubectl exec POD [-c CONTAINER] -- ARGV…` in `namespace`: what kubectl prints and its exit
+   * code. The default container is the Pod's first. The console advances the clock by `elapsedMs`.
+   */
+  exec(namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
+    const result = kubectlExec(this, namespace, podName, container, argv);
+    this.changed();
+    return result;
+  }
+
+  /**
+   * `sim stop node NAME`: the machine is switched off. Its kubelet does nothing more (no Lease
+   * renewals, no probes, no status), its containers are gone, no packet reaches it. The API objects
+   * stay as they were: the control plane notices only through the missing heartbeats.
+   */
+  stopNode(name: string): void {
+    const host = this.nodeHost(name);
+    if (!host.running) return;
+    host.running = false;
+    host.kubelet?.powerOff();
+    this.changed();
+  }
+
+  /** `sim start node NAME`: the machine boots; its kubelet registers Ready again and restarts its Pods. */
+  startNode(name: string): void {
+    const host = this.nodeHost(name);
+    if (host.running) return;
+    host.running = true;
+    host.kubelet?.powerOn();
+    this.changed();
+  }
+
+  /**
+   * `sim crash pod POD [-c CONTAINER]`: the container's process exits with code 1; the kubelet
+   * restarts it as the Pod's restartPolicy says, with back-off. Throws (kubectl-style messages) when
+   * the Pod or container does not exist or the container is not running.
+   */
+  crashContainer(namespace: string, podName: string, container?: string): void {
+    const pod = this.store.get<Pod>('Pod', namespace, podName);
+    if (!pod) throw ApiError.notFound('Pod', podName);
+    const name = container ?? pod.spec.containers[0]?.name;
+    if (!pod.spec.containers.some((c) => c.name === name)) throw new ApiError('BadRequest', `container ${name} is not valid for pod ${podName}`);
+    const host = pod.spec.nodeName ? this.nodes.get(pod.spec.nodeName) : undefined;
+    if (!host?.kubelet?.crashContainer(pod, name)) throw new Error(`container "${name}" in pod "${podName}" is not running`);
+    this.changed();
+  }
+
+  private nodeHost(name: string): NodeHost {
+    const host = this.nodes.get(name);
+    if (!host) throw new Error(`node "${name}" not found`);
+    return host;
+  }
+
+  private kubeProxyOf(node: string) {
+    const host = this.nodes.get(node);
+    if (!host) throw new Error(`node "${node}" not found`);
+    if (!host.kubeProxy) throw new Error(`node "${node}" runs no kube-proxy`);
+    return host.kubeProxy;
   }
 
   /** Calls `fn` after every change; returns the unsubscribe function. */

@@ -1,4 +1,16 @@
 import type { Cluster } from './cluster';
+import { installApiServer } from './api/apiserver';
+import { installDefaultTolerationSeconds } from './api/default-toleration-seconds';
+import { startControlPlane } from './controllers/controller-manager';
+import { NetworkPolicyController } from './net/network-policy-controller';
+import { ServiceAllocator } from './api/service-ip-allocator';
+import { EndpointSliceController } from './controllers/endpointslice';
+import { EndpointsController } from './controllers/endpoints';
+import { installKubernetesService } from './addons/kubernetes-service';
+import { installCoreDns } from './addons/coredns';
+import { KubeProxy } from './node/kube-proxy';
+import './node/programs/host';
+import { Kubelet } from './node/kubelet';
 
 /**
  * Starts every component of the cluster, in the order a real cluster starts them: the API
@@ -8,10 +20,20 @@ import type { Cluster } from './cluster';
 export function installComponents(cluster: Cluster): void {
   void cluster;
   // Admission (API server): defaulting, Service IP allocation, …
+  installApiServer(cluster);
+  new ServiceAllocator(cluster).install();
+  installDefaultTolerationSeconds(cluster.store);
 
   // Control plane: controllers, scheduler, …
+  startControlPlane(cluster);
+  cluster.controllers.push(new EndpointSliceController(cluster), new EndpointsController(cluster));
 
   // Node agents: kubelet, kube-proxy, CNI, …
+  for (const node of cluster.nodes.values()) node.kubelet = new Kubelet(cluster, node);
+  for (const node of cluster.nodes.values()) node.kubeProxy = new KubeProxy(cluster, node);
+  if (cluster.config.cni.enforcesNetworkPolicy) cluster.controllers.push(new NetworkPolicyController(cluster));
 
   // Add-ons: CoreDNS, …
+  installKubernetesService(cluster);
+  installCoreDns(cluster);
 }

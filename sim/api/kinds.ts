@@ -22,6 +22,7 @@ export const kinds: KindInfo[] = [
   { kind: 'Deployment', apiVersion: 'apps/v1', plural: 'deployments', namespaced: true, shortNames: ['deploy'] },
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', plural: 'replicasets', namespaced: true, shortNames: ['rs'] },
   { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', plural: 'endpointslices', namespaced: true, shortNames: [] },
+  { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', plural: 'leases', namespaced: true, shortNames: [] },
   { kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1', plural: 'networkpolicies', namespaced: true, shortNames: ['netpol'] },
 ];
 

@@ -84,6 +84,17 @@ export interface Probe {
   failureThreshold?: number;
 }
 
+export interface EnvVar {
+  name: string;
+  value?: string;
+}
+
+/** Requests and limits: quantities such as `100m` or `128Mi` (kept as written). */
+export interface ResourceRequirements {
+  requests?: Record<string, string | number>;
+  limits?: Record<string, string | number>;
+}
+
 export interface Container {
   name: string;
   image: string;
@@ -94,6 +105,8 @@ export interface Container {
   livenessProbe?: Probe;
   startupProbe?: Probe;
   imagePullPolicy?: string;
+  env?: EnvVar[];
+  resources?: ResourceRequirements;
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
 }
@@ -117,6 +130,8 @@ export interface PodSpec {
   hostname?: string;
   subdomain?: string;
   tolerations?: Toleration[];
+  hostNetwork?: boolean;
+  serviceAccountName?: string;
 }
 
 export interface PodCondition {
@@ -136,6 +151,8 @@ export interface ContainerState {
 export interface ContainerStatus {
   name: string;
   image: string;
+  /** `containerd://<64 hex>`: the runtime's ID of the container's current (or last) run. */
+  containerID?: string;
   ready: boolean;
   started?: boolean;
   restartCount: number;
@@ -273,6 +290,24 @@ export interface EndpointSlice extends KubeObject {
   ports: EndpointPort[];
 }
 
+/** One address of a v1 Endpoints subset. */
+export interface EndpointAddress {
+  ip: string;
+  hostname?: string;
+  nodeName?: string;
+  targetRef?: { kind: string; namespace?: string; name: string; uid?: string };
+}
+
+/** v1 Endpoints: the older, one-object-per-Service view of a Service's backends (`kubectl get endpoints`). */
+export interface Endpoints extends KubeObject {
+  kind: 'Endpoints';
+  subsets?: {
+    addresses?: EndpointAddress[];
+    notReadyAddresses?: EndpointAddress[];
+    ports?: { name?: string; port: number; protocol?: 'TCP' | 'UDP' | 'SCTP'; appProtocol?: string }[];
+  }[];
+}
+
 // ---- Cluster-scoped -----------------------------------------------------------------------------
 
 export interface NodeCondition {
@@ -322,6 +357,21 @@ export interface Event extends KubeObject {
   count: number;
   firstTimestamp: string;
   lastTimestamp: string;
+}
+
+// ---- Coordination -------------------------------------------------------------------------------
+
+/** A Lease (coordination.k8s.io/v1): each kubelet renews one in kube-node-lease as its heartbeat. */
+export interface Lease extends KubeObject {
+  kind: 'Lease';
+  spec: {
+    holderIdentity?: string;
+    leaseDurationSeconds?: number;
+    acquireTime?: string;
+    /** A MicroTime: RFC 3339 with microseconds. */
+    renewTime?: string;
+    leaseTransitions?: number;
+  };
 }
 
 // ---- NetworkPolicy ------------------------------------------------------------------------------

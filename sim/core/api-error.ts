@@ -6,7 +6,7 @@ import { kindInfo } from '../api/kinds';
  */
 export class ApiError extends Error {
   constructor(
-    readonly reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden',
+    readonly reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden' | 'InternalError',
     message: string,
   ) {
     super(message);

@@ -1,6 +1,10 @@
 import type { NodeConfig } from '../cluster-config';
 import { HostLocalIpam } from './ipam';
 import { allowAll, type PodFirewall } from '../net/pod-firewall';
+import { Netfilter } from '../net/netfilter';
+import { ConntrackTable } from '../net/conntrack';
+import type { KubeProxy } from './kube-proxy';
+import type { Kubelet } from './kubelet';
 
 /**
  * A Pod's network namespace on its node, as the CNI made it: the data plane finds a Pod only
@@ -34,6 +38,14 @@ export class NodeHost {
   readonly sandboxes = new Map<string, PodSandbox>();
   /** The CNI's policy enforcement at Pod interfaces on this node. */
   podFirewall: PodFirewall = allowAll;
+  /** The node's iptables (nat and filter tables), written by kube-proxy. */
+  readonly netfilter = new Netfilter();
+  /** The node's connection tracking table. */
+  readonly conntrack = new ConntrackTable();
+  /** The node's kube-proxy, once components are installed. */
+  kubeProxy?: KubeProxy;
+  /** The node's kubelet, once components are installed. */
+  kubelet?: Kubelet;
 
   constructor(readonly config: NodeConfig) {
     this.name = config.name;

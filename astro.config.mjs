@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import svelte from '@astrojs/svelte';
+import { groupByPart, readChapters } from './src/course/chapters.ts';
+
+// The sidebar comes from the chapters' own frontmatter (order, part): the course order is typed once.
+const sidebar = groupByPart(readChapters(new URL('./content/', import.meta.url))).map((part) => ({
+  label: part.label,
+  items: part.chapters.map((c) => ({ slug: c.slug })),
+}));
+
+export default defineConfig({
+  // Deploy under a sub-path by changing only this (or with ASTRO_BASE=/course/ at build time).
+  base: process.env.ASTRO_BASE ?? '/',
+  integrations: [
+    starlight({
+      title: 'Kubernetes networking, live',
+      description: 'A course on Kubernetes networking that runs a simulated cluster in your browser.',
+      sidebar,
+      customCss: ['./src/styles/course.css'],
+      expressiveCode: { themes: ['github-dark', 'github-light'] },
+    }),
+    svelte(),
+  ],
+});

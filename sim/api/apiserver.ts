@@ -1,0 +1,57 @@
+import type { Cluster } from '../cluster';
+import type { KubeObject, Namespace, Pod } from './types';
+import { ApiError } from '../core/api-error';
+import { kindInfo, kinds } from './kinds';
+import { defaultedKinds, setDefaults } from './defaults';
+import { schemaFor } from './schema';
+import { validateObject, validateObjectUpdate } from './validation/validate';
+import { formatFieldError } from './validation/field-error';
+
+/**
+ * The namespaces the API server creates at start-up. Source: kubernetes/kubernetes
+ * pkg/controlplane (the system namespaces controller: kube-system, kube-public, kube-node-lease;
+ * `default` by the bootstrap controller).
+ */
+export const systemNamespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+
+/**
+ * Installs the API server's own steps on every write, for objects from `kubectl apply` and from
+ * controllers alike: defaulting (sim/api/defaults), the NamespaceLifecycle admission plugin (no new
+ * object in a namespace that does not exist), what the registry sets on create (a new Pod is
+ * Pending; a Namespace gets the `kubernetes` finalizer), and validation. Then creates the system
+ * namespaces.
+ */
+export function installApiServer(cluster: Cluster): void {
+  const { store } = cluster;
+  for (const kind of defaultedKinds) store.addAdmission(kind, (obj) => setDefaults(obj));
+  for (const info of kinds.filter((k) => k.namespaced)) {
+    store.addAdmission(info.kind, (obj, old) => {
+      const ns = obj.metadata.namespace ?? '';
+      if (!old && !store.get('Namespace', '', ns)) throw ApiError.notFound('Namespace', ns);
+    });
+  }
+  store.addAdmission('Pod', (obj, old) => {
+    if (!old) (obj as Pod).status ??= { phase: 'Pending' };
+  });
+  store.addAdmission('Namespace', (obj, old) => {
+    if (!old) (obj as Namespace).spec ??= { finalizers: ['kubernetes'] };
+  });
+  for (const info of kinds.filter((k) => schemaFor(k.kind))) {
+    store.addAdmission(info.kind, (obj, old) => {
+      const errors = [...validateObject(obj), ...(old ? validateObjectUpdate(obj, old) : [])];
+      if (errors.length) throw invalidError(obj, errors.map(formatFieldError));
+    });
+  }
+  for (const name of systemNamespaces) store.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+}
+
+/**
+ * The API server's message for an invalid object (apimachinery errors.NewInvalid):
+ * `Deployment.apps "web" is invalid: spec.replicas: …`, several causes as `[a, b]`.
+ */
+function invalidError(obj: KubeObject, causes: string[]): ApiError {
+  const version = kindInfo(obj.kind)?.apiVersion ?? '';
+  const group = version.includes('/') ? `.${version.split('/')[0]}` : '';
+  const detail = causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`;
+  return new ApiError('Invalid', `${obj.kind}${group} "${obj.metadata.name}" is invalid: ${detail}`);
+}

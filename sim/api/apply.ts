@@ -1,0 +1,86 @@
+import type { Cluster } from '../cluster';
+import { ApiError } from '../core/api-error';
+import { parseManifests } from './manifest';
+import { kubectlKind, planApply, type ApplyPlan } from './apply-plan';
+import { kindInfo } from './kinds';
+
+export { parseManifests } from './manifest';
+
+/** What `kubectl apply -f` / `kubectl delete -f` print: stdout lines, stderr errors and warnings. */
+export interface ManifestResult {
+  /** `deployment.apps/web created`, one per object, in file order. */
+  lines: string[];
+  /** One message per problem, kubectl's words plus where in the file (`(web.yaml:9:3, document 2)`). */
+  errors: string[];
+  /** kubectl's warnings (stderr), which do not stop the apply. */
+  warnings: string[];
+}
+
+/**
+ * `kubectl apply -f SOURCE` with the file's text: creates, configures or leaves unchanged each
+ * object, with kubectl's client-side apply (the last-applied-configuration annotation and a
+ * three-way merge). All or nothing: when any document has a problem, nothing of the file is
+ * applied and every problem is reported.
+ */
+export function applyManifests(cluster: Cluster, text: string, source: string): ManifestResult {
+  const { manifests, errors } = parseManifests(text, source);
+  const plans: ApplyPlan[] = [];
+  const namespaces = new Set<string>();
+  for (const m of manifests) {
+    const { plan, errors: problems } = planApply(cluster, m, namespaces);
+    errors.push(...problems);
+    if (!plan) continue;
+    plans.push(plan);
+    if (plan.info.kind === 'Namespace') namespaces.add(plan.object.metadata.name);
+  }
+  if (errors.length) return { lines: [], errors, warnings: [] };
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  for (const plan of plans) {
+    const { object, info } = plan;
+    if (plan.warning) warnings.push(plan.warning);
+    try {
+      if (plan.outcome === 'created') cluster.store.create(object);
+      else if (plan.outcome === 'configured') cluster.store.update(object);
+      lines.push(`${kubectlKind(info)}/${object.metadata.name} ${plan.outcome}`);
+    } catch (e) {
+      const verb = plan.outcome === 'created' ? 'creating' : 'patching';
+      errors.push(e instanceof ApiError ? `Error from server (${e.reason}): error when ${verb} "${source}": ${e.message}` : String(e));
+    }
+  }
+  return { lines, errors, warnings };
+}
+
+/**
+ * `kubectl delete -f SOURCE`: asks for the deletion of each object of the file, printing
+ * `deployment.apps "web" deleted from default namespace` (kubectl ≥ 1.33 names the namespace), or
+ * kubectl's NotFound error for an object that is not there. A file that does not parse, or names an
+ * unknown kind, deletes nothing.
+ */
+export function deleteManifests(cluster: Cluster, text: string, source: string): ManifestResult {
+  const { manifests, errors } = parseManifests(text, source);
+  const targets: { kind: string; namespace: string; name: string }[] = [];
+  for (const m of manifests) {
+    const raw = m.object as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
+    const info = raw.kind ? kindInfo(raw.kind) : undefined;
+    const name = raw.metadata?.name ?? '';
+    if (!info || info.apiVersion !== raw.apiVersion) {
+      const msg = `error: resource mapping not found for name: "${name}" namespace: "${raw.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${raw.kind ?? ''}" in version "${raw.apiVersion ?? ''}"`;
+      errors.push(`${msg} ${m.where('kind', msg)}\nensure CRDs are installed first`);
+      continue;
+    }
+    targets.push({ kind: info.kind, namespace: info.namespaced ? raw.metadata?.namespace || 'default' : '', name });
+  }
+  if (errors.length) return { lines: [], errors, warnings: [] };
+  const lines: string[] = [];
+  for (const t of targets) {
+    const info = kindInfo(t.kind)!;
+    try {
+      cluster.store.delete(t.kind, t.namespace, t.name);
+      lines.push(`${kubectlKind(info)} "${t.name}" deleted${t.namespace ? ` from ${t.namespace} namespace` : ''}`);
+    } catch (e) {
+      errors.push(e instanceof ApiError ? `Error from server (${e.reason}): error when deleting "${source}": ${e.message}` : String(e));
+    }
+  }
+  return { lines, errors, warnings: [] };
+}

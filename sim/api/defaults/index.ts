@@ -1,0 +1,27 @@
+import type { Deployment, KubeObject, Namespace, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
+import { setPodSpecDefaults } from './pod';
+import { setDeploymentDefaults, setReplicaSetDefaults } from './workloads';
+import { setServiceDefaults } from './service';
+import { setNamespaceDefaults } from './namespace';
+import { setNetworkPolicyDefaults } from './network-policy';
+
+const defaulters: Record<string, (obj: KubeObject) => void> = {
+  Pod: (o) => (o as Pod).spec && setPodSpecDefaults((o as Pod).spec),
+  Deployment: (o) => setDeploymentDefaults(o as Deployment),
+  ReplicaSet: (o) => setReplicaSetDefaults(o as ReplicaSet),
+  Service: (o) => setServiceDefaults(o as Service),
+  Namespace: (o) => setNamespaceDefaults(o as Namespace),
+  NetworkPolicy: (o) => setNetworkPolicyDefaults(o as NetworkPolicy),
+};
+
+/** Kinds the API server defaults. */
+export const defaultedKinds = Object.keys(defaulters);
+
+/**
+ * Fills in the kind's defaults, as the API server does before storing an object (the namespace
+ * `default` is kubectl's to fill in, before the request). Changes `obj` in place; running it twice
+ * changes nothing.
+ */
+export function setDefaults(obj: KubeObject): void {
+  defaulters[obj.kind]?.(obj);
+}

@@ -1,0 +1,56 @@
+import type { Container, PodSpec, Probe } from '../types';
+
+/**
+ * The API server's defaults for a PodSpec (in a Pod or a Pod template).
+ * Source: kubernetes/kubernetes pkg/apis/core/v1/defaults.go — SetDefaults_PodSpec (dnsPolicy
+ * ClusterFirst, restartPolicy Always, terminationGracePeriodSeconds 30, schedulerName
+ * default-scheduler), SetDefaults_Container (imagePullPolicy from the image tag, terminationMessagePath
+ * /dev/termination-log, terminationMessagePolicy File), SetDefaults_Probe (timeoutSeconds 1,
+ * periodSeconds 10, successThreshold 1, failureThreshold 3; initialDelaySeconds stays unset, which
+ * means 0), SetDefaults_HTTPGetAction (path "/", scheme HTTP); ContainerPort.protocol defaults to
+ * TCP (the `+default="TCP"` marker in staging/src/k8s.io/api/core/v1/types.go).
+ */
+export const podSpecDefaults = {
+  dnsPolicy: 'ClusterFirst',
+  restartPolicy: 'Always',
+  terminationGracePeriodSeconds: 30,
+  schedulerName: 'default-scheduler',
+} as const;
+
+export const probeDefaults = { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 } as const;
+
+export function setPodSpecDefaults(spec: PodSpec): void {
+  spec.dnsPolicy ??= podSpecDefaults.dnsPolicy;
+  spec.restartPolicy ??= podSpecDefaults.restartPolicy;
+  spec.terminationGracePeriodSeconds ??= podSpecDefaults.terminationGracePeriodSeconds;
+  spec.schedulerName ??= podSpecDefaults.schedulerName;
+  for (const c of spec.containers ?? []) setContainerDefaults(c);
+}
+
+function setContainerDefaults(c: Container): void {
+  c.imagePullPolicy ??= imagePullPolicyFor(c.image ?? '');
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) if (probe) setProbeDefaults(probe);
+}
+
+/** Zero means "unset" to the Go decoder, so a 0 written in YAML takes the default too. */
+function setProbeDefaults(probe: Probe): void {
+  for (const [field, value] of Object.entries(probeDefaults) as [keyof typeof probeDefaults, number][]) {
+    if (!probe[field]) probe[field] = value;
+  }
+  if (probe.httpGet) {
+    probe.httpGet.path ||= '/';
+    probe.httpGet.scheme ??= 'HTTP';
+  }
+}
+
+/** `Always` for an image with the tag `latest` or no tag at all, `IfNotPresent` otherwise (a tag or a digest). */
+export function imagePullPolicyFor(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastPart = image.slice(image.lastIndexOf('/') + 1);
+  const colon = lastPart.indexOf(':');
+  const tag = colon < 0 ? 'latest' : lastPart.slice(colon + 1);
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
+}

@@ -1,0 +1,135 @@
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { goYamlOffset, yamlSyntaxError } from './yaml-syntax-error';
+
+/** A place in a manifest file: 1-based line and column. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** Where one field is written: its key (for unknown fields) and its value (for bad values). */
+interface FieldSite {
+  key: Position;
+  value: Position;
+}
+
+/**
+ * One YAML document of a manifest file, parsed, with the position of every field it writes so
+ * that each problem can be pointed at: `(web.yaml:9:3, document 2)`.
+ */
+export class Manifest {
+  constructor(
+    /** The file name kubectl prints: `from "web.yaml"`. */
+    readonly source: string,
+    /** 1-based position among the file's documents. */
+    readonly index: number,
+    /** The document as JSON (nulls dropped, as the API server's decoder drops them). */
+    readonly object: Record<string, unknown>,
+    /** The YAML tree, for schema checks. */
+    readonly root: Node,
+    private readonly sites: Map<string, FieldSite>,
+    private readonly start: Position,
+  ) {}
+
+  /** Where `path` (`spec.template.spec.containers[0].image`) is written, or its nearest written parent. */
+  position(path: string, at: 'key' | 'value' = 'value'): Position {
+    for (let p = path; p; p = parentPath(p)) {
+      const site = this.sites.get(p);
+      if (site) return site[at];
+    }
+    return this.start;
+  }
+
+  /** The suffix every problem carries: `(web.yaml:9:3, document 2)`, plus the field when the message lacks it. */
+  where(path: string, message: string, at: 'key' | 'value' = 'value'): string {
+    const { line, col } = this.position(path, at);
+    const named = message.includes(`"${path}"`) || message.includes(`${path}: `);
+    const field = path && !named ? `, field ${path}` : '';
+    return `(${this.source}:${line}:${col}, document ${this.index}${field})`;
+  }
+}
+
+/** `spec.ports[0].port` → `spec.ports[0]` → `spec.ports` → `spec` → ``. */
+export function parentPath(path: string): string {
+  const m = path.match(/^(.*)(\[\d+\]|\.[^.[]+)$/);
+  return m ? m[1] : '';
+}
+
+/**
+ * Splits a file into its YAML documents, as `kubectl apply -f` reads them. A syntax error is
+ * reported in kubectl's words (`error: error parsing web.yaml: error converting YAML to JSON:
+ * yaml: line 5: …`; the line counts from the document's start, as kubectl decodes each document
+ * on its own), followed by the position in the file. Empty documents are skipped. YAML 1.1, as the Go
+ * parser reads it: `on`, `yes` and `no` are booleans.
+ */
+export function parseManifests(text: string, source: string): { manifests: Manifest[]; errors: string[] } {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.1' });
+  const manifests: Manifest[] = [];
+  const errors: string[] = [];
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc: Document.Parsed, i) => {
+    const index = i + 1;
+    const pos = (offset: number): Position => lines.linePos(offset);
+    const firstLine = documentFirstLine(text, pos(doc.range[0]).line);
+    const [error] = doc.errors;
+    if (error) {
+      const at = pos(goYamlOffset(text, error));
+      errors.push(`${yamlSyntaxError(source, error, at.line - firstLine + 1, doc, pos)} (${source}:${at.line}:${at.col}, document ${index})`);
+      return;
+    }
+    const root = doc.contents;
+    if (!root || (isScalar(root) && root.value === null)) return;
+    const start = pos(root.range[0]);
+    if (!isMap(root)) {
+      const jsonType = isSeq(root) ? 'array' : typeof (root as { value?: unknown }).value === 'number' ? 'number' : 'string';
+      errors.push(`error: unable to decode "${source}": json: cannot unmarshal ${jsonType} into Go value of type map[string]interface {} (${source}:${start.line}:${start.col}, document ${index})`);
+      return;
+    }
+    const sites = new Map<string, FieldSite>();
+    indexSites(root, '', sites, pos);
+    const object = dropNulls(doc.toJS({ maxAliasCount: 100 })) as Record<string, unknown>;
+    manifests.push(new Manifest(source, index, object, root, sites, start));
+  });
+  return { manifests, errors };
+}
+
+/** The first line of a document's own text: the line after its `---` marker, if it has one. */
+function documentFirstLine(text: string, line: number): number {
+  const content = text.split('\n')[line - 1] ?? '';
+  return content.startsWith('---') ? line + 1 : line;
+}
+
+function indexSites(node: Node, path: string, sites: Map<string, FieldSite>, pos: (offset: number) => Position): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const child = path ? `${path}.${key}` : key;
+      const value = pair.value as Node | null;
+      const keyPos = pos(pair.key.range![0]);
+      sites.set(child, { key: keyPos, value: value?.range ? pos(value.range[0]) : keyPos });
+      if (value) indexSites(value, child, sites, pos);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const child = `${path}[${i}]`;
+      const itemNode = item as Node;
+      if (!itemNode?.range) return;
+      const p = pos(itemNode.range[0]);
+      sites.set(child, { key: p, value: p });
+      indexSites(itemNode, child, sites, pos);
+    });
+  }
+}
+
+/** JSON without nulls: a `field:` left empty in YAML means "not set" to the API server. */
+export function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = dropNulls(v);
+    return out;
+  }
+  return value;
+}

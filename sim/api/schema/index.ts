@@ -1,0 +1,25 @@
+import type { ObjectSchema } from './schema';
+import { podSchema } from './pod';
+import { deploymentSchema, replicaSetSchema } from './workloads';
+import { serviceSchema } from './service';
+import { namespaceSchema } from './namespace';
+import { configMapSchema } from './config-map';
+import { networkPolicySchema } from './network-policy';
+
+/**
+ * The schema of each kind that `kubectl apply` accepts with strict field validation. A kind
+ * registered in sim/api/kinds.ts gets one here, in its own file, to become appliable.
+ */
+const schemas: Record<string, ObjectSchema> = {
+  Namespace: namespaceSchema,
+  ConfigMap: configMapSchema,
+  Pod: podSchema,
+  ReplicaSet: replicaSetSchema,
+  Deployment: deploymentSchema,
+  Service: serviceSchema,
+  NetworkPolicy: networkPolicySchema,
+};
+
+export function schemaFor(kind: string): ObjectSchema | undefined {
+  return schemas[kind];
+}

@@ -1,0 +1,63 @@
+import { array, boolean, int32, int64, intOrString, map, object, string } from './schema';
+import { objectMeta, resource } from './meta';
+
+/** v1.Probe with its three handlers (sim/api/types.ts Probe). */
+const probe = object('v1.Probe', {
+  exec: object('v1.ExecAction', { command: array(string) }),
+  httpGet: object('v1.HTTPGetAction', { path: string, port: intOrString, host: string, scheme: string }),
+  tcpSocket: object('v1.TCPSocketAction', { port: intOrString, host: string }),
+  initialDelaySeconds: int32,
+  periodSeconds: int32,
+  timeoutSeconds: int32,
+  successThreshold: int32,
+  failureThreshold: int32,
+});
+
+/** v1.Container; lists merge by the keys the API declares (ports by containerPort, env by name). */
+const container = object('v1.Container', {
+  name: string,
+  image: string,
+  command: array(string),
+  args: array(string),
+  ports: array(object('v1.ContainerPort', { name: string, containerPort: int32, protocol: string }), 'containerPort'),
+  env: array(object('v1.EnvVar', { name: string, value: string }), 'name'),
+  resources: object('v1.ResourceRequirements', { requests: map(intOrString), limits: map(intOrString) }),
+  readinessProbe: probe,
+  livenessProbe: probe,
+  startupProbe: probe,
+  imagePullPolicy: string,
+  terminationMessagePath: string,
+  terminationMessagePolicy: string,
+});
+
+/** v1.PodSpec (sim/api/types.ts PodSpec). */
+export const podSpec = object('v1.PodSpec', {
+  containers: array(container, 'name'),
+  nodeName: string,
+  nodeSelector: map(),
+  restartPolicy: string,
+  terminationGracePeriodSeconds: int64,
+  dnsPolicy: string,
+  schedulerName: string,
+  hostname: string,
+  subdomain: string,
+  hostNetwork: boolean,
+  serviceAccountName: string,
+  tolerations: array(object('v1.Toleration', { key: string, operator: string, value: string, effect: string, tolerationSeconds: int64 })),
+});
+
+/** v1.PodTemplateSpec, inside Deployments and ReplicaSets. */
+export const podTemplateSpec = object('v1.PodTemplateSpec', { metadata: objectMeta, spec: podSpec });
+
+/** The status a Pod may carry when pasted back from `kubectl get -o yaml`; the server ignores it on apply. */
+const podStatus = object('v1.PodStatus', {
+  phase: string,
+  conditions: array(object('v1.PodCondition', { type: string, status: string, lastTransitionTime: string, lastProbeTime: string, reason: string, message: string }), 'type'),
+  hostIP: string,
+  podIP: string,
+  startTime: string,
+  reason: string,
+  message: string,
+});
+
+export const podSchema = resource('v1.Pod', { spec: podSpec, status: podStatus });

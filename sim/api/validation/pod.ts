@@ -1,0 +1,88 @@
+import type { Container, PodSpec, Probe } from '../types';
+import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field-error';
+import { nonNegative, validateLabels, validatePortNumOrName, validateProtocol } from './common';
+import { isDNS1123Label, isValidPortName, isValidPortNum } from './names';
+
+/**
+ * ValidatePodSpec and the checks it calls, for the fields the engine models.
+ * Source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (validateContainers,
+ * validateContainerPorts, validateProbe, validateHandler, validateRestartPolicy, validateDNSPolicy).
+ */
+export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const containers = spec.containers ?? [];
+  if (containers.length === 0) errs.push(required(`${field}.containers`));
+  const names = new Set<string>();
+  containers.forEach((c, i) => {
+    const at = `${field}.containers[${i}]`;
+    if (!c.name) errs.push(required(`${at}.name`));
+    else {
+      for (const m of isDNS1123Label(c.name)) errs.push(invalid(`${at}.name`, c.name, m));
+      if (names.has(c.name)) errs.push(duplicate(`${at}.name`, c.name));
+      names.add(c.name);
+    }
+    if (!c.image) errs.push(required(`${at}.image`));
+    errs.push(...validateContainer(c, at));
+  });
+  if (spec.restartPolicy !== undefined && !restartPolicies.includes(spec.restartPolicy)) {
+    errs.push(notSupported(`${field}.restartPolicy`, spec.restartPolicy, restartPolicies));
+  }
+  if (spec.dnsPolicy !== undefined && !dnsPolicies.includes(spec.dnsPolicy)) errs.push(notSupported(`${field}.dnsPolicy`, spec.dnsPolicy, dnsPolicies));
+  errs.push(...nonNegative(spec.terminationGracePeriodSeconds, `${field}.terminationGracePeriodSeconds`));
+  errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
+  return errs;
+}
+
+const restartPolicies = ['Always', 'OnFailure', 'Never'];
+const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
+
+function validateContainer(c: Container, at: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const portNames = new Set<string>();
+  (c.ports ?? []).forEach((p, j) => {
+    const pat = `${at}.ports[${j}]`;
+    if (p.name !== undefined) {
+      for (const m of isValidPortName(p.name)) errs.push(invalid(`${pat}.name`, p.name, m));
+      if (portNames.has(p.name)) errs.push(duplicate(`${pat}.name`, p.name));
+      portNames.add(p.name);
+    }
+    if (!p.containerPort) errs.push(required(`${pat}.containerPort`));
+    else for (const m of isValidPortNum(p.containerPort)) errs.push(invalid(`${pat}.containerPort`, p.containerPort, m));
+    errs.push(...validateProtocol(p.protocol, `${pat}.protocol`));
+  });
+  if (c.imagePullPolicy !== undefined && !pullPolicies.includes(c.imagePullPolicy)) {
+    errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, pullPolicies));
+  }
+  if (c.readinessProbe) errs.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`, false));
+  if (c.livenessProbe) errs.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`, true));
+  if (c.startupProbe) errs.push(...validateProbe(c.startupProbe, `${at}.startupProbe`, true));
+  return errs;
+}
+
+/** validateProbe + validateHandler; liveness and startup probes need successThreshold 1. */
+function validateProbe(probe: Probe, at: string, mustSucceedOnce: boolean): FieldError[] {
+  const errs: FieldError[] = [];
+  const handlers = (['exec', 'httpGet', 'tcpSocket'] as const).filter((h) => probe[h] !== undefined);
+  if (handlers.length === 0) errs.push(required(at, 'must specify a handler type'));
+  for (const h of handlers.slice(1)) errs.push(forbidden(`${at}.${h}`, 'may not specify more than 1 handler type'));
+  if (probe.exec && !(probe.exec.command ?? []).length) errs.push(required(`${at}.exec.command`));
+  if (probe.httpGet) {
+    if (probe.httpGet.port === undefined) errs.push(required(`${at}.httpGet.port`));
+    errs.push(...validatePortNumOrName(probe.httpGet.port, `${at}.httpGet.port`));
+    if (probe.httpGet.scheme !== undefined && !['HTTP', 'HTTPS'].includes(probe.httpGet.scheme)) {
+      errs.push(notSupported(`${at}.httpGet.scheme`, probe.httpGet.scheme, ['HTTP', 'HTTPS']));
+    }
+  }
+  if (probe.tcpSocket) {
+    if (probe.tcpSocket.port === undefined) errs.push(required(`${at}.tcpSocket.port`));
+    errs.push(...validatePortNumOrName(probe.tcpSocket.port, `${at}.tcpSocket.port`));
+  }
+  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
+    errs.push(...nonNegative(probe[f], `${at}.${f}`));
+  }
+  if (mustSucceedOnce && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+    errs.push(invalid(`${at}.successThreshold`, probe.successThreshold, 'must be 1'));
+  }
+  return errs;
+}

@@ -1,0 +1,53 @@
+import type { Deployment, KubeObject, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
+import { kindInfo } from '../kinds';
+import { formatFieldError, type FieldError } from './field-error';
+import { validateObjectMeta, type NameCheck } from './meta';
+import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names';
+import { validatePodSpec } from './pod';
+import { validateDeploymentSpec, validateReplicaSetSpec } from './workloads';
+import { validateServiceSpec } from './service';
+import { validateNetworkPolicySpec } from './network-policy';
+
+/** Each kind's name format (ValidateNamespaceName, ValidateServiceName, …); DNS subdomain otherwise. */
+const nameChecks: Record<string, NameCheck> = {
+  Namespace: isDNS1123Label,
+  Service: isDNS1035Label,
+};
+
+/** Each kind's own checks beyond ObjectMeta. */
+const specChecks: Record<string, (obj: KubeObject) => FieldError[]> = {
+  Pod: (o) => validatePodSpec((o as Pod).spec ?? { containers: [] }, 'spec'),
+  ReplicaSet: (o) => validateReplicaSetSpec((o as ReplicaSet).spec ?? {}),
+  Deployment: (o) => validateDeploymentSpec((o as Deployment).spec ?? {}),
+  Service: (o) => validateServiceSpec((o as Service).spec ?? {}),
+  NetworkPolicy: (o) => validateNetworkPolicySpec((o as NetworkPolicy).spec ?? {}),
+};
+
+/** What the API server's validation says about an object (after defaulting), one error per field problem. */
+export function validateObject(obj: KubeObject): FieldError[] {
+  const namespaced = kindInfo(obj.kind)?.namespaced ?? true;
+  return [...validateObjectMeta(obj.metadata ?? { name: '' }, nameChecks[obj.kind] ?? isDNS1123Subdomain, namespaced), ...(specChecks[obj.kind]?.(obj) ?? [])];
+}
+
+/**
+ * The message kubectl prints for one invalid field:
+ * `The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`
+ * (kubectl's cmdutil checkErr for a StatusError of reason Invalid with one cause).
+ */
+export function invalidMessage(obj: KubeObject, error: FieldError): string {
+  return `The ${obj.kind} "${obj.metadata?.name ?? ''}" is invalid: ${formatFieldError(error)}`;
+}
+
+/** Fields that may not change once set: a Deployment's or ReplicaSet's selector (apps/v1 ValidateDeploymentUpdate). */
+export function validateObjectUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
+  if (obj.kind !== 'Deployment' && obj.kind !== 'ReplicaSet') return [];
+  const selector = (obj as Deployment).spec?.selector;
+  const before = (old as Deployment).spec?.selector;
+  return JSON.stringify(canonical(selector)) === JSON.stringify(canonical(before)) ? [] : [{ type: 'Invalid value', field: 'spec.selector', value: selector, detail: 'field is immutable' }];
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  return value;
+}

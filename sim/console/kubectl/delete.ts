@@ -1,0 +1,123 @@
+import { deleteManifests } from '../../api/apply';
+import { kinds } from '../../api/kinds';
+import { matchesSelector, parseSelector } from '../../api/labels';
+import type { KubeObject, Pod } from '../../api/types';
+import { ApiError } from '../../core/api-error';
+import type { ExecResult } from '../../node/programs';
+import { namespaceOf, type CommandContext } from '../context';
+import { kubectlError } from '../result';
+import { advanceUntil } from '../wait-until';
+import { readAll } from './apply';
+import { isError, parseFlags } from './flags';
+import { kindString, listSorted, parseResourceArgs, type ResourceRequest } from './resources';
+
+/**
+ * `kubectl delete (-f FILE | TYPE NAME… | TYPE -l SELECTOR | TYPE --all)`.
+ *
+ * Prints `pod "web" deleted from default namespace` per object: kubectl v1.34 added the namespace
+ * to this line (kubernetes/kubernetes#126619; the cluster runs v1.35). Like kubectl (--wait=true by
+ * default) it then waits until the objects are really gone, so a Pod's graceful termination
+ * passes in virtual time before the command returns.
+ * Source: staging/src/k8s.io/kubectl/pkg/cmd/delete/delete.go.
+ */
+export function kubectlDelete(ctx: CommandContext, argv: string[]): ExecResult {
+  const parsed = parseFlags(argv, [
+    { long: 'filename', short: 'f', repeated: true },
+    { long: 'selector', short: 'l' },
+    { long: 'all', bool: true },
+    { long: 'grace-period' },
+    { long: 'now', bool: true },
+    { long: 'force', bool: true },
+    { long: 'wait', bool: true },
+  ], 'delete');
+  if (isError(parsed)) return parsed;
+  const { values, args } = parsed;
+  const files = parsed.repeated.get('filename') ?? [];
+  const store = ctx.cluster.store;
+  const before = markedForDeletion(ctx);
+  let grace: number | undefined;
+  if (values.has('grace-period')) grace = Number(values.get('grace-period'));
+  if (values.get('now') === 'true') grace = 1;
+  let warning = '';
+  let verb = 'deleted';
+  if (values.get('force') === 'true' && grace === 0) {
+    warning = 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+    verb = 'force deleted';
+  }
+
+  const out: string[] = [];
+  const errors: string[] = [];
+  if (files.length) {
+    if (args.length) return kubectlError('resource(s) were provided, but no name was specified');
+    const texts = readAll(ctx, files);
+    if (!Array.isArray(texts)) return texts;
+    for (const [file, text] of texts) {
+      const result = deleteManifests(ctx.cluster, text, file);
+      out.push(...result.lines);
+      errors.push(...result.errors);
+      warning += result.warnings.map((w) => w + '\n').join('');
+    }
+  } else {
+    if (args.length === 0) {
+      return kubectlError(
+        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      );
+    }
+    const requests = parseResourceArgs(args);
+    if (!Array.isArray(requests)) return requests;
+    const namespace = namespaceOf(values);
+    let selector;
+    try {
+      selector = values.has('selector') ? parseSelector(values.get('selector')!) : undefined;
+    } catch (e) {
+      return kubectlError((e as Error).message);
+    }
+    const targets: { request: ResourceRequest; obj: KubeObject }[] = [];
+    for (const request of requests) {
+      if (request.names.length) {
+        for (const name of request.names) {
+          const obj = store.get(request.info.kind, request.info.namespaced ? namespace : '', name);
+          if (obj) targets.push({ request, obj });
+          else errors.push(ApiError.notFound(request.info.kind, name).toString());
+        }
+      } else if (selector || values.get('all') === 'true') {
+        for (const obj of listSorted(store, request.info, namespace)) {
+          if (!selector || matchesSelector(obj.metadata.labels, selector)) targets.push({ request, obj });
+        }
+      } else {
+        return kubectlError('resource(s) were provided, but no name was specified');
+      }
+    }
+    if (targets.length === 0 && errors.length === 0) return { stdout: '', stderr: 'No resources found\n', exitCode: 0 };
+    for (const { request, obj } of targets) {
+      const ns = obj.metadata.namespace;
+      store.delete(request.info.kind, ns ?? '', obj.metadata.name, grace === undefined ? {} : { gracePeriodSeconds: grace });
+      out.push(`${kindString(request.info)} "${obj.metadata.name}" ${verb}${ns ? ` from ${ns} namespace` : ''}`);
+    }
+  }
+
+  if (values.get('wait') !== 'false') {
+    const waiting = [...markedForDeletion(ctx)].filter(([uid]) => !before.has(uid));
+    const longest = Math.max(0, ...waiting.map(([, obj]) => (obj as Pod).metadata.deletionGracePeriodSeconds ?? 0));
+    advanceUntil(ctx.cluster, () => waiting.every(([, obj]) => !exists(ctx, obj)), longest * 1000 + 60_000);
+  }
+  return {
+    stdout: out.map((l) => l + '\n').join(''),
+    stderr: warning + errors.map((e) => e + '\n').join(''),
+    exitCode: errors.length ? 1 : 0,
+  };
+}
+
+/** Objects that carry a deletionTimestamp now, by uid: those a delete only marked. */
+function markedForDeletion(ctx: CommandContext): Map<string, KubeObject> {
+  const marked = new Map<string, KubeObject>();
+  for (const k of kinds) {
+    for (const obj of ctx.cluster.store.list(k.kind)) if (obj.metadata.deletionTimestamp) marked.set(obj.metadata.uid ?? '', obj);
+  }
+  return marked;
+}
+
+function exists(ctx: CommandContext, obj: KubeObject): boolean {
+  const current = ctx.cluster.store.get(obj.kind, obj.metadata.namespace ?? '', obj.metadata.name);
+  return current !== undefined && current.metadata.uid === obj.metadata.uid;
+}

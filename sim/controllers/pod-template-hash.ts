@@ -1,0 +1,45 @@
+import type { PodTemplateSpec } from '../api/types';
+
+/**
+ * The `pod-template-hash` a Deployment gives each of its ReplicaSets: the name suffix in
+ * `web-7d4b9c8f6d` and a label on the ReplicaSet and its Pods.
+ *
+ * Upstream (pkg/controller/controller_utils.go ComputeHash) runs FNV-1a 32 over the template as
+ * go-spew prints the Go struct, appends the collision count, prints the sum in decimal and maps each
+ * digit through apimachinery's SafeEncodeString (k8s.io/apimachinery/pkg/util/rand): character code
+ * modulo 27 into "bcdfghjklmnpqrstvwxz2456789", so the digits 0-9 become 4 5 6 7 8 9 b c d f.
+ * We hash the template's canonical JSON (keys sorted) instead of Go's spew output, which only a Go
+ * program can reproduce: same shape of hash, same alphabet, not the same value as a real cluster.
+ */
+export function computeHash(template: PodTemplateSpec, collisionCount = 0): string {
+  let text = canonicalJson(template);
+  if (collisionCount) text += `#${collisionCount}`;
+  return safeEncodeString(String(fnv32a(text)));
+}
+
+/** FNV-1a, 32-bit, over the UTF-16 code units of `text` (the offset basis and prime of the spec). */
+function fnv32a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const alphanums = 'bcdfghjklmnpqrstvwxz2456789';
+
+function safeEncodeString(s: string): string {
+  let out = '';
+  for (const ch of s) out += alphanums[ch.codePointAt(0)! % alphanums.length];
+  return out;
+}
+
+/** JSON with object keys sorted, so that two equal templates print the same whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

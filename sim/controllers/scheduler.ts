@@ -1,0 +1,167 @@
+import type { Cluster } from '../cluster';
+import type { Node, Pod, Taint } from '../api/types';
+import { findToleration, formatTaint, TaintNodeUnschedulable } from '../api/taints';
+import { Controller } from '../core/controller';
+import { objectKey, splitKey } from '../core/store';
+import { controllerOf } from './owner-references';
+
+/** The scheduler's name: Pods with another `spec.schedulerName` are left to that scheduler. */
+export const defaultSchedulerName = 'default-scheduler';
+
+/**
+ * kube-scheduler: binds each Pod that has no node to one, by setting `spec.nodeName` and the
+ * PodScheduled condition (the Binding subresource does this upstream).
+ *
+ * Filters, in upstream's plugin order (pkg/scheduler/framework/plugins): NodeUnschedulable,
+ * TaintToleration (NoSchedule and NoExecute taints), NodeAffinity (nodeSelector). Scoring is the
+ * simulator's: fewest Pods of the same owner (spreading replicas, like the default
+ * PodTopologySpread constraint on hostname), then fewest Pods, ties broken by the cluster's random
+ * source (upstream's selectHost also breaks ties at random). A Pod that fits nowhere stays Pending
+ * with a FailedScheduling event, and is tried again whenever a Node changes.
+ */
+export class Scheduler extends Controller {
+  readonly name = defaultSchedulerName;
+  /** Pods that fit nowhere at their last attempt (upstream's unschedulable queue). */
+  private unschedulable = new Set<string>();
+  /** What the scheduler cache knows of each node: its Pods, in all and per owner (NodeInfo). */
+  private nodeInfo = new Map<string, { pods: number; byOwner: Map<string, number> }>();
+  /** Where each counted Pod is counted, to uncount it when it changes. */
+  private counted = new Map<string, { node: string; owner: string }>();
+
+  constructor(cluster: Cluster) {
+    super(cluster);
+    const store = cluster.store;
+    for (const pod of store.list<Pod>('Pod')) if (this.wantsScheduling(pod)) this.enqueue(objectKey(pod));
+    for (const pod of store.list<Pod>('Pod')) this.count(pod, objectKey(pod));
+    store.watch<Pod>('Pod', (e) => {
+      const key = objectKey(e.object);
+      this.count(e.type === 'DELETED' ? undefined : e.object, key);
+      if (e.type === 'DELETED' || !this.wantsScheduling(e.object)) this.unschedulable.delete(key);
+      // An unschedulable Pod waits for a Node to change, unless its own spec changed.
+      else if (!this.unschedulable.has(key) || e.old?.metadata.generation !== e.object.metadata.generation) this.enqueue(key);
+    });
+    store.watch<Node>('Node', () => {
+      for (const key of this.unschedulable) this.enqueue(key);
+    });
+  }
+
+  /** Keeps the node counts current: a Pod counts on its node until it ends or is removed. */
+  private count(pod: Pod | undefined, key: string): void {
+    const phase = pod?.status?.phase;
+    const node = pod && phase !== 'Succeeded' && phase !== 'Failed' ? pod.spec.nodeName : undefined;
+    const owner = (pod && controllerOf(pod)?.uid) ?? '';
+    const before = this.counted.get(key);
+    if (before?.node === node && before?.owner === owner) return;
+    if (before) this.add(before.node, before.owner, -1);
+    if (node) {
+      this.add(node, owner, 1);
+      this.counted.set(key, { node, owner });
+    } else this.counted.delete(key);
+  }
+
+  private add(node: string, owner: string, n: number): void {
+    let info = this.nodeInfo.get(node);
+    if (!info) this.nodeInfo.set(node, (info = { pods: 0, byOwner: new Map() }));
+    info.pods += n;
+    if (owner) info.byOwner.set(owner, (info.byOwner.get(owner) ?? 0) + n);
+  }
+
+  private wantsScheduling(pod: Pod): boolean {
+    return !pod.spec.nodeName && !pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? defaultSchedulerName) === defaultSchedulerName;
+  }
+
+  protected reconcile(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
+    if (!pod || !this.wantsScheduling(pod)) {
+      this.unschedulable.delete(key);
+      return;
+    }
+    const nodes = this.cluster.store.list<Node>('Node');
+    const reasons = new Map<string, number>();
+    const feasible: Node[] = [];
+    for (const node of nodes) {
+      const reason = filter(pod, node);
+      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      else feasible.push(node);
+    }
+    if (!feasible.length) {
+      this.unschedulable.add(key);
+      this.fail(pod, nodes.length, reasons);
+      return;
+    }
+    this.unschedulable.delete(key);
+    this.bind(pod, this.pick(pod, feasible));
+  }
+
+  /** Fewest Pods of the same owner, then fewest Pods; a random one among the best. */
+  private pick(pod: Pod, feasible: Node[]): Node {
+    const owner = controllerOf(pod)?.uid;
+    let best: Node[] = [];
+    let bestScore: [number, number] = [Infinity, Infinity];
+    for (const node of feasible) {
+      const info = this.nodeInfo.get(node.metadata.name);
+      const score: [number, number] = [(owner && info?.byOwner.get(owner)) || 0, info?.pods ?? 0];
+      const cmp = score[0] - bestScore[0] || score[1] - bestScore[1];
+      if (cmp < 0) {
+        best = [node];
+        bestScore = score;
+      } else if (cmp === 0) best.push(node);
+    }
+    return best.length === 1 ? best[0] : best[this.cluster.rng.int(best.length)];
+  }
+
+  private bind(pod: Pod, node: Node): void {
+    const ns = pod.metadata.namespace ?? '';
+    const nodeName = node.metadata.name;
+    const now = this.cluster.clock.timestamp();
+    this.cluster.store.mutate<Pod>('Pod', ns, pod.metadata.name, (d) => {
+      d.spec.nodeName = nodeName;
+      d.status = { phase: 'Pending', ...d.status };
+      d.status.conditions = [
+        ...(d.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+        { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
+      ];
+    });
+    this.log(objectKey(pod), `bound to ${nodeName}`);
+    this.cluster.recordEvent(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${pod.metadata.name} to ${nodeName}`, this.name);
+  }
+
+  /**
+   * Leaves the Pod Pending with PodScheduled=False and a FailedScheduling event, worded as the
+   * scheduler's FitError (pkg/scheduler/framework/types.go): reasons counted and sorted, then what
+   * preemption found. None of these filters can be fixed by preempting other Pods.
+   */
+  private fail(pod: Pod, total: number, reasons: Map<string, number>): void {
+    const message =
+      total === 0
+        ? 'no nodes available to schedule pods'
+        : `0/${total} nodes are available: ${[...reasons].map(([r, n]) => `${n} ${r}`).sort().join(', ')}. ` +
+          `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+    const now = this.cluster.clock.timestamp();
+    this.cluster.store.mutate<Pod>('Pod', pod.metadata.namespace ?? '', pod.metadata.name, (d) => {
+      d.status = { phase: 'Pending', ...d.status };
+      const current = d.status.conditions?.find((c) => c.type === 'PodScheduled');
+      const since = current?.status === 'False' ? current.lastTransitionTime : now;
+      d.status.conditions = [
+        ...(d.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+        { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: since },
+      ];
+    });
+    this.log(objectKey(pod), `no node fits → stays Pending (${message})`);
+    this.cluster.recordEvent(pod, 'Warning', 'FailedScheduling', message, this.name);
+  }
+}
+
+/** Why `node` cannot take `pod`, in the scheduler's words; undefined when it can. */
+function filter(pod: Pod, node: Node): string | undefined {
+  const unschedulableTaint: Taint = { key: TaintNodeUnschedulable, effect: 'NoSchedule' };
+  if (node.spec.unschedulable && !findToleration(pod.spec.tolerations, unschedulableTaint)) return 'node(s) were unschedulable';
+  const taint = (node.spec.taints ?? []).find(
+    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !findToleration(pod.spec.tolerations, t),
+  );
+  if (taint) return `node(s) had untolerated taint ${formatTaint(taint)}`;
+  const labels = node.metadata.labels ?? {};
+  if (Object.entries(pod.spec.nodeSelector ?? {}).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+  return undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * Netfilter's tables, chains and rules as structured data: one source of truth that
+ * `iptables-save` renders (netfilter-render.ts) and the packet walk evaluates (netfilter-eval.ts).
+ *
+ * Only the matches and targets kube-proxy's iptables mode writes are modelled. Each one carries
+ * the values the kernel module keeps, so the renderer prints what iptables-save prints and the
+ * evaluator decides what the kernel decides.
+ */
+import type { Protocol } from './packet';
+
+/** A match, in the order it appears on the rule. */
+export type Match =
+  /** `-s CIDR` / `! -s CIDR` (ip header part). */
+  | { m: 'src'; cidr: string; invert?: boolean }
+  /** `-d CIDR` / `! -d CIDR` (ip header part). */
+  | { m: 'dst'; cidr: string; invert?: boolean }
+  /** `-p tcp` (ip header part). */
+  | { m: 'proto'; protocol: Protocol }
+  /** `-m comment --comment TEXT`: matches everything. */
+  | { m: 'comment'; text: string }
+  /** `-m tcp --dport N` (or udp); `-m tcp` alone when `dport` is absent. */
+  | { m: 'port'; protocol: Protocol; dport?: number }
+  /** `-m mark --mark VALUE/MASK`, matches when (mark & mask) == value. */
+  | { m: 'mark'; value: number; mask: number; invert?: boolean }
+  /** `-m statistic --mode random --probability P`: P as kube-proxy wrote it. */
+  | { m: 'statistic'; probability: string }
+  /** `-m recent --set` or `--rcheck --seconds S --reap`, on the source address. */
+  | { m: 'recent'; op: 'set' | 'rcheck'; name: string; seconds?: number; reap?: boolean }
+  /** `-m addrtype --dst-type LOCAL` / `--src-type LOCAL`. */
+  | { m: 'addrtype'; dir: 'src' | 'dst'; type: 'LOCAL' }
+  /** `-m conntrack --ctstate A,B`. */
+  | { m: 'ctstate'; states: CtState[]; invert?: boolean };
+
+export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'DNAT';
+
+export type Target =
+  | { t: 'jump'; chain: string }
+  | { t: 'ACCEPT' }
+  | { t: 'DROP' }
+  | { t: 'RETURN' }
+  | { t: 'REJECT'; with: 'icmp-port-unreachable' }
+  | { t: 'DNAT'; to: string }
+  | { t: 'MASQUERADE'; randomFully?: boolean }
+  /** `-j MARK --set-xmark VALUE/MASK`: mark = (mark & ~mask) ^ value (--or-mark, --xor-mark are spellings of it). */
+  | { t: 'MARK'; value: number; mask: number };
+
+export interface Rule {
+  matches: Match[];
+  target: Target;
+}
+
+export interface Chain {
+  name: string;
+  /** Built-in chains have a policy; user chains print `-`. */
+  policy?: 'ACCEPT' | 'DROP';
+  rules: Rule[];
+}
+
+export type TableName = 'nat' | 'filter';
+
+/** One table: its chains by name, built-in chains first in hook order. */
+export interface Table {
+  name: TableName;
+  chains: Map<string, Chain>;
+}
+
+/** The built-in chains of each table, in the order iptables-save lists them. */
+export const builtinChains: Record<TableName, string[]> = {
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+/** An empty table with only its built-in chains, policy ACCEPT: a node before any agent wrote rules. */
+export function emptyTable(name: TableName): Table {
+  const chains = new Map<string, Chain>();
+  for (const c of builtinChains[name]) chains.set(c, { name: c, policy: 'ACCEPT', rules: [] });
+  return { name, chains };
+}
+
+/** A node's netfilter state: the tables agents write, and the `recent` module's address lists. */
+export class Netfilter {
+  nat: Table = emptyTable('nat');
+  filter: Table = emptyTable('filter');
+  /** xt_recent lists: list name → source IP → virtual ms last seen. */
+  readonly recent = new Map<string, Map<string, number>>();
+
+  /** Replaces whole tables at once, as iptables-restore commits a table atomically. */
+  restore(tables: { nat: Table; filter: Table }): void {
+    this.nat = tables.nat;
+    this.filter = tables.filter;
+  }
+
+  table(name: TableName): Table {
+    return name === 'nat' ? this.nat : this.filter;
+  }
+}
+
+/** A small builder for rules, so rule-writing code reads like the iptables command line. */
+export function rule(target: Target, ...matches: Match[]): Rule {
+  return { matches, target };
+}

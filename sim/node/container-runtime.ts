@@ -1,0 +1,149 @@
+import type { Container, Pod } from '../api/types';
+import type { Rng } from '../core/rng';
+import type { NodeHost, PodSandbox } from './node-host';
+
+/**
+ * The container runtime's view of one node (containerd, as the kubelet drives it through CRI):
+ * Pod sandboxes with their network namespace, and containers with their state and files.
+ * Plain data and small functions; the kubelet decides when to call them.
+ */
+
+export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+
+/** How a container's run ended, as `lastState.terminated` shows it. Times are virtual ms. */
+export interface TerminatedState {
+  exitCode: number;
+  reason: string;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** A probe worker's memory: the last result, how many times in a row, and the result it reports. */
+export interface ProbeState {
+  lastResult?: boolean;
+  resultRun: number;
+  /** The reported result: undefined until a threshold was first met. */
+  result?: boolean;
+}
+
+export interface RuntimeContainer {
+  spec: Container;
+  /** The runtime's ID of the current (or last) run; undefined before the first. */
+  id?: string;
+  /** Restarts so far: the status' restartCount. */
+  restartCount: number;
+  /** Bumped whenever the container starts or stops, so that timers of an earlier run do nothing. */
+  incarnation: number;
+  state: 'waiting' | 'running' | 'terminated';
+  /** Why it waits: ContainerCreating before its first run, CrashLoopBackOff between runs. */
+  waiting?: { reason: string; message?: string };
+  startedAt?: number;
+  /** The current run's end, while state is terminated. */
+  terminated?: TerminatedState;
+  /** The previous run's end: `lastState.terminated`. */
+  lastTerminated?: TerminatedState;
+  /** The startup probe has succeeded (or there is none). */
+  started: boolean;
+  /** The readiness probe reports success (or there is none and the container started). */
+  ready: boolean;
+  /** The container's files, path → content (see programs/fs.ts); fresh for every run. */
+  fs: Map<string, string>;
+  probes: Map<ProbeKind, ProbeState>;
+}
+
+/** What the kubelet's pod worker holds for one Pod bound to its node. */
+export interface PodRuntime {
+  key: string;
+  uid: string;
+  /** The Pod as last seen in the store. */
+  pod: Pod;
+  sandbox?: PodSandbox;
+  containers: RuntimeContainer[];
+  /** When the kubelet first saw the Pod: status.startTime. */
+  startTime: number;
+  /** Between the decision to run the Pod and its sandbox being ready (ContainerCreating). */
+  creating: boolean;
+  /** Set once the Pod has a deletionTimestamp and its containers are being stopped. */
+  terminating: boolean;
+  /** Bumped when the Pod is (re)started or torn down, so that timers of an earlier life do nothing. */
+  generation: number;
+}
+
+export function newPodRuntime(pod: Pod, now: number): PodRuntime {
+  return {
+    key: `${pod.metadata.namespace}/${pod.metadata.name}`,
+    uid: pod.metadata.uid ?? '',
+    pod,
+    containers: pod.spec.containers.map((spec) => ({
+      spec,
+      restartCount: 0,
+      incarnation: 0,
+      state: 'waiting',
+      waiting: { reason: 'ContainerCreating' },
+      started: false,
+      ready: false,
+      fs: new Map(),
+      probes: new Map(),
+    })),
+    startTime: now,
+    creating: false,
+    terminating: false,
+    generation: 0,
+  };
+}
+
+/** A container or exec ID as containerd makes them: 64 hexadecimal digits. */
+export function runtimeId(rng: Rng): string {
+  return Array.from({ length: 64 }, () => rng.int(16).toString(16)).join('');
+}
+
+/**
+ * RunPodSandbox: a network namespace with an IP from the node's IPAM; undefined when the range is
+ * full. A hostNetwork Pod shares the node's namespace and IP: its sandbox is not one of the node's
+ * Pod sandboxes (the data plane does not model servers in the node's own namespace).
+ */
+export function runPodSandbox(host: NodeHost, rt: PodRuntime): PodSandbox | undefined {
+  if (rt.pod.spec.hostNetwork) return { ip: host.ip, podKey: rt.key, podName: rt.pod.metadata.name, uid: rt.uid, listening: new Set() };
+  const ip = host.ipam.allocate(rt.key);
+  if (!ip) return undefined;
+  const sandbox: PodSandbox = { ip, podKey: rt.key, podName: rt.pod.metadata.name, uid: rt.uid, listening: new Set() };
+  host.sandboxes.set(ip, sandbox);
+  return sandbox;
+}
+
+/** StopPodSandbox + RemovePodSandbox: the CNI releases the IP and the namespace is gone. */
+export function removePodSandbox(host: NodeHost, sandbox: PodSandbox): void {
+  sandbox.listening.clear();
+  if (host.sandboxes.get(sandbox.ip) !== sandbox) return;
+  host.sandboxes.delete(sandbox.ip);
+  host.ipam.release(sandbox.ip);
+}
+
+/** The sockets a running container listens on: each declared containerPort (`TCP/8080`). */
+export function declaredSockets(spec: Container): string[] {
+  return (spec.ports ?? []).map((p) => `${p.protocol ?? 'TCP'}/${p.containerPort}`);
+}
+
+/**
+ * Keeps `sandbox.listening` equal to the declared ports of the Pod's running containers: the
+ * simulator's convention is that every container serves on its declared ports, and only there.
+ * Changed in place: the data plane holds the same Set.
+ */
+export function syncListening(rt: PodRuntime): void {
+  const listening = rt.sandbox?.listening;
+  if (!listening) return;
+  const want = new Set(rt.containers.filter((c) => c.state === 'running').flatMap((c) => declaredSockets(c.spec)));
+  for (const s of [...listening]) if (!want.has(s)) listening.delete(s);
+  for (const s of want) listening.add(s);
+}
+
+/** Ends a container's run: the process exited (or was killed) with `exitCode`. */
+export function exitContainer(rt: PodRuntime, c: RuntimeContainer, exitCode: number, reason: string, now: number): void {
+  if (c.state !== 'running') return;
+  c.incarnation++;
+  c.state = 'terminated';
+  c.terminated = { exitCode, reason, startedAt: c.startedAt ?? now, finishedAt: now };
+  c.waiting = undefined;
+  c.ready = false;
+  syncListening(rt);
+}

@@ -1,0 +1,55 @@
+/**
+ * kube-proxy's chain names, pure functions of the service port and endpoint, exactly as
+ * pkg/proxy/iptables/proxier.go computes them, so a reader comparing with a real node sees the
+ * same names:
+ *
+ * - portProtoHash(name, proto) = first 16 characters of base32(sha256(name + proto)), standard
+ *   alphabet with padding (Go's base32.StdEncoding); `name` is the ServicePortName's String(),
+ *   `namespace/name:port` (`namespace/name` when the port has no name), `proto` in lower case;
+ * - KUBE-SVC- / KUBE-EXT- + portProtoHash;
+ * - KUBE-SEP- + first 16 of base32(sha256(name + proto + endpoint)), endpoint as `ip:port`.
+ *
+ * Hashing is cached: kube-proxy also computes these names once per service port and endpoint.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base32 } from '@scure/base';
+
+const utf8 = new TextEncoder();
+const cache = new Map<string, string>();
+
+function hash16(input: string): string {
+  let h = cache.get(input);
+  if (h === undefined) {
+    h = base32.encode(sha256(utf8.encode(input))).slice(0, 16);
+    cache.set(input, h);
+  }
+  return h;
+}
+
+/** proxy.ServicePortName.String(): `ns/svc:port`, or `ns/svc` for an unnamed port. */
+export function servicePortName(namespace: string, name: string, port: string | undefined): string {
+  return `${namespace}/${name}${port ? `:${port}` : ''}`;
+}
+
+/** The KUBE-SVC-* chain of a service port (Cluster traffic policy). */
+export function servicePortPolicyClusterChain(svcPortName: string, protocol: string): string {
+  return `KUBE-SVC-${hash16(svcPortName + protocol.toLowerCase())}`;
+}
+
+/** The KUBE-EXT-* chain of a service port: where NodePort (external) traffic enters. */
+export function serviceExternalChainName(svcPortName: string, protocol: string): string {
+  return `KUBE-EXT-${hash16(svcPortName + protocol.toLowerCase())}`;
+}
+
+/** The KUBE-SEP-* chain of one endpoint of a service port; `endpoint` is `ip:port`. */
+export function servicePortEndpointChainName(svcPortName: string, protocol: string, endpoint: string): string {
+  return `KUBE-SEP-${hash16(svcPortName + protocol.toLowerCase() + endpoint)}`;
+}
+
+/**
+ * The probability kube-proxy writes for the i-th of n endpoints' rule: 1/(n-i), as
+ * `fmt.Sprintf("%0.10f", 1.0/float64(n))` (computeProbability in proxier.go).
+ */
+export function probability(n: number): string {
+  return (1 / n).toFixed(10);
+}

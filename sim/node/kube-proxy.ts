@@ -1,0 +1,166 @@
+/**
+ * kube-proxy in iptables mode, one per node: the change tracking and the sync loop. It watches
+ * Services and EndpointSlices only (never Pods): a change marks a sync as needed, and the sync
+ * rebuilds the node's whole nat and filter tables with the pure `syncProxyRules`.
+ *
+ * The only label it reads is the EndpointSlice's `kubernetes.io/service-name`, which says which
+ * Service the slice belongs to (as kube-proxy's EndpointSliceCache does). It never sees a Pod or a
+ * Pod label.
+ *
+ * Timing follows kube-proxy's BoundedFrequencyRunner: a change after a quiet period syncs at once;
+ * changes within `minSyncPeriod` of the last sync wait until it has passed, and are batched into
+ * one sync. minSyncPeriod is 1 s, KubeProxyConfiguration's default (pkg/proxy/apis/config/v1alpha1
+ * defaults.go). Every `syncPeriod` (30 s, same source) a pending sync is retried, so a node that
+ * was stopped catches up once it runs again.
+ */
+import type { Cluster } from '../cluster';
+import type { EndpointSlice, Service } from '../api/types';
+import type { Protocol } from '../net/packet';
+import type { NodeHost } from './node-host';
+import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePortInfo } from './kube-proxy-rules';
+
+/** KubeProxyConfiguration iptables.minSyncPeriod default. */
+export const minSyncPeriodMs = 1000;
+/** KubeProxyConfiguration iptables.syncPeriod default. */
+export const syncPeriodMs = 30_000;
+/** Default sessionAffinityConfig.clientIP.timeoutSeconds (core/v1 DefaultClientIPServiceAffinitySeconds). */
+export const defaultStickySeconds = 10_800;
+/** The label that ties an EndpointSlice to its Service (discovery/v1 LabelServiceName). */
+export const serviceNameLabel = 'kubernetes.io/service-name';
+
+export class KubeProxy {
+  /** False after `sim stop kube-proxy NODE`: the rules stay as they were, and go stale. */
+  running = true;
+  /** A change arrived that the node's rules do not reflect yet. */
+  needsSync = true;
+  /** Virtual ms of the last completed sync. */
+  lastSyncAt = -Infinity;
+  syncCount = 0;
+  private timer?: number;
+  private readonly config: ProxierConfig;
+
+  constructor(
+    private readonly cluster: Cluster,
+    readonly node: NodeHost,
+  ) {
+    this.config = { clusterCIDR: cluster.config.clusterCIDR, masqueradeBit: 14 };
+    cluster.store.watch('Service', () => this.onChange());
+    cluster.store.watch('EndpointSlice', () => this.onChange());
+    const periodic = () => {
+      if (this.needsSync) this.requestSync();
+      cluster.clock.schedule(syncPeriodMs, periodic);
+    };
+    cluster.clock.schedule(syncPeriodMs, periodic);
+    this.requestSync();
+  }
+
+  /** The change trackers' verdict: something changed, a sync is needed. */
+  private onChange(): void {
+    this.needsSync = true;
+    if (this.running) this.requestSync();
+  }
+
+  /** Schedules a sync no sooner than minSyncPeriod after the last one. */
+  private requestSync(): void {
+    if (this.timer !== undefined) return;
+    const wait = Math.max(0, this.lastSyncAt + minSyncPeriodMs - this.cluster.clock.now);
+    this.timer = this.cluster.clock.schedule(wait, () => {
+      this.timer = undefined;
+      this.sync();
+    });
+  }
+
+  /** Stops the agent: no more syncs; what is in the tables stays there. */
+  stop(): void {
+    this.running = false;
+    if (this.timer !== undefined) this.cluster.clock.cancel(this.timer);
+    this.timer = undefined;
+    this.cluster.log('kube-proxy', this.node.name, 'kube-proxy stopped: iptables rules are no longer updated');
+  }
+
+  /** Starts the agent again: it lists everything and does a full sync. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.needsSync = true;
+    this.cluster.log('kube-proxy', this.node.name, 'kube-proxy started');
+    this.requestSync();
+  }
+
+  private sync(): void {
+    if (!this.running || !this.node.running) return;
+    const services = serviceSnapshot(this.cluster);
+    const tables = syncProxyRules(services, this.config);
+    this.node.netfilter.restore(tables);
+    this.needsSync = false;
+    this.lastSyncAt = this.cluster.clock.now;
+    this.syncCount++;
+    const endpoints = services.reduce((n, s) => n + s.endpoints.length, 0);
+    const rules = (t: typeof tables.nat) => [...t.chains.values()].reduce((n, ch) => n + ch.rules.length, 0);
+    this.cluster.log(
+      'kube-proxy',
+      this.node.name,
+      `Reloading service iptables data numServices=${services.length} numEndpoints=${endpoints} numFilterRules=${rules(tables.filter)} numNATChains=${tables.nat.chains.size} numNATRules=${rules(tables.nat)}`,
+    );
+  }
+}
+
+/**
+ * kube-proxy's view of the cluster: every port of every Service that has a ClusterIP, with the
+ * endpoints its EndpointSlices list for that port (matched by port name). Headless and
+ * ExternalName Services have no rules.
+ */
+export function serviceSnapshot(cluster: Cluster): ServicePortInfo[] {
+  const slicesByService = new Map<string, EndpointSlice[]>();
+  for (const slice of cluster.store.list<EndpointSlice>('EndpointSlice')) {
+    const svc = slice.metadata.labels?.[serviceNameLabel];
+    if (!svc || slice.addressType !== 'IPv4') continue;
+    const key = `${slice.metadata.namespace}/${svc}`;
+    slicesByService.set(key, [...(slicesByService.get(key) ?? []), slice]);
+  }
+  const out: ServicePortInfo[] = [];
+  for (const svc of cluster.store.list<Service>('Service')) {
+    const ip = svc.spec.clusterIP;
+    if (!ip || ip === 'None' || svc.spec.type === 'ExternalName') continue;
+    const ns = svc.metadata.namespace ?? 'default';
+    const slices = slicesByService.get(`${ns}/${svc.metadata.name}`) ?? [];
+    for (const port of svc.spec.ports ?? []) {
+      const protocol = port.protocol ?? 'TCP';
+      if (protocol === 'SCTP') continue;
+      out.push({
+        namespace: ns,
+        name: svc.metadata.name,
+        portName: port.name,
+        protocol: protocol as Protocol,
+        clusterIP: ip,
+        port: port.port,
+        nodePort: svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer' ? port.nodePort : undefined,
+        stickySeconds: svc.spec.sessionAffinity === 'ClientIP' ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? defaultStickySeconds) : undefined,
+        endpoints: endpointsFor(slices, port.name ?? '', protocol),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The endpoints of one service port across its slices, deduplicated by address. Conditions follow
+ * the EndpointSlice API's rules for unset fields: ready unset means ready; serving unset means the
+ * value of ready; terminating unset means false.
+ */
+function endpointsFor(slices: EndpointSlice[], portName: string, protocol: string): EndpointInfo[] {
+  const seen = new Map<string, EndpointInfo>();
+  for (const slice of slices) {
+    const port = slice.ports?.find((p) => (p.name ?? '') === portName && (p.protocol ?? 'TCP') === protocol);
+    if (!port?.port) continue;
+    for (const ep of slice.endpoints ?? []) {
+      const ready = ep.conditions?.ready ?? true;
+      for (const ip of ep.addresses.slice(0, 1)) {
+        const key = `${ip}:${port.port}`;
+        if (seen.has(key)) continue;
+        seen.set(key, { ip, port: port.port, ready, serving: ep.conditions?.serving ?? ready, terminating: ep.conditions?.terminating ?? false, nodeName: ep.nodeName });
+      }
+    }
+  }
+  return [...seen.values()];
+}

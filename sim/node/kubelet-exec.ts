@@ -1,0 +1,60 @@
+import type { Cluster } from '../cluster';
+import type { Pod } from '../api/types';
+import { ApiError } from '../core/api-error';
+import { containerPrograms, fail, type ExecResult, type ProgramContext } from './programs';
+import { runtimeId } from './container-runtime';
+import './programs/index';
+
+/**
+ * Running programs in containers: what the container runtime does for an exec (probes and
+ * `kubectl exec`), and what `kubectl exec` prints around it.
+ */
+
+/** The runtime's error when argv[0] is not a program of the image (runc's wording, through containerd). */
+export function executableNotFound(program: string): string {
+  return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`;
+}
+
+/**
+ * Runs argv in a container; undefined when the image has no such program. An absolute path
+ * (`/bin/cat`) names the same program as its base name.
+ */
+export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecResult | undefined {
+  const name = argv[0]?.startsWith('/') ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : argv[0];
+  const program = name ? containerPrograms.get(name) : undefined;
+  return program?.(ctx, argv.slice(1));
+}
+
+/**
+ * `kubectl exec POD [-c CONTAINER] -- ARGV…`, with kubectl's and the API server's messages:
+ * the default container is the first one (announced when there are several); a container that is
+ * not running cannot be exec'd into; a failing command ends with `command terminated with exit
+ * code N`, and kubectl exits with that code.
+ * Sources: kubectl/pkg/cmd/exec/exec.go, kubernetes/pkg/registry/core/pod/strategy.go (ExecLocation),
+ * containerd's CRI exec errors.
+ */
+export function kubectlExec(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
+  const pod = cluster.store.get<Pod>('Pod', namespace, podName);
+  if (!pod) return fail(`${ApiError.notFound('Pod', podName)}\n`);
+  if (argv.length === 0) return fail('error: you must specify at least one command for the container\n');
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}\n`);
+  const names = pod.spec.containers.map((c) => c.name);
+  let notice = '';
+  if (container === undefined && names.length > 1) notice = `Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`;
+  const name = container ?? names[0];
+  if (!names.includes(name)) return fail(`${new ApiError('BadRequest', `container ${name} is not valid for pod ${podName}`)}\n`);
+  const host = pod.spec.nodeName ? cluster.nodes.get(pod.spec.nodeName) : undefined;
+  if (!host) return fail(`${new ApiError('BadRequest', `pod ${podName} does not have a host assigned`)}\n`);
+  if (!host.running) return fail(`${notice}Error from server: error dialing backend: dial tcp ${host.ip}:10250: i/o timeout\n`);
+  const fs = host.kubelet?.runningContainerFiles(pod, name);
+  if (!fs) return fail(`${notice}error: unable to upgrade connection: container not found ("${name}")\n`);
+  const result = runContainerProgram({ cluster, node: host, pod, container: name, fs }, argv);
+  if (!result) {
+    return fail(
+      `${notice}error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${runtimeId(cluster.rng)}": ${executableNotFound(argv[0])}\n`,
+    );
+  }
+  const trailer = result.exitCode !== 0 ? `command terminated with exit code ${result.exitCode}\n` : '';
+  return { ...result, stderr: notice + result.stderr + trailer };
+}

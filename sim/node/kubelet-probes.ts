@@ -1,0 +1,100 @@
+import type { Container, Probe } from '../api/types';
+import type { ProbeKind, ProbeState, PodRuntime, RuntimeContainer } from './container-runtime';
+import type { ProgramContext } from './programs';
+import { executableNotFound, runContainerProgram } from './kubelet-exec';
+
+/**
+ * The kubelet's prober: one worker per container and probe kind, probing every periodSeconds.
+ * Sources: kubernetes/pkg/kubelet/prober/worker.go (thresholds, startup gating, initial results),
+ * kubernetes/pkg/kubelet/prober/prober.go (exec, httpGet and tcpSocket probes, event messages).
+ */
+
+/**
+ * The API server's probe defaults. Source: kubernetes/pkg/apis/core/v1/defaults.go, SetDefaults_Probe
+ * (timeoutSeconds 1, periodSeconds 10, successThreshold 1, failureThreshold 3; initialDelaySeconds 0).
+ */
+export const probeDefaults = {
+  initialDelaySeconds: 0,
+  periodSeconds: 10,
+  timeoutSeconds: 1,
+  successThreshold: 1,
+  failureThreshold: 3,
+};
+
+export type DefaultedProbe = Probe & typeof probeDefaults;
+
+export function withProbeDefaults(p: Probe): DefaultedProbe {
+  return { ...probeDefaults, ...Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) } as DefaultedProbe;
+}
+
+/** `Readiness`, `Liveness`, `Startup`: how events name a probe. */
+export function probeTitle(kind: ProbeKind): string {
+  return kind[0].toUpperCase() + kind.slice(1);
+}
+
+/** The probe spec of a kind on a container. */
+export function probeOf(spec: Container, kind: ProbeKind): Probe | undefined {
+  return kind === 'startup' ? spec.startupProbe : kind === 'readiness' ? spec.readinessProbe : spec.livenessProbe;
+}
+
+export interface ProbeOutcome {
+  success: boolean;
+  /** What the probe printed or the error it met, as the Unhealthy event quotes it. */
+  output: string;
+  /** The probe could not run at all ("probe errored"), rather than failing. */
+  errored?: boolean;
+}
+
+/** Resolves a numeric or named port against the container's declared ports. */
+function resolvePort(port: number | string, spec: Container): number | undefined {
+  if (typeof port === 'number') return port;
+  if (/^\d+$/.test(port)) return Number(port);
+  return spec.ports?.find((p) => p.name === port)?.containerPort;
+}
+
+/**
+ * Runs one probe. exec runs a container program in the container (success iff exit code 0);
+ * httpGet and tcpSocket connect to the Pod's IP and succeed iff a running container of the Pod
+ * listens on the port (the simulator's serve-hostname convention: any path answers 200).
+ */
+export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContainer, ctx: Omit<ProgramContext, 'fs' | 'pod' | 'container'>): ProbeOutcome {
+  if (probe.exec) {
+    const argv = probe.exec.command ?? [];
+    const r = runContainerProgram({ ...ctx, pod: rt.pod, container: c.spec.name, fs: c.fs }, argv);
+    if (!r) return { success: false, output: executableNotFound(argv[0] ?? '') };
+    if ((r.elapsedMs ?? 0) > probe.timeoutSeconds * 1000) return { success: false, output: `command "${argv.join(' ')}" timed out` };
+    return { success: r.exitCode === 0, output: (r.stdout + r.stderr).trimEnd() };
+  }
+  const action = probe.httpGet ?? probe.tcpSocket;
+  if (!action) return { success: true, output: '' };
+  const port = resolvePort(action.port, c.spec);
+  if (port === undefined) return { success: false, errored: true, output: `couldn't find port: ${action.port} in container ${c.spec.name}` };
+  const podIP = rt.sandbox?.ip ?? '';
+  const host = action.host ?? podIP;
+  const listening = host === podIP && rt.sandbox?.listening.has(`TCP/${port}`);
+  if (listening) return { success: true, output: '' };
+  const refused = `dial tcp ${host}:${port}: connect: connection refused`;
+  if (probe.httpGet) {
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
+    const path = probe.httpGet.path ?? '/';
+    return { success: false, output: `Get "${scheme}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}": ${refused}` };
+  }
+  return { success: false, output: refused };
+}
+
+/**
+ * Counts a probe result as the worker does: the reported result changes only after
+ * successThreshold successes or failureThreshold failures in a row. Returns true when the
+ * threshold was met by this result (the result is then reported, again or anew).
+ */
+export function observeProbe(state: ProbeState, success: boolean, probe: DefaultedProbe): boolean {
+  if (state.lastResult === success) state.resultRun++;
+  else {
+    state.lastResult = success;
+    state.resultRun = 1;
+  }
+  const threshold = success ? probe.successThreshold : probe.failureThreshold;
+  if (state.resultRun < threshold) return false;
+  state.result = success;
+  return true;
+}

@@ -1,0 +1,369 @@
+import type { Cluster } from '../cluster';
+import type { Pod } from '../api/types';
+import { Controller } from '../core/controller';
+import { objectKey, splitKey } from '../core/store';
+import { ContainerBackOff, backOffPeriodMs } from './kubelet-backoff';
+import { nodeLeaseRenewIntervalMs, postNodeStatus, registerNode, renewLease } from './kubelet-node-status';
+import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from './kubelet-probes';
+import { generatePodStatus } from './kubelet-status';
+import { containerFilesystem } from './kubelet-pod-files';
+import {
+  exitContainer,
+  newPodRuntime,
+  removePodSandbox,
+  runPodSandbox,
+  runtimeId,
+  syncListening,
+  type PodRuntime,
+  type ProbeKind,
+  type RuntimeContainer,
+} from './container-runtime';
+import type { NodeHost } from './node-host';
+
+/**
+ * Simulator conventions for how long things take, in virtual ms (a real kubelet's timings depend
+ * on the machine; these keep ContainerCreating and Terminating visible for a moment):
+ * - creating a Pod's sandbox (network namespace, CNI ADD) takes 1 s, then starting its containers
+ *   1 s more; every image is already cached on every node ("already present on machine");
+ * - a container asked to stop (SIGTERM) keeps serving for 2 s, then exits with code 0; if the
+ *   Pod's grace period is shorter, it is killed (SIGKILL, exit code 137) when the grace period ends;
+ * - a container killed for a failed liveness or startup probe is killed at once (exit code 137).
+ */
+export const sandboxCreationMs = 1000;
+export const containerStartMs = 1000;
+export const containerShutdownMs = 2000;
+
+const probeKinds: ProbeKind[] = ['startup', 'readiness', 'liveness'];
+
+/** Go's time.Duration formatting for whole seconds, as the back-off message prints it: `10s`, `1m20s`, `5m0s`. */
+function goDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
+}
+
+/**
+ * The kubelet of one node, modelled on kubernetes/pkg/kubelet: it registers its Node and renews
+ * its Lease; it watches the Pods bound to its node and, one key at a time, makes the machine match
+ * them (pod workers and SyncPod): sandbox, containers, probes, restarts with back-off, graceful
+ * termination; it reports each Pod's status (status manager). When its machine is stopped it does
+ * nothing at all; when it starts again it registers again and restarts its Pods.
+ */
+export class Kubelet extends Controller {
+  readonly name = 'kubelet';
+  /** Pod workers, by `namespace/name`. */
+  private pods = new Map<string, PodRuntime>();
+  private backOff = new ContainerBackOff();
+  /** Bumped when the machine stops or starts: timers from before do nothing. */
+  private epoch = 0;
+
+  constructor(
+    cluster: Cluster,
+    readonly host: NodeHost,
+  ) {
+    super(cluster);
+    cluster.store.watch<Pod>('Pod', (e) => {
+      const key = objectKey(e.object);
+      if (e.object.spec.nodeName === host.name || this.pods.has(key)) this.enqueue(key);
+    });
+    this.after(0, () => this.boot());
+  }
+
+  // ---- The machine ------------------------------------------------------------------------------
+
+  /** The machine was switched off: every container is gone, nothing more happens here. */
+  powerOff(): void {
+    this.epoch++;
+    const now = this.cluster.clock.now;
+    for (const rt of this.pods.values()) {
+      for (const c of rt.containers) exitContainer(rt, c, 255, 'Unknown', now);
+      rt.sandbox?.listening.clear();
+      rt.creating = false;
+    }
+  }
+
+  /** The machine is back: the kubelet starts, registers, and brings its Pods up again in new sandboxes. */
+  powerOn(): void {
+    this.epoch++;
+    for (const rt of this.pods.values()) {
+      if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
+      rt.sandbox = undefined;
+      rt.generation++;
+    }
+    this.boot();
+  }
+
+  private boot(): void {
+    registerNode(this.cluster, this.host);
+    this.heartbeat();
+    for (const key of this.pods.keys()) this.enqueue(key);
+    for (const pod of this.cluster.store.list<Pod>('Pod')) if (pod.spec.nodeName === this.host.name) this.enqueue(objectKey(pod));
+  }
+
+  /** Renews the Lease every 10 s and keeps the Node's conditions as a healthy kubelet posts them. */
+  private heartbeat(): void {
+    renewLease(this.cluster, this.host);
+    postNodeStatus(this.cluster, this.host);
+    this.after(nodeLeaseRenewIntervalMs, () => this.heartbeat());
+  }
+
+  /** Runs `fn` after `ms`, unless the machine stopped (or stopped and started) meanwhile. */
+  private after(ms: number, fn: () => void): void {
+    const epoch = this.epoch;
+    this.cluster.clock.schedule(ms, () => {
+      if (this.host.running && epoch === this.epoch) fn();
+    });
+  }
+
+  /** Like `after`, and only while the pod worker is still in the same life. */
+  private afterPod(rt: PodRuntime, ms: number, fn: () => void): void {
+    const generation = rt.generation;
+    this.after(ms, () => {
+      if (this.pods.get(rt.key) === rt && rt.generation === generation) fn();
+    });
+  }
+
+  // ---- Pod workers ------------------------------------------------------------------------------
+
+  protected reconcile(key: string): void {
+    if (!this.host.running) return;
+    const { namespace, name } = splitKey(key);
+    const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
+    let rt = this.pods.get(key);
+    if (rt && (!pod || pod.metadata.uid !== rt.uid)) {
+      this.forget(rt);
+      rt = undefined;
+    }
+    if (!pod || pod.spec.nodeName !== this.host.name) return;
+    if (!rt) {
+      rt = newPodRuntime(pod, this.cluster.clock.now);
+      this.pods.set(key, rt);
+    }
+    rt.pod = pod;
+    if (pod.metadata.deletionTimestamp) this.terminate(rt);
+    else if (!rt.sandbox && !rt.creating) {
+      if (this.wantsToRun(rt)) this.startPod(rt);
+      else this.writeStatus(rt);
+    }
+  }
+
+  /** Does any container of the Pod still have to run (restartPolicy allowing)? */
+  private wantsToRun(rt: PodRuntime): boolean {
+    return rt.containers.some((c) => c.state === 'waiting' || (c.state === 'terminated' && this.restartable(rt, c)));
+  }
+
+  private restartable(rt: PodRuntime, c: RuntimeContainer): boolean {
+    const policy = rt.pod.spec.restartPolicy ?? 'Always';
+    const exitCode = c.terminated?.exitCode ?? 0;
+    return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
+  }
+
+  /** ContainerCreating: the sandbox first, then the containers. */
+  private startPod(rt: PodRuntime): void {
+    rt.creating = true;
+    this.writeStatus(rt);
+    this.afterPod(rt, sandboxCreationMs, () => this.createSandbox(rt));
+  }
+
+  private createSandbox(rt: PodRuntime): void {
+    if (rt.terminating) return;
+    const sandbox = runPodSandbox(this.host, rt);
+    if (!sandbox) {
+      this.event(rt, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.host.podCIDR}`);
+      this.afterPod(rt, backOffPeriodMs, () => this.createSandbox(rt));
+      return;
+    }
+    rt.sandbox = sandbox;
+    this.writeStatus(rt);
+    this.afterPod(rt, containerStartMs, () => this.startContainers(rt));
+  }
+
+  private startContainers(rt: PodRuntime): void {
+    rt.creating = false;
+    if (rt.terminating) return;
+    for (const c of rt.containers) {
+      if (c.state === 'running') continue;
+      if (c.startedAt === undefined) this.startContainer(rt, c);
+      else if (c.state === 'waiting' || this.restartable(rt, c)) this.restartWithBackOff(rt, c);
+    }
+    this.writeStatus(rt);
+  }
+
+  /** Creates and starts a container: a fresh filesystem, its ports listening, its probes running. */
+  private startContainer(rt: PodRuntime, c: RuntimeContainer): void {
+    if (rt.terminating || !rt.sandbox) return;
+    const name = c.spec.name;
+    if (c.startedAt !== undefined) c.restartCount++;
+    if (c.terminated) c.lastTerminated = c.terminated;
+    c.terminated = undefined;
+    c.waiting = undefined;
+    c.incarnation++;
+    c.id = runtimeId(this.cluster.rng);
+    c.state = 'running';
+    c.startedAt = this.cluster.clock.now;
+    c.fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
+    c.probes = new Map();
+    c.started = !c.spec.startupProbe;
+    c.ready = c.started && !c.spec.readinessProbe;
+    syncListening(rt);
+    this.event(rt, 'Normal', 'Pulled', `Container image "${c.spec.image}" already present on machine`);
+    this.event(rt, 'Normal', 'Created', `Created container: ${name}`);
+    this.event(rt, 'Normal', 'Started', `Started container ${name}`);
+    for (const kind of probeKinds) if (probeOf(c.spec, kind)) this.probeTick(rt, c, kind, c.incarnation);
+  }
+
+  /** After a container exited: restart it as restartPolicy says, or leave it terminated. */
+  private afterExit(rt: PodRuntime, c: RuntimeContainer): void {
+    if (!rt.terminating && this.restartable(rt, c)) this.restartWithBackOff(rt, c);
+    this.writeStatus(rt);
+  }
+
+  /** doBackOff: restart now, or wait in CrashLoopBackOff until the back-off since the exit has passed. */
+  private restartWithBackOff(rt: PodRuntime, c: RuntimeContainer): void {
+    const key = `${rt.uid}/${c.spec.name}`;
+    const finishedAt = (c.terminated ?? c.lastTerminated)?.finishedAt ?? this.cluster.clock.now;
+    const now = this.cluster.clock.now;
+    const wait = this.backOff.remaining(key, finishedAt, now);
+    if (wait === 0) {
+      this.backOff.next(key, finishedAt, now);
+      this.startContainer(rt, c);
+      return;
+    }
+    if (c.terminated) c.lastTerminated = c.terminated;
+    c.terminated = undefined;
+    c.state = 'waiting';
+    const podRef = `${rt.pod.metadata.name}_${rt.pod.metadata.namespace}(${rt.uid})`;
+    c.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(this.backOff.current(key))} restarting failed container=${c.spec.name} pod=${podRef}` };
+    this.event(rt, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podRef}`);
+    const incarnation = c.incarnation;
+    this.afterPod(rt, wait, () => {
+      if (c.incarnation !== incarnation || c.state !== 'waiting') return;
+      this.restartWithBackOff(rt, c);
+      this.writeStatus(rt);
+    });
+  }
+
+  // ---- Probes -----------------------------------------------------------------------------------
+
+  /**
+   * One run of a probe worker. Probes run on a grid that starts when the container starts (the
+   * first run at once), skip runs before initialDelaySeconds, and liveness and readiness wait for
+   * the startup probe to succeed. A worker ends when its container stops.
+   */
+  private probeTick(rt: PodRuntime, c: RuntimeContainer, kind: ProbeKind, incarnation: number): void {
+    if (c.incarnation !== incarnation || c.state !== 'running') return;
+    if (kind === 'startup' && c.started) return;
+    const probe = withProbeDefaults(probeOf(c.spec, kind)!);
+    const elapsed = this.cluster.clock.now - (c.startedAt ?? 0);
+    if ((kind === 'startup' || c.started) && elapsed >= probe.initialDelaySeconds * 1000) {
+      const outcome = runProbe(probe, rt, c, { cluster: this.cluster, node: this.host });
+      if (!outcome.success) {
+        this.event(rt, 'Warning', 'Unhealthy', `${probeTitle(kind)} probe ${outcome.errored ? 'errored' : 'failed'}: ${outcome.output}`);
+      }
+      const state = c.probes.get(kind) ?? { resultRun: 0 };
+      c.probes.set(kind, state);
+      if (observeProbe(state, outcome.success, probe)) this.probeResult(rt, c, kind, outcome.success);
+      if (c.incarnation !== incarnation) return;
+    }
+    this.afterPod(rt, probe.periodSeconds * 1000, () => this.probeTick(rt, c, kind, incarnation));
+  }
+
+  private probeResult(rt: PodRuntime, c: RuntimeContainer, kind: ProbeKind, success: boolean): void {
+    if (kind === 'readiness') {
+      if (c.ready !== success) {
+        c.ready = success;
+        this.writeStatus(rt);
+      }
+    } else if (success) {
+      if (kind === 'startup') {
+        c.started = true;
+        c.ready = !c.spec.readinessProbe;
+        this.writeStatus(rt);
+      }
+    } else if (!rt.terminating) {
+      this.event(rt, 'Normal', 'Killing', `Container ${c.spec.name} failed ${kind} probe, will be restarted`);
+      exitContainer(rt, c, 137, 'Error', this.cluster.clock.now);
+      this.afterExit(rt, c);
+    }
+  }
+
+  // ---- Termination ------------------------------------------------------------------------------
+
+  /** Graceful deletion: stop the containers (see containerShutdownMs), then remove the Pod. */
+  private terminate(rt: PodRuntime): void {
+    if (rt.terminating) return;
+    rt.terminating = true;
+    const running = rt.containers.filter((c) => c.state === 'running');
+    if (running.length === 0) {
+      this.finish(rt);
+      return;
+    }
+    for (const c of running) this.event(rt, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
+    const graceMs = (rt.pod.metadata.deletionGracePeriodSeconds ?? rt.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    const killed = graceMs < containerShutdownMs;
+    this.afterPod(rt, Math.min(graceMs, containerShutdownMs), () => {
+      for (const c of running) exitContainer(rt, c, killed ? 137 : 0, killed ? 'Error' : 'Completed', this.cluster.clock.now);
+      this.finish(rt);
+    });
+  }
+
+  /** The end of a Pod here: sandbox removed, IP released, the Pod object removed from the API. */
+  private finish(rt: PodRuntime): void {
+    this.forget(rt);
+    const { namespace, name } = splitKey(rt.key);
+    if (this.cluster.store.get<Pod>('Pod', namespace, name)?.metadata.uid === rt.uid) this.cluster.store.remove('Pod', namespace, name);
+  }
+
+  /** Drops a pod worker and everything it holds on the machine. */
+  private forget(rt: PodRuntime): void {
+    const now = this.cluster.clock.now;
+    for (const c of rt.containers) exitContainer(rt, c, 137, 'Error', now);
+    if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
+    rt.sandbox = undefined;
+    rt.generation++;
+    this.backOff.forget(`${rt.uid}/`);
+    this.pods.delete(rt.key);
+  }
+
+  // ---- What others ask of the kubelet -------------------------------------------------------------
+
+  /** The files of a running container, for `kubectl exec`; undefined when it is not running. */
+  runningContainerFiles(pod: Pod, container: string): Map<string, string> | undefined {
+    const c = this.runningContainer(pod, container);
+    return c?.fs;
+  }
+
+  /**
+   * The container's process exits with code 1 (`sim crash pod`); it restarts as its restartPolicy
+   * says, with back-off. Returns false when the container is not running.
+   */
+  crashContainer(pod: Pod, container: string): boolean {
+    const rt = this.pods.get(objectKey(pod));
+    const c = this.runningContainer(pod, container);
+    if (!rt || !c) return false;
+    exitContainer(rt, c, 1, 'Error', this.cluster.clock.now);
+    this.afterExit(rt, c);
+    return true;
+  }
+
+  private runningContainer(pod: Pod, container: string): RuntimeContainer | undefined {
+    const rt = this.pods.get(objectKey(pod));
+    if (!this.host.running || !rt || rt.uid !== pod.metadata.uid) return undefined;
+    return rt.containers.find((c) => c.spec.name === container && c.state === 'running');
+  }
+
+  // ---- Status -----------------------------------------------------------------------------------
+
+  /** Writes the Pod's status from what the runtime holds (a write that changes nothing is no write). */
+  private writeStatus(rt: PodRuntime): void {
+    const { namespace, name } = splitKey(rt.key);
+    const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
+    if (!pod || pod.metadata.uid !== rt.uid) return;
+    this.cluster.store.mutate<Pod>('Pod', namespace, name, (d) => {
+      d.status = generatePodStatus(rt, this.host, d.status, this.cluster.clock);
+    });
+  }
+
+  private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.cluster.recordEvent(rt.pod, type, reason, message, 'kubelet', this.host.name);
+  }
+}

@@ -1,0 +1,252 @@
+import type { Program, ProgramContext } from '../programs';
+import type { Connection } from '../../net/dataplane';
+import { isIPv4 } from '../../net/ip';
+import { resolve } from '../../addons/dns/resolver';
+
+/**
+ * `curl [-s] [-S] [-v] [-m|--max-time S] [--connect-timeout S] URL...`, as curl 8.7 prints it.
+ *
+ * Each run opens new TCP connections through the Pod's network; several URLs for the same host and
+ * port reuse the first one (HTTP/1.1 keep-alive), so they reach the same Pod whatever kube-proxy's
+ * rules say. Every server in the simulator answers like agnhost's serve-hostname: 200 OK with its
+ * Pod's name. Errors are curl's: (6) could not resolve host, (7) refused or unreachable, (28)
+ * timed out. Without -m, a connection whose SYN is dropped fails when Linux gives up
+ * (tcp_syn_retries = 6: 127 s), before curl's own 300 s default connect timeout
+ * (DEFAULT_CONNECT_TIMEOUT in lib/connect.h).
+ * Sources: curl's lib/cf-socket.c, lib/connect.c, lib/multi.c, lib/progress.c messages; curl(1).
+ */
+export const CurlVersion = '8.7.1';
+const kernelSynTimeoutMs = 127_000;
+const curlDefaultConnectTimeoutMs = 300_000;
+
+interface Options {
+  silent: boolean;
+  showError: boolean;
+  verbose: boolean;
+  maxTimeMs?: number;
+  connectTimeoutMs?: number;
+  urls: string[];
+}
+
+const usageHint = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+
+export const curl: Program = (ctx, args) => {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') return { stdout: '', stderr: parsed + usageHint, exitCode: 2 };
+  const podIP = ctx.pod?.status?.podIP;
+  if (!podIP || !ctx.fs) return { stdout: '', stderr: 'curl: (7) Couldn\'t connect to server\n', exitCode: 7 };
+  return new CurlRun(ctx, podIP, ctx.fs, parsed).run();
+};
+
+function parseArgs(args: string[]): Options | string {
+  const o: Options = { silent: false, showError: false, verbose: false, urls: [] };
+  const seconds = (v: string | undefined, flag: string): number | string => {
+    const n = Number(v);
+    return v !== undefined && Number.isFinite(n) && n >= 0 ? Math.round(n * 1000) : `curl: option ${flag}: expected a proper numerical parameter\n`;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--silent') o.silent = true;
+    else if (a === '--show-error') o.showError = true;
+    else if (a === '--verbose') o.verbose = true;
+    else if (a === '--max-time' || a === '--connect-timeout') {
+      const ms = seconds(args[++i], a);
+      if (typeof ms === 'string') return ms;
+      if (a === '--max-time') o.maxTimeMs = ms;
+      else o.connectTimeoutMs = ms;
+    } else if (/^-[a-zA-Z]+/.test(a)) {
+      for (let j = 1; j < a.length; j++) {
+        const f = a[j];
+        if (f === 's') o.silent = true;
+        else if (f === 'S') o.showError = true;
+        else if (f === 'v') o.verbose = true;
+        else if (f === 'm') {
+          const rest = a.slice(j + 1);
+          const ms = seconds(rest || args[++i], '-m');
+          if (typeof ms === 'string') return ms;
+          o.maxTimeMs = ms;
+          break;
+        } else return `curl: option ${a}: is unknown\n`;
+      }
+    } else if (a.startsWith('--')) return `curl: option ${a}: is unknown\n`;
+    else o.urls.push(a);
+  }
+  if (!o.urls.length) return 'curl: no URL specified\n';
+  return o;
+}
+
+interface Target {
+  scheme: string;
+  host: string;
+  port: number;
+  path: string;
+  /** The Host header: the host, with the port when it is not the scheme's default. */
+  hostHeader: string;
+}
+
+function parseUrl(url: string): Target | string {
+  const m = url.match(/^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#]*)(?::(\d*))?([^?#]*)?(\?[^#]*)?/);
+  const scheme = (m?.[1] ?? 'http').toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return `Protocol "${scheme}" not supported`;
+  const host = m?.[2] ?? '';
+  if (!host) return 'URL rejected: No host part in the URL';
+  const defaultPort = scheme === 'https' ? 443 : 80;
+  const port = m?.[3] ? Number(m[3]) : defaultPort;
+  if (port > 65535) return 'URL rejected: Port number was not a decimal number between 0 and 65535';
+  return { scheme, host, port, path: (m?.[4] || '/') + (m?.[5] ?? ''), hostHeader: port === defaultPort ? host : `${host}:${port}` };
+}
+
+/** One curl process: its connection cache lives as long as the run. */
+class CurlRun {
+  private stdout = '';
+  private stderr = '';
+  private exitCode = 0;
+  private elapsedMs = 0;
+  private readonly cache = new Map<string, { connection: Connection; id: number }>();
+  private nextId = 0;
+
+  constructor(
+    private readonly ctx: ProgramContext,
+    private readonly podIP: string,
+    private readonly fs: Map<string, string>,
+    private readonly o: Options,
+  ) {}
+
+  run() {
+    for (const url of this.o.urls) this.transfer(url);
+    for (const { connection } of this.cache.values()) connection.close();
+    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, elapsedMs: this.elapsedMs };
+  }
+
+  private info(line: string): void {
+    if (this.o.verbose) this.stderr += `* ${line}\n`;
+  }
+
+  private fail(code: number, message: string, spentMs: number): void {
+    this.info(message);
+    this.info('Closing connection');
+    if (!this.o.silent && !this.o.verbose) this.stderr += progressMeter(0, spentMs);
+    if (!this.o.silent || this.o.showError) this.stderr += `curl: (${code}) ${message}\n`;
+    this.exitCode = code;
+  }
+
+  /** Time left before -m fires, counted from the start of the run. */
+  private maxLeft(): number {
+    return this.o.maxTimeMs === undefined ? Infinity : this.o.maxTimeMs - this.elapsedMs;
+  }
+
+  private transfer(url: string): void {
+    const target = parseUrl(url);
+    if (typeof target === 'string') {
+      const code = target.startsWith('Protocol') ? 1 : 3;
+      return this.fail(code, target, 0);
+    }
+    const key = `${target.scheme}://${target.host}:${target.port}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.connection.send().outcome === 'established') {
+      this.info(`Re-using existing connection with host ${target.host}`);
+      return this.respond(target, cached.connection, cached.id);
+    }
+    if (cached) this.cache.delete(key);
+
+    let ip = target.host;
+    const start = this.elapsedMs;
+    if (!isIPv4(target.host)) {
+      const r = resolve(this.ctx.cluster, this.podIP, this.fs, target.host, 'A');
+      if (r.elapsedMs > this.maxLeft()) {
+        const waited = this.maxLeft();
+        this.elapsedMs += waited;
+        return this.fail(28, `Resolving timed out after ${timeoutFigure(this.o.maxTimeMs!)} milliseconds`, this.elapsedMs - start);
+      }
+      this.elapsedMs += r.elapsedMs;
+      const address = r.response?.answers.find((a) => a.type === 'A')?.address;
+      if (!address) return this.fail(6, `Could not resolve host: ${target.host}`, this.elapsedMs - start);
+      ip = address;
+      this.info(`Host ${target.host}:${target.port} was resolved.`);
+      this.info('IPv6: (none)');
+      this.info(`IPv4: ${r.response!.answers.filter((a) => a.type === 'A').map((a) => a.address).join(', ')}`);
+    }
+    this.info(`  Trying ${ip}:${target.port}...`);
+    const result = this.ctx.cluster.dataplane.connect({ fromIP: this.podIP, protocol: 'TCP', dstIP: ip, dstPort: target.port });
+    if (result.outcome === 'established' && result.connection) {
+      const id = this.nextId++;
+      this.cache.set(key, { connection: result.connection, id });
+      this.info(`Connected to ${target.host} (${ip}) port ${target.port}`);
+      return this.respond(target, result.connection, id);
+    }
+    const sport = result.trace[0]?.packet.sport;
+    if (result.outcome === 'refused' || result.outcome === 'unreachable') {
+      const reason = result.outcome === 'refused' ? 'Connection refused' : 'No route to host';
+      this.info(`connect to ${ip} port ${target.port} from ${this.podIP} port ${sport} failed: ${reason}`);
+      return this.fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, this.elapsedMs - start);
+    }
+    // The SYN is dropped: whichever gives up first, -m, --connect-timeout, or the kernel.
+    const connectLimit = Math.min(this.o.connectTimeoutMs ?? curlDefaultConnectTimeoutMs, kernelSynTimeoutMs);
+    const maxLeft = this.maxLeft();
+    if (maxLeft <= connectLimit) {
+      this.elapsedMs += maxLeft;
+      return this.fail(28, `Connection timed out after ${timeoutFigure(this.o.maxTimeMs!)} milliseconds`, this.elapsedMs - start);
+    }
+    if (this.o.connectTimeoutMs !== undefined && this.o.connectTimeoutMs <= kernelSynTimeoutMs) {
+      this.elapsedMs += this.o.connectTimeoutMs;
+      return this.fail(28, `Failed to connect to ${target.host} port ${target.port} after ${timeoutFigure(this.o.connectTimeoutMs)} ms: Timeout was reached`, this.elapsedMs - start);
+    }
+    this.elapsedMs += kernelSynTimeoutMs;
+    this.fail(28, `Failed to connect to ${target.host} port ${target.port} after ${kernelSynTimeoutMs} ms: Couldn't connect to server`, this.elapsedMs - start);
+  }
+
+  /** Sends the request and prints the reply: the serving Pod's name (agnhost serve-hostname). */
+  private respond(target: Target, connection: Connection, id: number): void {
+    if (this.o.verbose) {
+      this.stderr += [`> GET ${target.path} HTTP/1.1`, `> Host: ${target.hostHeader}`, `> User-Agent: curl/${CurlVersion}`, '> Accept: */*', '> ', ''].join('\n');
+      this.info('Request completely sent off');
+    }
+    if (target.scheme === 'https') {
+      // The Pod speaks plain HTTP: the TLS handshake reads an HTTP reply.
+      return this.fail(35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', 0);
+    }
+    const body = `${connection.server?.podName ?? ''}\n`;
+    if (this.o.verbose) {
+      const date = new Date(this.ctx.cluster.clock.epochMs + this.ctx.cluster.clock.now).toUTCString();
+      // Go's net/http writes headers sorted by name.
+      this.stderr += ['< HTTP/1.1 200 OK', `< Content-Length: ${body.length}`, '< Content-Type: text/plain; charset=utf-8', `< Date: ${date}`, '< ', ''].join('\n');
+      this.info(`Connection #${id} to host ${target.host} left intact`);
+    } else if (!this.o.silent) this.stderr += progressMeter(body.length, 0);
+    this.stdout += body;
+  }
+}
+
+/**
+ * The figure curl prints for a timeout: it notices a millisecond or two after the deadline
+ * (`Connection timed out after 5002 milliseconds` for -m 5).
+ */
+function timeoutFigure(ms: number): number {
+  return ms + 2;
+}
+
+/**
+ * curl's progress meter, which it writes to stderr when stdout is not a terminal (kubectl exec
+ * without -t) and -s is not given. Fields as lib/progress.c formats them; a simulated transfer
+ * takes 2 ms.
+ */
+function progressMeter(bytes: number, spentMs: number): string {
+  const head = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+  const line = (pct: number, size: number, dl: number, cur: number, spent: string) =>
+    `${p3(pct)} ${p5(size)}  ${p3(pct)} ${p5(size)}  ${p3(0)} ${p5(0)}  ${p5(dl)}  ${p5(0)} --:--:-- ${spent} --:--:-- ${p5(cur)}`;
+  const zero = line(0, 0, 0, 0, '--:--:--');
+  if (!bytes) return `${head}\r${zero}\r${line(0, 0, 0, 0, clock(spentMs))}\n`;
+  return `${head}\r${zero}\r${line(100, bytes, bytes * 500, bytes * 1000, '--:--:--')}\n`;
+}
+
+function p3(n: number): string {
+  return String(n).padStart(3);
+}
+
+function p5(n: number): string {
+  return String(n).padStart(5);
+}
+
+function clock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`.padStart(8);
+}

@@ -1,0 +1,91 @@
+/**
+ * The chapter "Intent" in real Chromium, on the built site: the reader scales the Deployment and
+ * deletes a Pod, and the cluster replaces it with a Pod that has a new IP.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let watched: { problems: string[] };
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  watched = watchPage(page, server.origin);
+  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** A widget, scrolled into view so that it hydrates and its virtual time runs, at 4× speed. */
+async function openWidget(name: string): Promise<Locator> {
+  const widget = page.getByRole('figure', { name });
+  await widget.scrollIntoViewIfNeeded();
+  const speed = widget.getByRole('combobox', { name: 'Speed' });
+  // Hydrated once the clock moves.
+  const clock = widget.getByText(/^t = /);
+  const before = await clock.textContent();
+  await expect.poll(() => clock.textContent(), { timeout: 15_000 }).not.toBe(before);
+  await speed.selectOption('4');
+  return widget;
+}
+
+/** The Pods the widget shows as Ready, with their IPs, by name. */
+async function readyPods(widget: Locator): Promise<Map<string, string>> {
+  const pods = new Map<string, string>();
+  for (const pod of await widget.getByRole('listitem', { name: /^Pod / }).all()) {
+    const text = (await pod.textContent()) ?? '';
+    if (!/\bReady\b/.test(text) || /not Ready/.test(text)) continue;
+    const name = (await pod.getAttribute('aria-label'))!.replace(/^Pod /, '');
+    const ip = /\b10\.\d+\.\d+\.\d+\b/.exec(text)?.[0];
+    if (ip) pods.set(name, ip);
+  }
+  return pods;
+}
+
+test('scaling the Deployment changes the number of running Pods', async () => {
+  const widget = await openWidget('Live cluster: scale the Deployment');
+  await expect.poll(async () => (await readyPods(widget)).size, { timeout: 30_000 }).toBe(3);
+
+  const slider = widget.getByRole('slider', { name: /Desired replicas/ });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => slider.inputValue()).toBe('5');
+  await expect.poll(async () => (await readyPods(widget)).size, { timeout: 30_000 }).toBe(5);
+  await expect(widget.getByRole('log').textContent()).resolves.toMatch(/create/);
+});
+
+test('a deleted Pod is replaced by a new Pod with a new IP', async () => {
+  const widget = await openWidget('Live cluster: delete a Pod');
+  await expect.poll(async () => (await readyPods(widget)).size, { timeout: 30_000 }).toBe(3);
+  const before = await readyPods(widget);
+  const [victim, victimIP] = [...before][0];
+
+  await widget.getByRole('button', { name: `Delete Pod ${victim}` }).click();
+
+  await expect
+    .poll(
+      async () => {
+        const now = await readyPods(widget);
+        return [...now].filter(([name]) => !before.has(name));
+      },
+      { timeout: 30_000 },
+    )
+    .toHaveLength(1);
+  const after = await readyPods(widget);
+  const [, newIP] = [...after].find(([name]) => !before.has(name))!;
+  expect(newIP).not.toBe(victimIP);
+  expect([...before.values()]).not.toContain(newIP);
+});
+
+test('the page logs no console error and requests nothing from another host', () => {
+  expect(watched.problems).toEqual([]);
+});

@@ -1,0 +1,42 @@
+import { Cluster } from '../../../sim/cluster';
+import type { Node, Pod, Service } from '../../../sim/api/types';
+
+/**
+ * Hand-made objects for tests of the control plane alone: a Pod as the kubelet would report it
+ * (bound, with an IP, Ready or not), without running any container.
+ */
+export function reportedPod(
+  name: string,
+  opts: { labels?: Record<string, string>; ip?: string; ready?: boolean; node?: string; ports?: { name?: string; containerPort: number; protocol?: 'TCP' | 'UDP' }[]; namespace?: string },
+): Pod {
+  const ready = opts.ready ?? true;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: opts.namespace ?? 'default', labels: opts.labels ?? { app: 'web' } },
+    spec: { nodeName: opts.node ?? 'node-1', containers: [{ name: 'web', image: 'registry.k8s.io/e2e-test-images/agnhost:2.53', ports: opts.ports ?? [{ containerPort: 8080, name: 'http' }] }] },
+    status: {
+      phase: 'Running',
+      podIP: opts.ip,
+      podIPs: opts.ip ? [{ ip: opts.ip }] : undefined,
+      conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }],
+    },
+  };
+}
+
+export function service(name: string, spec: Partial<Service['spec']> = {}, namespace = 'default'): Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace },
+    spec: { selector: { app: name }, ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }], ...spec },
+  };
+}
+
+/** Node objects for the config's nodes, when no kubelet has registered them. */
+export function ensureNodes(cluster: Cluster): void {
+  for (const n of cluster.config.nodes) {
+    if (cluster.store.get<Node>('Node', '', n.name)) continue;
+    cluster.store.create<Node>({ apiVersion: 'v1', kind: 'Node', metadata: { name: n.name, labels: { 'kubernetes.io/hostname': n.name } }, spec: {} });
+  }
+}
