@@ -30,8 +30,16 @@ export function yamlSyntaxError(source: string, error: YAMLError, line: number, 
       return `${prefix}unmarshal errors:\n  line ${line}: mapping key "${first.key}" already defined at line ${pos(first.offset).line + offset}`;
     }
   }
-  const wording = goYamlWording[error.code] ?? (error.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase()));
+  const wording = byMessage(error.message) ?? goYamlWording[error.code] ?? error.message.split('\n')[0].replace(/^./, (c) => c.toLowerCase());
   return `${prefix}line ${line}: ${wording}`;
+}
+
+/** Errors whose Go wording depends on more than the code: unclosed quotes and flow collections. */
+function byMessage(message: string): string | undefined {
+  if (/quote/i.test(message)) return 'found unexpected end of stream';
+  if (message.startsWith('Flow sequence')) return "did not find expected ',' or ']'";
+  if (message.startsWith('Flow map')) return "did not find expected ',' or '}'";
+  return undefined;
 }
 
 /** Finds the earlier key that the duplicate key at `offset` repeats. */

@@ -191,7 +191,7 @@ export class DeploymentController extends Controller {
     shell.spec.replicas = replicas;
     shell.metadata.annotations = { ...replicaAnnotations(d), [RevisionAnnotation]: String(revision) };
     const rs = store.create(shell);
-    this.log(objectKey(d), `template changed → new replica set ${rs.metadata.name} (revision ${revision}) with ${replicas} replicas`);
+    this.log(objectKey(d), `template changed → new replica set ${rs.metadata.name} (revision ${revision}) with ${replicas} replica${replicas === 1 ? '' : 's'}`);
     if (replicas > 0) {
       this.cluster.recordEvent(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${rs.metadata.name} from 0 to ${replicas}`, this.name);
     }

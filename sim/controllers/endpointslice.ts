@@ -53,8 +53,10 @@ export class EndpointSliceController extends Controller {
         this.enqueue(`${e.object.metadata.namespace}/${labels[LabelServiceName]}`);
       }
     });
-    // A Node's zone label is copied into its endpoints.
-    store.watch<Node>('Node', () => {
+    // A Node's zone label is copied into its endpoints; a Node that appears or goes changes which Pods count.
+    store.watch<Node>('Node', (e) => {
+      const zone = (n?: Node) => n?.metadata.labels?.['topology.kubernetes.io/zone'];
+      if (e.type === 'MODIFIED' && zone(e.old) === zone(e.object)) return;
       for (const s of store.list<Service>('Service')) if (hasSelector(s)) this.enqueue(objectKey(s));
     });
     for (const s of store.list<Service>('Service')) this.enqueue(objectKey(s));

@@ -6,7 +6,7 @@
  * It reads the same rule structures that iptables-save prints, so what the reader sees in
  * `iptables-save` is exactly what decides the packet's fate.
  */
-import { cidrContains } from './ip';
+import { ipToInt, parseCidr, type Cidr } from './ip';
 import type { Packet } from './packet';
 import type { CtState, Match, Rule, Table } from './netfilter';
 import { renderRule } from './netfilter-render';
@@ -46,12 +46,25 @@ export interface EvalResult {
 
 const maxDepth = 16;
 
+// Rules hold addresses as text, as iptables-save shows them; matching parses each block and
+// address once and keeps the numbers (the kernel holds them as numbers too).
+const blocks = new Map<string, Cidr>();
+const addresses = new Map<string, number>();
+
+function inBlock(cidr: string, ip: string): boolean {
+  let block = blocks.get(cidr);
+  if (!block) blocks.set(cidr, (block = parseCidr(cidr.includes('/') ? cidr : `${cidr}/32`)));
+  let n = addresses.get(ip);
+  if (n === undefined) addresses.set(ip, (n = ipToInt(ip)));
+  return n >= block.base && n < block.base + block.size;
+}
+
 function matches(m: Match, p: Packet, ctx: EvalContext): boolean {
   switch (m.m) {
     case 'src':
-      return cidrContains(m.cidr.includes('/') ? m.cidr : `${m.cidr}/32`, p.src) !== !!m.invert;
+      return inBlock(m.cidr, p.src) !== !!m.invert;
     case 'dst':
-      return cidrContains(m.cidr.includes('/') ? m.cidr : `${m.cidr}/32`, p.dst) !== !!m.invert;
+      return inBlock(m.cidr, p.dst) !== !!m.invert;
     case 'proto':
       return p.protocol === m.protocol;
     case 'comment':
@@ -107,13 +120,22 @@ function walk(table: Table, chainName: string, packet: Packet, ctx: EvalContext,
   const chain = table.chains.get(chainName);
   if (!chain || depth > maxDepth) return 'RETURN';
   for (const r of chain.rules) {
-    if (!r.matches.every((m) => matches(m, packet, ctx))) continue;
+    if (!allMatch(r.matches, packet, ctx)) continue;
     const hit = { chain: chainName, text: renderRule(chainName, r) };
     hits.push(hit);
     const out = apply(r, table, packet, ctx, hits, depth, hit);
     if (out !== 'CONTINUE') return out;
   }
   return 'RETURN';
+}
+
+const ipPart = (m: Match) => m.m === 'src' || m.m === 'dst' || m.m === 'proto';
+
+/** As the kernel does (ip_packet_match before the extensions), the ip header parts are checked first. */
+function allMatch(ms: Match[], packet: Packet, ctx: EvalContext): boolean {
+  for (let i = 0; i < ms.length; i++) if (ipPart(ms[i]) && !matches(ms[i], packet, ctx)) return false;
+  for (let i = 0; i < ms.length; i++) if (!ipPart(ms[i]) && !matches(ms[i], packet, ctx)) return false;
+  return true;
 }
 
 function apply(r: Rule, table: Table, packet: Packet, ctx: EvalContext, hits: RuleHit[], depth: number, hit: RuleHit): Walk | 'CONTINUE' {

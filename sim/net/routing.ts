@@ -32,8 +32,16 @@ export function bridgeAddress(node: NodeConfig): string {
   return cidrHost(node.podCIDR, 1);
 }
 
+const computed = new WeakMap<NodeConfig, Route[]>();
+
 /** The main routing table of `node`, in the order `ip route` lists it (default, then by address). */
 export function nodeRoutes(config: ClusterConfig, node: NodeConfig): Route[] {
+  let routes = computed.get(node);
+  if (!routes) computed.set(node, (routes = buildRoutes(config, node)));
+  return routes;
+}
+
+function buildRoutes(config: ClusterConfig, node: NodeConfig): Route[] {
   const routes: Route[] = [
     { dst: 'default', via: vpcGateway(config), dev: 'eth0', proto: 'dhcp', src: node.ip, metric: 100 },
     { dst: config.vpcCIDR, dev: 'eth0', proto: 'kernel', scope: 'link', src: node.ip, metric: 100 },

@@ -61,9 +61,9 @@ export class Kubelet extends Controller {
     readonly host: NodeHost,
   ) {
     super(cluster);
+    // nodeName never changes once set: every event about a Pod of this node names this node.
     cluster.store.watch<Pod>('Pod', (e) => {
-      const key = objectKey(e.object);
-      if (e.object.spec.nodeName === host.name || this.pods.has(key)) this.enqueue(key);
+      if (e.object.spec.nodeName === host.name) this.enqueue(objectKey(e.object));
     });
     this.after(0, () => this.boot());
   }
@@ -88,6 +88,8 @@ export class Kubelet extends Controller {
       if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
       rt.sandbox = undefined;
       rt.generation++;
+      // A termination cut short by the power-off is started again (and ends at once: nothing runs).
+      rt.terminating = false;
     }
     this.boot();
   }
@@ -140,10 +142,9 @@ export class Kubelet extends Controller {
     }
     rt.pod = pod;
     if (pod.metadata.deletionTimestamp) this.terminate(rt);
-    else if (!rt.sandbox && !rt.creating) {
-      if (this.wantsToRun(rt)) this.startPod(rt);
-      else this.writeStatus(rt);
-    }
+    else if (!rt.sandbox && !rt.creating && this.wantsToRun(rt)) this.startPod(rt);
+    // The status manager puts the kubelet's view back if someone else changed the Pod's status.
+    else this.writeStatus(rt);
   }
 
   /** Does any container of the Pod still have to run (restartPolicy allowing)? */
@@ -358,9 +359,8 @@ export class Kubelet extends Controller {
     const { namespace, name } = splitKey(rt.key);
     const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
-    this.cluster.store.mutate<Pod>('Pod', namespace, name, (d) => {
-      d.status = generatePodStatus(rt, this.host, d.status, this.cluster.clock);
-    });
+    const status = generatePodStatus(rt, this.host, pod.status, this.cluster.clock);
+    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.cluster.store.update<Pod>({ ...pod, status });
   }
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {

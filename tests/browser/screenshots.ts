@@ -2,7 +2,7 @@
  * Screenshots of the built site for a human to look at: the landing page and each chapter, at a
  * phone's and a laptop's width, in light and dark. Run after `npm run build`:
  *   npx tsx tests/browser/screenshots.ts [page-path …]
- * Writes tests/browser/shots/NAME-WIDTH-THEME.png (git-ignored).
+ * Writes tests/browser/shots/NAME-WIDTH-THEME.png and its screen-high slices -partN.png (git-ignored).
  */
 import { mkdirSync } from 'node:fs';
 import { launchChromium, startPreview, watchPage } from './harness';
@@ -31,6 +31,12 @@ try {
         await page.evaluate(() => window.scrollTo(0, 0));
         const name = `${path.replace(/\/$/, '') || 'index'}-${width}-${theme}.png`;
         await page.screenshot({ path: new URL(name, outDir).pathname, fullPage: true });
+        // The same page in screen-high slices, readable at full size.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0, part = 1; y < height; y += 1200, part++) {
+          const clip = { x: 0, y, width, height: Math.min(1200, height - y) };
+          await page.screenshot({ path: new URL(name.replace('.png', `-part${part}.png`), outDir).pathname, fullPage: true, clip });
+        }
         console.log(name, problems.length ? problems : 'no problems');
         await context.close();
       }

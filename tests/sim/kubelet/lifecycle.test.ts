@@ -79,3 +79,21 @@ describe('kubelet: node registration, Lease, stop and start', () => {
     expect(host.ipam.allocations().map((a) => a.ip)).not.toContain(ip);
   });
 });
+
+describe('kubelet: a termination cut short by a power-off', () => {
+  it('ends when the node starts again', () => {
+    const cluster = startCluster();
+    cluster.store.create(boundPod('web'));
+    cluster.advance(3000);
+    const ip = getPod(cluster, 'web')?.status?.podIP ?? '';
+    cluster.store.delete('Pod', 'default', 'web');
+    cluster.advance(500);
+    cluster.stopNode('node-1');
+    cluster.advance(30_000);
+    expect(getPod(cluster, 'web')?.metadata.deletionTimestamp).toBeDefined();
+    cluster.startNode('node-1');
+    cluster.advance(100);
+    expect(getPod(cluster, 'web')).toBeUndefined();
+    expect(cluster.nodes.get('node-1')?.sandboxes.has(ip)).toBe(false);
+  });
+});

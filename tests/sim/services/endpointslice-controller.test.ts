@@ -18,7 +18,7 @@ describe('EndpointSlice controller', () => {
     const cluster = setup();
     const svc = cluster.store.create(service('web'));
     cluster.store.create(reportedPod('web-1', { ip: '10.244.1.5' }));
-    cluster.store.create(reportedPod('web-2', { ip: '10.244.2.5', node: 'node-2', ready: false }));
+    cluster.store.create(reportedPod('web-2', { ip: '10.244.2.5', node: 'virtual-2', ready: false }));
     cluster.store.create(reportedPod('other', { ip: '10.244.2.6', labels: { app: 'other' } }));
     cluster.settle();
     const [slice, ...rest] = slicesOf(cluster, 'web');
@@ -34,8 +34,8 @@ describe('EndpointSlice controller', () => {
     expect(slice.addressType).toBe('IPv4');
     expect(slice.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
     expect(slice.endpoints.map((e) => [e.addresses[0], e.conditions, e.nodeName, e.targetRef?.name])).toEqual([
-      ['10.244.1.5', { ready: true, serving: true, terminating: false }, 'node-1', 'web-1'],
-      ['10.244.2.5', { ready: false, serving: false, terminating: false }, 'node-2', 'web-2'],
+      ['10.244.1.5', { ready: true, serving: true, terminating: false }, 'virtual-1', 'web-1'],
+      ['10.244.2.5', { ready: false, serving: false, terminating: false }, 'virtual-2', 'web-2'],
     ]);
   });
 
@@ -141,8 +141,8 @@ describe('EndpointSlice controller', () => {
     expect(ep.metadata.labels).toEqual({ 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' });
     expect(ep.subsets).toEqual([
       {
-        addresses: [{ ip: '10.244.1.6', nodeName: 'node-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'web-1', uid: expect.any(String) } }],
-        notReadyAddresses: [{ ip: '10.244.1.5', nodeName: 'node-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'web-2', uid: expect.any(String) } }],
+        addresses: [{ ip: '10.244.1.6', nodeName: 'virtual-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'web-1', uid: expect.any(String) } }],
+        notReadyAddresses: [{ ip: '10.244.1.5', nodeName: 'virtual-1', targetRef: { kind: 'Pod', namespace: 'default', name: 'web-2', uid: expect.any(String) } }],
         ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
       },
     ]);

@@ -14,7 +14,7 @@ export function reportedPod(
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace: opts.namespace ?? 'default', labels: opts.labels ?? { app: 'web' } },
-    spec: { nodeName: opts.node ?? 'node-1', containers: [{ name: 'web', image: 'registry.k8s.io/e2e-test-images/agnhost:2.53', ports: opts.ports ?? [{ containerPort: 8080, name: 'http' }] }] },
+    spec: { nodeName: opts.node ?? 'virtual-1', containers: [{ name: 'web', image: 'registry.k8s.io/e2e-test-images/agnhost:2.53', ports: opts.ports ?? [{ containerPort: 8080, name: 'http' }] }] },
     status: {
       phase: 'Running',
       podIP: opts.ip,
@@ -33,10 +33,14 @@ export function service(name: string, spec: Partial<Service['spec']> = {}, names
   };
 }
 
-/** Node objects for the config's nodes, when no kubelet has registered them. */
+/**
+ * Node objects with no machine behind them: Pods bound there are what the test says they are,
+ * with no kubelet to run them or rewrite their status.
+ */
+export const virtualNodes = ['virtual-1', 'virtual-2'];
+
 export function ensureNodes(cluster: Cluster): void {
-  for (const n of cluster.config.nodes) {
-    if (cluster.store.get<Node>('Node', '', n.name)) continue;
-    cluster.store.create<Node>({ apiVersion: 'v1', kind: 'Node', metadata: { name: n.name, labels: { 'kubernetes.io/hostname': n.name } }, spec: {} });
+  for (const name of virtualNodes) {
+    cluster.store.create<Node>({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name } }, spec: {} });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../../../sim/api/types';
+import type { Service } from '../../../sim/api/types';
 import { serviceChain } from '../../../sim/queries/service-chain';
 import { clusterWith, podsOf, webAndClient } from './cluster-fixture';
 
@@ -20,15 +20,13 @@ describe('the Service chain query', () => {
   it('says what is missing: a selector that picks nothing, a stopped kube-proxy', () => {
     const cluster = clusterWith(webAndClient({ replicas: 1 }));
     cluster.stopKubeProxy('node-2');
-    for (const p of podsOf(cluster, 'web')) {
-      cluster.store.mutate<Pod>('Pod', 'default', p.metadata.name, (d) => {
-        d.metadata.labels = { app: 'webb' };
-      });
-    }
+    cluster.store.mutate<Service>('Service', 'default', 'web', (d) => {
+      d.spec.selector = { app: 'webb' };
+    });
     cluster.advance(5_000);
     const chain = serviceChain(cluster, 'default', 'web')!;
     const step = (s: string) => chain.steps.find((x) => x.step === s)!;
-    expect(step('selector')).toEqual({ step: 'selector', ok: false, summary: "The selector app=web picks no Pod: check the Pods' labels." });
+    expect(step('selector')).toEqual({ step: 'selector', ok: false, summary: "The selector app=webb picks no Pod: check the Pods' labels." });
     expect(step('endpoints').ok).toBe(false);
     expect(step('kube-proxy')).toEqual({ step: 'kube-proxy', ok: false, summary: 'kube-proxy is stopped on node-2: rules there are stale.' });
     expect(chain.rules.find((r) => r.node === 'node-2')!.stale).toBe(true);

@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Cluster } from '../../sim/cluster';
+import { Console } from '../../sim/console/console';
+import { runScript } from '../../sim/console/script';
+
+/**
+ * Golden tests of the console, in the shape of kwok's: each `NAME.sh` here is a script of console
+ * commands; `NAME.out` is its transcript (`$ command`, then what it printed to stdout, then to
+ * stderr), checked line by line against real kubectl's format when it was written.
+ * `UPDATE_GOLDEN=1 npx vitest run tests/golden` rewrites the .out files.
+ */
+const folder = dirname(fileURLToPath(import.meta.url));
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** The transcript `kubesim --echo SCRIPT 2>&1` prints. */
+function transcript(script: string): string {
+  const console = new Console(new Cluster({ seed: 1 }), {
+    readFile: (path) => (existsSync(join(folder, path)) ? readFileSync(join(folder, path), 'utf8') : undefined),
+  });
+  let out = '';
+  runScript(console, script, (line, result) => {
+    out += `$ ${line}\n${result.stdout}${result.stderr}`;
+  });
+  return out;
+}
+
+describe('console golden transcripts', () => {
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.sh')).sort()) {
+    it(file, () => {
+      const actual = transcript(readFileSync(join(folder, file), 'utf8'));
+      const golden = join(folder, file.replace(/\.sh$/, '.out'));
+      if (update || !existsSync(golden)) writeFileSync(golden, actual);
+      expect(actual).toBe(readFileSync(golden, 'utf8'));
+    });
+  }
+});
