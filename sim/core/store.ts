@@ -87,24 +87,28 @@ export class Store {
    * A change of `spec` bumps metadata.generation, as the API server does.
    */
   update<T extends KubeObject>(next: T): T {
-    const meta = next.metadata;
-    const bucket = this.bucket(next.kind);
-    const key = keyOf(next.kind, meta.namespace ?? '', meta.name);
+    return this.commit(structuredClone(next) as T);
+  }
+
+  /** Stores `obj`, which the store now owns (a fresh copy nobody else holds). */
+  private commit<T extends KubeObject>(obj: T): T {
+    const meta = obj.metadata;
+    const bucket = this.bucket(obj.kind);
+    const key = keyOf(obj.kind, meta.namespace ?? '', meta.name);
     const old = bucket.get(key) as T | undefined;
-    if (!old) throw ApiError.notFound(next.kind, meta.name);
-    const obj = structuredClone(next) as T;
-    obj.metadata.uid = old.metadata.uid;
-    obj.metadata.creationTimestamp = old.metadata.creationTimestamp;
-    obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    obj.metadata.generation = old.metadata.generation;
+    if (!old) throw ApiError.notFound(obj.kind, meta.name);
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    meta.resourceVersion = old.metadata.resourceVersion;
+    meta.generation = old.metadata.generation;
     this.admit(obj, old);
-    if (sameJson(obj, old)) return old;
-    if ('spec' in obj && !sameJson(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
-    obj.metadata.resourceVersion = String(++this.revision);
+    if (deepEqual(obj, old)) return old;
+    if ('spec' in obj && !deepEqual(obj.spec, old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
+    meta.resourceVersion = String(++this.revision);
     deepFreeze(obj);
     bucket.set(key, obj);
     this.notify(obj.kind, { type: 'MODIFIED', object: obj, old });
-    if (obj.metadata.deletionTimestamp && !obj.metadata.finalizers?.length && old.metadata.finalizers?.length) {
+    if (meta.deletionTimestamp && !meta.finalizers?.length && old.metadata.finalizers?.length) {
       this.remove(obj.kind, meta.namespace ?? '', meta.name);
     }
     return obj;
@@ -116,7 +120,7 @@ export class Store {
     if (!current) return undefined;
     const draft = structuredClone(current) as T;
     change(draft);
-    return this.update(draft);
+    return this.commit(draft);
   }
 
   /**
@@ -197,8 +201,19 @@ function keyOf(_kind: string, namespace: string, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Structural equality of JSON-like data; a property set to undefined equals a missing one. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((v, i) => deepEqual(v, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in x) if (x[k] !== undefined && !deepEqual(x[k], y[k])) return false;
+  for (const k in y) if (y[k] !== undefined && x[k] === undefined) return false;
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -34,10 +34,14 @@ const config = { clusterCIDR: '10.244.0.0/16', masqueradeBit: 14 };
 let t = performance.now();
 let tables = syncProxyRules(services, config);
 const coldMs = performance.now() - t;
-const runs = 20;
-t = performance.now();
-for (let i = 0; i < runs; i++) tables = syncProxyRules(services, config);
-const warmMs = (performance.now() - t) / runs;
+// The median of 30 warm syncs: the machine is shared, and a mean would carry other processes' noise.
+const samples: number[] = [];
+for (let i = 0; i < 30; i++) {
+  t = performance.now();
+  tables = syncProxyRules(services, config);
+  samples.push(performance.now() - t);
+}
+const warmMs = samples.sort((a, b) => a - b)[samples.length >> 1];
 const natRules = [...tables.nat.chains.values()].reduce((n, c) => n + c.rules.length, 0);
 
 // ---- packets through a ClusterIP on one connection ----------------------------------------------
@@ -83,6 +87,6 @@ const connectsPerSecond = connects / ((performance.now() - t) / 1000);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`kube-proxy full sync, 1,000 Services × 5 endpoints (${fmt(natRules)} nat rules, ${tables.nat.chains.size} nat chains):`);
 console.log(`  cold (hashing chain names): ${coldMs.toFixed(1)} ms`);
-console.log(`  warm:                       ${warmMs.toFixed(1)} ms   budget ≤ ${budgetSyncMs} ms ${warmMs <= budgetSyncMs ? 'OK' : 'OVER BUDGET'}`);
+console.log(`  warm (median of 30):        ${warmMs.toFixed(1)} ms   budget ≤ ${budgetSyncMs} ms ${warmMs <= budgetSyncMs ? 'OK' : 'OVER BUDGET'}`);
 console.log(`packets through a ClusterIP on one connection (conntrack): ${fmt(packetsPerSecond)}/s   budget ≥ ${fmt(budgetPacketsPerSecond)}/s ${packetsPerSecond >= budgetPacketsPerSecond ? 'OK' : 'UNDER BUDGET'}`);
 console.log(`new connections to a ClusterIP through 1,000 Services' rules and ${policies.length} NetworkPolicies: ${fmt(connectsPerSecond)}/s (${established} of ${connects} allowed)`);

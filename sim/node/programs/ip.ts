@@ -12,7 +12,7 @@ import { macFor, vethName } from '../../net/interfaces';
 export const ip: Program = (ctx, args) => {
   const words = args.filter((a) => a !== '-4');
   const [object = '', sub = 'show'] = words;
-  if (!['show', 'list', 'ls', 'lst'].includes(sub)) return fail(`Command "${sub}" is unknown, try "ip ${object} help".\n`, 1);
+  if (!'show'.startsWith(sub) && !'list'.startsWith(sub) && sub !== 'lst') return fail(`Command "${sub}" is unknown, try "ip ${object} help".\n`, 1);
   if ('route'.startsWith(object) && object.length >= 1 && object !== '') {
     return ok(nodeRoutes(ctx.cluster.config, ctx.node.config).map((r) => formatRoute(r) + ' \n').join(''));
   }
