@@ -58,22 +58,25 @@ export function revisionOf(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.[RevisionAnnotation] ?? 0) || 0;
 }
 
-/** Two Pod templates are the same apart from the pod-template-hash label (EqualIgnoreHash). */
-export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-  return templateWithoutHash(a) === templateWithoutHash(b);
+/**
+ * Do a ReplicaSet's and a Deployment's Pod templates differ only by the pod-template-hash label?
+ * (EqualIgnoreHash, which is how the controller finds the ReplicaSet of the current template.)
+ */
+export function equalIgnoreHash(rs: ReplicaSet, d: Deployment): boolean {
+  return templateWithoutHash(rs) === templateWithoutHash(d);
 }
 
-/** Stored templates are frozen and replaced on every write, so their canonical text can be kept. */
-const withoutHash = new WeakMap<PodTemplateSpec, string>();
+/** Canonical template text by object uid, valid for one generation (any spec change bumps it). */
+const templateCache = new Map<string, { generation: number | undefined; text: string }>();
 
-function templateWithoutHash(t: PodTemplateSpec): string {
-  let text = withoutHash.get(t);
-  if (text === undefined) {
-    const copy = structuredClone(t);
-    if (copy.metadata?.labels) delete copy.metadata.labels[PodTemplateHashLabel];
-    text = canonicalJson(copy);
-    if (Object.isFrozen(t)) withoutHash.set(t, text);
-  }
+function templateWithoutHash(obj: ReplicaSet | Deployment): string {
+  const uid = obj.metadata.uid ?? '';
+  const cached = templateCache.get(uid);
+  if (cached && cached.generation === obj.metadata.generation) return cached.text;
+  const copy: PodTemplateSpec = structuredClone(obj.spec.template);
+  if (copy.metadata?.labels) delete copy.metadata.labels[PodTemplateHashLabel];
+  const text = canonicalJson(copy);
+  if (uid) templateCache.set(uid, { generation: obj.metadata.generation, text });
   return text;
 }
 

@@ -59,7 +59,7 @@ export class DeploymentController extends Controller {
     const d = this.cluster.store.get<Deployment>('Deployment', namespace, name);
     if (!d || d.metadata.deletionTimestamp) return; // its ReplicaSets are the garbage collector's
     const all = this.claimReplicaSets(d);
-    const newRS = all.find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
+    const newRS = all.find((rs) => equalIgnoreHash(rs, d));
     const old = all.filter((rs) => rs !== newRS);
     if (this.isScalingEvent(d, all)) {
       this.scale(d, newRS, old);

@@ -86,6 +86,23 @@ test('a deleted Pod is replaced by a new Pod with a new IP', async () => {
   expect([...before.values()]).not.toContain(newIP);
 });
 
+test('the self-check says in words whether an answer is right', async () => {
+  const check = page.getByRole('region', { name: 'Check yourself' });
+  await check.scrollIntoViewIfNeeded();
+  const question = check.getByRole('group', { name: /A Pod runs two containers/ });
+  // The island hydrates when visible: retry until the button reacts.
+  await question.getByRole('radio', { name: /One IP per container/ }).check();
+  await expect
+    .poll(async () => {
+      await question.getByRole('button', { name: 'Check' }).click();
+      return question.getByRole('status').textContent();
+    })
+    .toMatch(/Not quite/);
+  await question.getByRole('radio', { name: /One IP, shared by both containers/ }).check();
+  await question.getByRole('button', { name: 'Check' }).click();
+  await expect.poll(() => question.getByRole('status').textContent()).toMatch(/Correct/);
+});
+
 test('the page logs no console error and requests nothing from another host', () => {
   expect(watched.problems).toEqual([]);
 });

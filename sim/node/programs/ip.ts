@@ -12,13 +12,13 @@ import { macFor, vethName } from '../../net/interfaces';
 export const ip: Program = (ctx, args) => {
   const words = args.filter((a) => a !== '-4');
   const [object = '', sub = 'show'] = words;
-  if (!'show'.startsWith(sub) && !'list'.startsWith(sub) && sub !== 'lst') return fail(`Command "${sub}" is unknown, try "ip ${object} help".\n`, 1);
-  if ('route'.startsWith(object) && object.length >= 1 && object !== '') {
-    return ok(nodeRoutes(ctx.cluster.config, ctx.node.config).map((r) => formatRoute(r) + ' \n').join(''));
-  }
-  if ('address'.startsWith(object) && object.length >= 1) return ok(addresses(ctx.node, ctx.cluster.config.vpcCIDR, args.includes('-4')));
   if (object === '') return fail('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n', 255);
-  return fail(`Object "${object}" is unknown, try "ip help".\n`, 1);
+  const isRoute = 'route'.startsWith(object);
+  if (!isRoute && !'address'.startsWith(object)) return fail(`Object "${object}" is unknown, try "ip help".\n`, 1);
+  // iproute2 accepts any prefix of show/list (matches() in ip/utils.c).
+  if (!'show'.startsWith(sub) && !'list'.startsWith(sub)) return fail(`Command "${sub}" is unknown, try "ip ${isRoute ? 'route' : 'address'} help".\n`, 1);
+  if (isRoute) return ok(nodeRoutes(ctx.cluster.config, ctx.node.config).map((r) => formatRoute(r) + ' \n').join(''));
+  return ok(addresses(ctx.node, ctx.cluster.config.vpcCIDR, args.includes('-4')));
 };
 
 function addresses(node: NodeHost, vpcCIDR: string, v4only: boolean): string {
