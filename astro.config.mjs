@@ -19,7 +19,6 @@ export default defineConfig({
       description: 'A course on Kubernetes networking that runs a simulated cluster in your browser.',
       sidebar,
       customCss: ['./src/styles/course.css'],
-      expressiveCode: { themes: ['github-dark', 'github-light'] },
     }),
     svelte(),
   ],

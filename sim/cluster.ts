@@ -9,6 +9,7 @@ import { installComponents } from './components';
 import { Dataplane } from './net/dataplane';
 import type { Pod } from './api/types';
 import { ApiError } from './core/api-error';
+import { isTerminating } from './api/namespace-registry';
 import { kubectlExec } from './node/kubelet-exec';
 import type { ExecResult } from './node/programs';
 
@@ -95,6 +96,8 @@ export class Cluster {
       });
       return;
     }
+    // The API server refuses new Events in a Terminating namespace; the recorder drops them.
+    if (isTerminating(this, ns)) return;
     const created = this.store.create<KubeEvent>({
       apiVersion: 'v1',
       kind: 'Event',

@@ -11,6 +11,7 @@ import { installCoreDns } from './addons/coredns';
 import { KubeProxy } from './node/kube-proxy';
 import './node/programs/host';
 import { Kubelet } from './node/kubelet';
+import { NamespaceController } from './controllers/namespace';
 
 /**
  * Starts every component of the cluster, in the order a real cluster starts them: the API
@@ -27,6 +28,7 @@ export function installComponents(cluster: Cluster): void {
   // Control plane: controllers, scheduler, …
   startControlPlane(cluster);
   cluster.controllers.push(new EndpointSliceController(cluster), new EndpointsController(cluster));
+  cluster.controllers.push(new NamespaceController(cluster));
 
   // Node agents: kubelet, kube-proxy, CNI, …
   for (const node of cluster.nodes.values()) node.kubelet = new Kubelet(cluster, node);

@@ -1,11 +1,12 @@
 import type { Cluster } from '../cluster';
 import type { KubeObject, Namespace, Pod } from './types';
-import { ApiError } from '../core/api-error';
 import { kindInfo, kinds } from './kinds';
 import { defaultedKinds, setDefaults } from './defaults';
 import { schemaFor } from './schema';
 import { validateObject, validateObjectUpdate } from './validation/validate';
 import { formatFieldError } from './validation/field-error';
+import { installNamespaceRegistry, isTerminating, terminatingError } from './namespace-registry';
+import { ApiError } from '../core/api-error';
 
 /**
  * The namespaces the API server creates at start-up. Source: kubernetes/kubernetes
@@ -17,7 +18,8 @@ export const systemNamespaces = ['default', 'kube-node-lease', 'kube-public', 'k
 /**
  * Installs the API server's own steps on every write, for objects from `kubectl apply` and from
  * controllers alike: defaulting (sim/api/defaults), the NamespaceLifecycle admission plugin (no new
- * object in a namespace that does not exist), what the registry sets on create (a new Pod is
+ * object in a namespace that does not exist or is being terminated), the Namespace registry's
+ * two-step delete (sim/api/namespace-registry.ts), what the registry sets on create (a new Pod is
  * Pending; a Namespace gets the `kubernetes` finalizer), and validation. Then creates the system
  * namespaces.
  */
@@ -27,9 +29,12 @@ export function installApiServer(cluster: Cluster): void {
   for (const info of kinds.filter((k) => k.namespaced)) {
     store.addAdmission(info.kind, (obj, old) => {
       const ns = obj.metadata.namespace ?? '';
-      if (!old && !store.get('Namespace', '', ns)) throw ApiError.notFound('Namespace', ns);
+      if (old) return;
+      if (!store.get('Namespace', '', ns)) throw ApiError.notFound('Namespace', ns);
+      if (isTerminating(cluster, ns)) throw terminatingError(obj);
     });
   }
+  installNamespaceRegistry(cluster);
   store.addAdmission('Pod', (obj, old) => {
     if (!old) (obj as Pod).status ??= { phase: 'Pending' };
   });

@@ -8,6 +8,7 @@ import { setDefaults } from './defaults';
 import { validateObject, validateObjectUpdate, invalidMessage } from './validation/validate';
 import { lastApplied, withLastApplied } from './last-applied';
 import { sortedJson, threeWayMerge } from './three-way-merge';
+import { isTerminating, terminatingError } from './namespace-registry';
 
 /** What `kubectl apply` will do with one document. */
 export interface ApplyPlan {
@@ -15,9 +16,17 @@ export interface ApplyPlan {
   /** The object to write: the manifest (create) or the three-way merge with the live object (update). */
   object: KubeObject;
   outcome: 'created' | 'configured' | 'unchanged';
-  /** kubectl's warning when the live object was not created by apply. */
-  warning?: string;
+  /** Warnings for stderr: the API server's deprecation notice, kubectl's missing-annotation notice. */
+  warnings: string[];
 }
+
+/**
+ * The API server's warning for a deprecated kind, on every request that touches it (Kubernetes
+ * 1.33 deprecated v1 Endpoints, KEP-4974).
+ */
+export const deprecations: Record<string, string> = {
+  Endpoints: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
+};
 
 /** `deployment.apps`, `service`: how kubectl names a kind in its output lines. */
 export function kubectlKind(info: KindInfo): string {
@@ -78,6 +87,10 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
   }
   const manifest = structuredClone(m.object) as unknown as KubeObject;
   if (namespace) manifest.metadata.namespace = namespace;
+  if (!live && namespace && isTerminating(cluster, namespace)) {
+    const msg = `Error from server (Forbidden): error when creating "${src}": ${terminatingError(manifest).message}`;
+    return { errors: [`${msg} ${m.where('metadata.namespace', msg)}`] };
+  }
   const modified = withLastApplied(manifest);
   const original = live && lastApplied(live);
   const object = live ? (threeWayMerge(original ?? {}, modified, live, schema) as KubeObject) : structuredClone(modified);
@@ -92,9 +105,11 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
     };
   }
   const outcome = !live ? 'created' : sortedJson(object) === sortedJson(live) ? 'unchanged' : 'configured';
-  const warning =
-    live && !original
-      ? `Warning: resource ${info.plural}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`
-      : undefined;
-  return { plan: { info, object, outcome, warning }, errors: [] };
+  const warnings = [
+    ...(deprecations[kind] ? [`Warning: ${deprecations[kind]}`] : []),
+    ...(live && !original
+      ? [`Warning: resource ${info.plural}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`]
+      : []),
+  ];
+  return { plan: { info, object, outcome, warnings }, errors: [] };
 }

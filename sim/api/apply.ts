@@ -38,7 +38,8 @@ export function applyManifests(cluster: Cluster, text: string, source: string): 
   const warnings: string[] = [];
   for (const plan of plans) {
     const { object, info } = plan;
-    if (plan.warning) warnings.push(plan.warning);
+    // kubectl prints each distinct warning once (its warning handler deduplicates).
+    for (const w of plan.warnings) if (!warnings.includes(w)) warnings.push(w);
     try {
       if (plan.outcome === 'created') cluster.store.create(object);
       else if (plan.outcome === 'configured') cluster.store.update(object);

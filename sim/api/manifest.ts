@@ -68,10 +68,11 @@ export function parseManifests(text: string, source: string): { manifests: Manif
   const manifests: Manifest[] = [];
   const errors: string[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
+  const textLines = text.split('\n');
   list.forEach((doc: Document.Parsed, i) => {
     const index = i + 1;
     const pos = (offset: number): Position => lines.linePos(offset);
-    const firstLine = documentFirstLine(text, pos(doc.range[0]).line);
+    const firstLine = documentFirstLine(textLines, pos(doc.range[0]).line);
     const [error] = doc.errors;
     if (error) {
       const at = pos(goYamlOffset(text, error));
@@ -95,8 +96,8 @@ export function parseManifests(text: string, source: string): { manifests: Manif
 }
 
 /** The first line of a document's own text: the line after its `---` marker, if it has one. */
-function documentFirstLine(text: string, line: number): number {
-  const content = text.split('\n')[line - 1] ?? '';
+function documentFirstLine(lines: string[], line: number): number {
+  const content = lines[line - 1] ?? '';
   return content.startsWith('---') ? line + 1 : line;
 }
 

@@ -336,10 +336,19 @@ export interface Node extends KubeObject {
   };
 }
 
+/** What the namespace controller reports while it empties a Terminating Namespace. */
+export interface NamespaceCondition {
+  type: 'NamespaceDeletionDiscoveryFailure' | 'NamespaceDeletionGroupVersionParsingFailure' | 'NamespaceDeletionContentFailure' | 'NamespaceContentRemaining' | 'NamespaceFinalizersRemaining';
+  status: 'True' | 'False' | 'Unknown';
+  lastTransitionTime?: string;
+  reason?: string;
+  message?: string;
+}
+
 export interface Namespace extends KubeObject {
   kind: 'Namespace';
   spec?: { finalizers?: string[] };
-  status?: { phase: 'Active' | 'Terminating' };
+  status?: { phase: 'Active' | 'Terminating'; conditions?: NamespaceCondition[] };
 }
 
 export interface ConfigMap extends KubeObject {

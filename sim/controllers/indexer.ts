@@ -25,11 +25,6 @@ export class StoreIndex<T extends KubeObject> {
     return bucket ? [...bucket.values()] : [];
   }
 
-  /** How many objects are indexed under `value`. */
-  count(value: string): number {
-    return this.byValue.get(value)?.size ?? 0;
-  }
-
   private put(obj: T): void {
     const key = objectKey(obj);
     const values = this.indexFn(obj);

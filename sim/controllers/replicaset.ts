@@ -119,7 +119,7 @@ export class ReplicaSetController extends Controller {
         ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
         ownerReferences: [ownerReference(rs)],
       },
-      spec: structuredClone(template.spec),
+      spec: template.spec, // the store stores a copy
       status: { phase: 'Pending' },
     });
     this.cluster.recordEvent(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, this.name);

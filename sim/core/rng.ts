@@ -17,6 +17,11 @@ export class Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  /** 32 random bits as an unsigned integer. */
+  uint32(): number {
+    return Math.floor(this.next() * 4294967296) >>> 0;
+  }
+
   /** An integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);

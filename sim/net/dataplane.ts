@@ -48,6 +48,13 @@ export const hostListening = new Set(['TCP/22', 'TCP/10250', 'TCP/10256']);
 /** ip_local_port_range default, 32768–60999 (Documentation/networking/ip-sysctl.rst). */
 export const localPortRange = [32768, 60999] as const;
 
+/**
+ * How long a connection to an address nobody answers ARP for takes to fail with "host
+ * unreachable" (EHOSTUNREACH): the neighbour entry gives up after mcast_solicit (3) probes sent
+ * retrans_time_ms (1000) apart (Documentation/networking/ip-sysctl.rst, neigh/default).
+ */
+export const neighbourFailureMs = 3000;
+
 const maxNodeHops = 4;
 
 interface Source {
@@ -123,9 +130,6 @@ export class Dataplane {
     let local = !source.sandbox;
     if (source.sandbox) {
       hop({ where: `pod ${source.sandbox.podName} eth0`, node: node.name, packet: p, action: 'send', note: `${source.sandbox.podName} sends ${describe(p)}; default route via ${bridgeAddress(node.config)} (cni0)` });
-      const egress = node.podFirewall.check('egress', source.sandbox.ip, p);
-      hop({ where: `${node.name} ${vethName(source.sandbox.uid)}`, node: node.name, packet: p, action: egress.verdict, note: `egress from ${source.sandbox.podName}: ${egress.reason}` });
-      if (egress.verdict === 'DROP') return { outcome: 'timeout', trace, entries };
     } else {
       hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'send', note: `a host process on ${node.name} sends ${describe(p)}` });
     }
@@ -141,6 +145,11 @@ export class Dataplane {
       const nat = evaluate(node.netfilter.nat, natHook, p, ctx);
       if (nat.dnat) p = { ...p, dst: nat.dnat.ip, dport: nat.dnat.port };
       hop(hookHop(node, 'nat', natHook, p, nat, nat.dnat ? `DNAT to ${nat.dnat.ip}:${nat.dnat.port}` : 'no rule rewrote the packet'));
+      if (i === 0 && source.sandbox) {
+        const egress = checkEgress(node, source.sandbox, p, !!nat.dnat);
+        hop(egress.hop);
+        if (egress.hop.action === 'DROP') return { outcome: 'timeout', trace, entries };
+      }
 
       const toHost = isLocalAddress(node, p.dst);
       const filterHook = toHost ? 'INPUT' : local ? 'OUTPUT' : 'FORWARD';
@@ -184,8 +193,8 @@ export class Dataplane {
   private deliverLocal(node: NodeHost, p: Packet, trace: Hop[], entries: TrackedEntry[]): Walk {
     const sandbox = node.sandboxes.get(p.dst);
     if (!sandbox) {
-      // The bridge asks who has the address (ARP) and nobody answers: after 3 probes the kernel
-      // reports "host unreachable" back to the sender (neigh mcast_solicit 3, retrans_time 1 s).
+      // The bridge asks who has the address (ARP) and nobody answers: after `neighbourFailureMs`
+      // the kernel reports "host unreachable" back to the sender.
       trace.push({ where: `${node.name} cni0`, node: node.name, packet: { ...p }, action: 'DROP', note: `no Pod has ${p.dst} on ${node.name}: no answer to ARP, host unreachable` });
       return { outcome: 'unreachable', trace, entries };
     }
@@ -315,6 +324,19 @@ function conntrackTrace(source: Source, first: Packet, walk: Walk): Hop[] {
   if (walk.server) hops.push({ where: `pod ${walk.server.podName} eth0`, node: walk.serverNode?.name, packet: p, action: 'deliver', note: `${walk.server.podName} receives the request` });
   else if (walk.serverNode) hops.push({ where: `${walk.serverNode.name} host`, node: walk.serverNode.name, packet: p, action: 'deliver' });
   return hops.map((h) => Object.freeze(h));
+}
+
+/**
+ * The client Pod's egress policy, judged after its node's nat PREROUTING: a connection to a
+ * ClusterIP is judged against the endpoint kube-proxy's DNAT chose, as Calico (its cali-fw-* chain
+ * for the Pod's interface runs in filter FORWARD, after nat) and Cilium (service translation
+ * before the policy lookup) do. So a policy allowing egress to the CoreDNS Pods lets DNS through
+ * the kube-dns ClusterIP.
+ */
+function checkEgress(node: NodeHost, client: PodSandbox, p: Packet, translated: boolean): { hop: Hop } {
+  const egress = node.podFirewall.check('egress', client.ip, p);
+  const to = translated ? ` to the Service endpoint ${p.dst}:${p.dport}` : '';
+  return { hop: { where: `${node.name} ${vethName(client.uid)}`, node: node.name, packet: p, action: egress.verdict, note: `egress from ${client.podName}${to}: ${egress.reason}` } };
 }
 
 function settleEntry(entry: ConntrackEntry, outcome: Outcome, protocol: Protocol): void {

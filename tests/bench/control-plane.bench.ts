@@ -59,8 +59,22 @@ const sample = () => {
 };
 
 const cluster = new Cluster({ config, seed: 1 });
+
+/** Wall time spent inside each component's reconcile, to show where the time goes. */
+const reconcileMs = new Map<string, number>();
+type Reconciler = { name: string; reconcile(key: string): void };
+const components = [...cluster.controllers, ...[...cluster.nodes.values()].map((n) => n.kubelet)].filter(Boolean) as unknown as Reconciler[];
+for (const c of components) {
+  const reconcile = c.reconcile.bind(c);
+  c.reconcile = (key) => {
+    const start = performance.now();
+    reconcile(key);
+    reconcileMs.set(c.name, (reconcileMs.get(c.name) ?? 0) + performance.now() - start);
+  };
+}
 cluster.advance(5_000); // nodes register and turn Ready before the workload arrives
 sample();
+reconcileMs.clear();
 const eventsBefore = cluster.clock.eventsRun;
 const virtualBefore = cluster.clock.now;
 const t0 = performance.now();
@@ -93,3 +107,6 @@ console.log(`wall time to apply and settle: ${wallMs.toFixed(0)} ms (budget 1000
 console.log(`events run: ${events} (${Math.round(events / (wallMs / 1000)).toLocaleString('en-US')} events/s)`);
 console.log(`store writes: ${cluster.store.resourceVersion}; reconcile-log lines: ${cluster.logs.length}`);
 console.log(`peak memory: rss ${mb(peakRss)}, heap ${mb(peakHeap)}`);
+console.log(
+  `time in reconcile: ${[...reconcileMs].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(', ')}`,
+);

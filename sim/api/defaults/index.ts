@@ -1,9 +1,10 @@
-import type { Deployment, KubeObject, Namespace, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
+import type { Deployment, EndpointSlice, Endpoints, KubeObject, Namespace, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
 import { setPodSpecDefaults } from './pod';
 import { setDeploymentDefaults, setReplicaSetDefaults } from './workloads';
 import { setServiceDefaults } from './service';
 import { setNamespaceDefaults } from './namespace';
 import { setNetworkPolicyDefaults } from './network-policy';
+import { setEndpointSliceDefaults, setEndpointsDefaults } from './endpoints';
 
 const defaulters: Record<string, (obj: KubeObject) => void> = {
   Pod: (o) => (o as Pod).spec && setPodSpecDefaults((o as Pod).spec),
@@ -12,6 +13,8 @@ const defaulters: Record<string, (obj: KubeObject) => void> = {
   Service: (o) => setServiceDefaults(o as Service),
   Namespace: (o) => setNamespaceDefaults(o as Namespace),
   NetworkPolicy: (o) => setNetworkPolicyDefaults(o as NetworkPolicy),
+  EndpointSlice: (o) => setEndpointSliceDefaults(o as EndpointSlice),
+  Endpoints: (o) => setEndpointsDefaults(o as Endpoints),
 };
 
 /** Kinds the API server defaults. */

@@ -5,6 +5,8 @@ import { serviceSchema } from './service';
 import { namespaceSchema } from './namespace';
 import { configMapSchema } from './config-map';
 import { networkPolicySchema } from './network-policy';
+import { endpointSliceSchema } from './endpoint-slice';
+import { endpointsSchema } from './endpoints';
 
 /**
  * The schema of each kind that `kubectl apply` accepts with strict field validation. A kind
@@ -18,6 +20,8 @@ const schemas: Record<string, ObjectSchema> = {
   Deployment: deploymentSchema,
   Service: serviceSchema,
   NetworkPolicy: networkPolicySchema,
+  EndpointSlice: endpointSliceSchema,
+  Endpoints: endpointsSchema,
 };
 
 export function schemaFor(kind: string): ObjectSchema | undefined {

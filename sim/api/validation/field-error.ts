@@ -5,7 +5,7 @@
  * composite bad value is rendered as JSON (`{"app":"web"}`), not Go syntax (kubernetes/kubernetes#132314).
  */
 export interface FieldError {
-  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Duplicate value' | 'Forbidden';
+  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Duplicate value' | 'Forbidden' | 'Too many';
   field: string;
   value?: unknown;
   detail?: string;
@@ -15,6 +15,8 @@ export const required = (field: string, detail = ''): FieldError => ({ type: 'Re
 export const invalid = (field: string, value: unknown, detail: string): FieldError => ({ type: 'Invalid value', field, value, detail });
 export const duplicate = (field: string, value: unknown): FieldError => ({ type: 'Duplicate value', field, value });
 export const forbidden = (field: string, detail: string): FieldError => ({ type: 'Forbidden', field, detail });
+/** `Too many: 1001: must have at most 1000 items` */
+export const tooMany = (field: string, actual: number, max: number): FieldError => ({ type: 'Too many', field, value: actual, detail: `must have at most ${max} items` });
 
 /** `Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"` */
 export function notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {

@@ -1,4 +1,4 @@
-import type { Deployment, KubeObject, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
+import type { Deployment, EndpointSlice, Endpoints, KubeObject, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
 import { kindInfo } from '../kinds';
 import { formatFieldError, type FieldError } from './field-error';
 import { validateObjectMeta, type NameCheck } from './meta';
@@ -7,6 +7,8 @@ import { validatePodSpec } from './pod';
 import { validateDeploymentSpec, validateReplicaSetSpec } from './workloads';
 import { validateServiceSpec } from './service';
 import { validateNetworkPolicySpec } from './network-policy';
+import { validateEndpointSlice } from './endpoint-slice';
+import { validateEndpoints } from './endpoints';
 
 /** Each kind's name format (ValidateNamespaceName, ValidateServiceName, …); DNS subdomain otherwise. */
 const nameChecks: Record<string, NameCheck> = {
@@ -21,6 +23,8 @@ const specChecks: Record<string, (obj: KubeObject) => FieldError[]> = {
   Deployment: (o) => validateDeploymentSpec((o as Deployment).spec ?? {}),
   Service: (o) => validateServiceSpec((o as Service).spec ?? {}),
   NetworkPolicy: (o) => validateNetworkPolicySpec((o as NetworkPolicy).spec ?? {}),
+  EndpointSlice: (o) => validateEndpointSlice(o as EndpointSlice),
+  Endpoints: (o) => validateEndpoints(o as Endpoints),
 };
 
 /** What the API server's validation says about an object (after defaulting), one error per field problem. */
@@ -38,12 +42,21 @@ export function invalidMessage(obj: KubeObject, error: FieldError): string {
   return `The ${obj.kind} "${obj.metadata?.name ?? ''}" is invalid: ${formatFieldError(error)}`;
 }
 
-/** Fields that may not change once set: a Deployment's or ReplicaSet's selector (apps/v1 ValidateDeploymentUpdate). */
+/**
+ * Fields that may not change once set: a Deployment's or ReplicaSet's selector (apps/v1
+ * ValidateDeploymentUpdate), an EndpointSlice's addressType (ValidateEndpointSliceUpdate).
+ */
+const immutableFields: Record<string, { field: string; read: (o: KubeObject) => unknown }> = {
+  Deployment: { field: 'spec.selector', read: (o) => (o as Deployment).spec?.selector },
+  ReplicaSet: { field: 'spec.selector', read: (o) => (o as ReplicaSet).spec?.selector },
+  EndpointSlice: { field: 'addressType', read: (o) => (o as EndpointSlice).addressType },
+};
+
 export function validateObjectUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
-  if (obj.kind !== 'Deployment' && obj.kind !== 'ReplicaSet') return [];
-  const selector = (obj as Deployment).spec?.selector;
-  const before = (old as Deployment).spec?.selector;
-  return JSON.stringify(canonical(selector)) === JSON.stringify(canonical(before)) ? [] : [{ type: 'Invalid value', field: 'spec.selector', value: selector, detail: 'field is immutable' }];
+  const immutable = immutableFields[obj.kind];
+  if (!immutable) return [];
+  const value = immutable.read(obj);
+  return JSON.stringify(canonical(value)) === JSON.stringify(canonical(immutable.read(old))) ? [] : [{ type: 'Invalid value', field: immutable.field, value, detail: 'field is immutable' }];
 }
 
 function canonical(value: unknown): unknown {

@@ -91,7 +91,13 @@ export function kubectlDelete(ctx: CommandContext, argv: string[]): ExecResult {
     if (targets.length === 0 && errors.length === 0) return { stdout: '', stderr: 'No resources found\n', exitCode: 0 };
     for (const { request, obj } of targets) {
       const ns = obj.metadata.namespace;
-      store.delete(request.info.kind, ns ?? '', obj.metadata.name, grace === undefined ? {} : { gracePeriodSeconds: grace });
+      try {
+        store.delete(request.info.kind, ns ?? '', obj.metadata.name, grace === undefined ? {} : { gracePeriodSeconds: grace });
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        errors.push(e.toString());
+        continue;
+      }
       out.push(`${kindString(request.info)} "${obj.metadata.name}" ${verb}${ns ? ` from ${ns} namespace` : ''}`);
     }
   }

@@ -1,5 +1,5 @@
 import type { Program, ProgramContext } from '../programs';
-import type { Connection } from '../../net/dataplane';
+import { neighbourFailureMs, type Connection } from '../../net/dataplane';
 import { isIPv4 } from '../../net/ip';
 import { resolve } from '../../addons/dns/resolver';
 
@@ -9,8 +9,8 @@ import { resolve } from '../../addons/dns/resolver';
  * Each run opens new TCP connections through the Pod's network; several URLs for the same host and
  * port reuse the first one (HTTP/1.1 keep-alive), so they reach the same Pod whatever kube-proxy's
  * rules say. Every server in the simulator answers like agnhost's serve-hostname: 200 OK with its
- * Pod's name. Errors are curl's: (6) could not resolve host, (7) refused or unreachable, (28)
- * timed out. Without -m, a connection whose SYN is dropped fails when Linux gives up
+ * Pod's name. Errors are curl's: (6) could not resolve host, (7) refused, or unreachable after
+ * ARP gives up (3 s), (28) timed out. Without -m, a connection whose SYN is dropped fails when Linux gives up
  * (tcp_syn_retries = 6: 127 s), before curl's own 300 s default connect timeout
  * (DEFAULT_CONNECT_TIMEOUT in lib/connect.h).
  * Sources: curl's lib/cf-socket.c, lib/connect.c, lib/multi.c, lib/progress.c messages; curl(1).
@@ -175,10 +175,17 @@ class CurlRun {
       return this.respond(target, result.connection, id);
     }
     const sport = result.trace[0]?.packet.sport;
-    if (result.outcome === 'refused' || result.outcome === 'unreachable') {
-      const reason = result.outcome === 'refused' ? 'Connection refused' : 'No route to host';
-      this.info(`connect to ${ip} port ${target.port} from ${this.podIP} port ${sport} failed: ${reason}`);
+    if (result.outcome === 'refused') {
+      this.info(`connect to ${ip} port ${target.port} from ${this.podIP} port ${sport} failed: Connection refused`);
       return this.fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, this.elapsedMs - start);
+    }
+    if (result.outcome === 'unreachable' && Math.min(this.maxLeft(), this.o.connectTimeoutMs ?? Infinity) > neighbourFailureMs) {
+      // EHOSTUNREACH once ARP gives up; since curl 7.86 the last line names curl's error, not
+      // strerror's "No route to host", which only -v shows (curl PR #9554). Like the timeouts,
+      // curl notices a couple of ms late.
+      this.elapsedMs += neighbourFailureMs;
+      this.info(`connect to ${ip} port ${target.port} from ${this.podIP} port ${sport} failed: No route to host`);
+      return this.fail(7, `Failed to connect to ${target.host} port ${target.port} after ${timeoutFigure(neighbourFailureMs)} ms: Couldn't connect to server`, this.elapsedMs - start);
     }
     // The SYN is dropped: whichever gives up first, -m, --connect-timeout, or the kernel.
     const connectLimit = Math.min(this.o.connectTimeoutMs ?? curlDefaultConnectTimeoutMs, kernelSynTimeoutMs);

@@ -138,4 +138,35 @@ describe('Deployment controller', () => {
     expect(overlap).toBe(false);
     expect(activePods(cluster, 'web').filter((p) => isReady(p) && p.spec.containers[0].image === 'nginx:1.28')).toHaveLength(3);
   });
+
+  it('scales proportionally when replicas change in the middle of a rollout', () => {
+    const cluster = startCluster();
+    const stuck = '        readinessProbe:\n          httpGet:\n            port: 81\n';
+    apply(cluster, deploymentYaml('web', 10, { strategy: strategy(3, 2) }));
+    seconds(cluster, 10);
+    // The new Pods never turn Ready (nothing listens on port 81): the rollout stops half-way.
+    const broken = deploymentYaml('web', 10, { strategy: strategy(3, 2), image: 'nginx:1.28' }).replace('        - containerPort: 80\n', `        - containerPort: 80\n${stuck}`);
+    apply(cluster, broken);
+    seconds(cluster, 30);
+    const sizes = () => replicaSets(cluster, 'web').map((rs) => `${rs.spec.template.spec.containers[0].image}=${rs.spec.replicas}`).sort();
+    expect(sizes()).toEqual(['nginx:1.27=8', 'nginx:1.28=5']);
+    apply(cluster, broken.replace('replicas: 10', 'replicas: 20'));
+    cluster.settle();
+    // 23 allowed (20 + maxSurge 3) shared in proportion to 8 and 5 out of 13.
+    expect(sizes()).toEqual(['nginx:1.27=14', 'nginx:1.28=9']);
+  });
+
+  it('reports ProgressDeadlineExceeded when a rollout makes no progress for progressDeadlineSeconds', () => {
+    const cluster = startCluster();
+    apply(cluster, deploymentYaml('web', 2, { spec: '  progressDeadlineSeconds: 30\n', podSpec: '      nodeSelector:\n        disktype: none\n' }));
+    seconds(cluster, 20);
+    expect(deployment(cluster, 'web').status?.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe('ReplicaSetUpdated');
+    seconds(cluster, 20);
+    const rs = replicaSets(cluster, 'web')[0].metadata.name;
+    expect(deployment(cluster, 'web').status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({
+      status: 'False',
+      reason: 'ProgressDeadlineExceeded',
+      message: `ReplicaSet "${rs}" has timed out progressing.`,
+    });
+  });
 });

@@ -36,13 +36,14 @@ describe('NetworkPolicy enforced on real connections', () => {
     expect(drop?.packet).toMatchObject({ src: m.ip('y/a'), dst: m.ip('x/a'), dport: 80 });
   });
 
-  it('egress is checked at the client: the packet never leaves its Pod', () => {
+  it("egress is checked at the client's node, after nat PREROUTING: the packet never leaves its node", () => {
     const m = buildModel();
     m.apply(denyAll('x'));
     const blocked = connect(m, 'x/a', 'y/a', 80);
     expect(blocked.outcome).toBe('timeout');
-    expect(blocked.trace.filter((h) => h.action !== 'send').map((h) => h.action)).toEqual(['DROP']);
-    expect(blocked.trace[1].note).toContain('isolated for egress by NetworkPolicy x/deny-all');
+    expect(blocked.trace.map((h) => h.where.replace(/veth\w+/, 'veth'))).toEqual(['pod a eth0', `${blocked.trace[1].node} nat PREROUTING`, `${blocked.trace[1].node} veth`]);
+    expect(blocked.trace[2].action).toBe('DROP');
+    expect(blocked.trace[2].note).toContain('isolated for egress by NetworkPolicy x/deny-all');
   });
 
   it('an open connection survives a new deny policy (conntrack), a new one does not', () => {

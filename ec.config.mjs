@@ -1,0 +1,10 @@
+// @ts-check
+// Expressive Code (Starlight's build-time Shiki highlighter). It lives here rather than in
+// astro.config.mjs because the <Code> component needs its plugins in this file.
+import { defineEcConfig } from '@astrojs/starlight/expressive-code';
+import { labelCodeBlocks } from './src/course/label-code-blocks.ts';
+
+export default defineEcConfig({
+  themes: ['github-dark', 'github-light'],
+  plugins: [labelCodeBlocks()],
+});
