@@ -138,7 +138,8 @@ export class Cluster {
 
   /**
    * `sim stop node NAME`: the machine is switched off. Its kubelet does nothing more (no Lease
-   * renewals, no probes, no status), its containers are gone, no packet reaches it. The API objects
+   * renewals, no probes, no status), nor its kube-proxy; its containers, iptables rules and
+   * conntrack entries are gone; no packet reaches it. The API objects
    * stay as they were: the control plane notices only through the missing heartbeats.
    */
   stopNode(name: string): void {
@@ -146,6 +147,10 @@ export class Cluster {
     if (!host.running) return;
     host.running = false;
     host.kubelet?.powerOff();
+    host.kubeProxy?.powerOff();
+    // The kernel's state is lost with the power: iptables rules and conntrack entries.
+    host.netfilter.reset();
+    host.conntrack.flush();
     this.changed();
   }
 
@@ -155,6 +160,7 @@ export class Cluster {
     if (host.running) return;
     host.running = true;
     host.kubelet?.powerOn();
+    host.kubeProxy?.powerOn();
     this.changed();
   }
 

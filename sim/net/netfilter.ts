@@ -90,6 +90,12 @@ export class Netfilter {
     this.filter = tables.filter;
   }
 
+  /** A machine that boots: only the built-in chains, no address lists (rules are not persisted). */
+  reset(): void {
+    this.restore({ nat: emptyTable('nat'), filter: emptyTable('filter') });
+    this.recent.clear();
+  }
+
   table(name: TableName): Table {
     return name === 'nat' ? this.nat : this.filter;
   }

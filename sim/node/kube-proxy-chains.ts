@@ -12,38 +12,18 @@
  * Hashing is cached: kube-proxy also computes these names once per service port and endpoint.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { base32 } from '@scure/base';
 
 const utf8 = new TextEncoder();
 const cache = new Map<string, string>();
-/** RFC 4648 base32 alphabet (Go's base32.StdEncoding). */
-const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 function hash16(input: string): string {
   let h = cache.get(input);
   if (h === undefined) {
-    h = base32Prefix16(sha256(utf8.encode(input)));
+    h = base32.encode(sha256(utf8.encode(input))).slice(0, 16);
     cache.set(input, h);
   }
   return h;
-}
-
-/**
- * The first 16 characters of the base32 encoding of `bytes`: 16 × 5 bits, the first 10 bytes, so
- * no padding is ever among them and the rest of the digest need not be encoded.
- */
-function base32Prefix16(bytes: Uint8Array): string {
-  let out = '';
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < 10; i++) {
-    acc = ((acc << 8) | bytes[i]) & 0xfff;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += base32Alphabet[(acc >>> bits) & 31];
-    }
-  }
-  return out;
 }
 
 /** proxy.ServicePortName.String(): `ns/svc:port`, or `ns/svc` for an unnamed port. */

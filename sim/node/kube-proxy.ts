@@ -10,13 +10,14 @@
  * Timing follows kube-proxy's BoundedFrequencyRunner: a change after a quiet period syncs at once;
  * changes within `minSyncPeriod` of the last sync wait until it has passed, and are batched into
  * one sync. minSyncPeriod is 1 s, KubeProxyConfiguration's default (pkg/proxy/apis/config/v1alpha1
- * defaults.go). Every `syncPeriod` (30 s, same source) a pending sync is retried, so a node that
- * was stopped catches up once it runs again.
+ * defaults.go). Every `syncPeriod` (30 s, same source) a pending sync is retried. A stopped
+ * machine runs no kube-proxy; when it boots, its tables are empty until kube-proxy's first sync.
  */
 import type { Cluster } from '../cluster';
 import type { EndpointSlice, Service } from '../api/types';
 import type { Protocol } from '../net/packet';
 import type { NodeHost } from './node-host';
+import { containerStartMs, sandboxCreationMs } from './kubelet';
 import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePortInfo } from './kube-proxy-rules';
 
 /** KubeProxyConfiguration iptables.minSyncPeriod default. */
@@ -47,7 +48,7 @@ export class KubeProxy {
     cluster.store.watch('Service', () => this.onChange());
     cluster.store.watch('EndpointSlice', () => this.onChange());
     const periodic = () => {
-      if (this.needsSync) this.requestSync();
+      if (this.needsSync && this.node.running) this.requestSync();
       cluster.clock.schedule(syncPeriodMs, periodic);
     };
     cluster.clock.schedule(syncPeriodMs, periodic);
@@ -57,7 +58,7 @@ export class KubeProxy {
   /** The change trackers' verdict: something changed, a sync is needed. */
   private onChange(): void {
     this.needsSync = true;
-    if (this.running) this.requestSync();
+    if (this.running && this.node.running) this.requestSync();
   }
 
   /** Schedules a sync no sooner than minSyncPeriod after the last one. */
@@ -85,6 +86,25 @@ export class KubeProxy {
     this.needsSync = true;
     this.cluster.log('kube-proxy', this.node.name, 'kube-proxy started');
     this.requestSync();
+  }
+
+  /** The machine is switched off: the process is gone, and any sync it had planned with it. */
+  powerOff(): void {
+    if (this.timer !== undefined) this.cluster.clock.cancel(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * The machine booted with empty tables: kube-proxy, a DaemonSet Pod, starts again once the
+   * kubelet has started it (sandbox, then container), and its first full sync writes every rule.
+   */
+  powerOn(): void {
+    this.running = true;
+    this.needsSync = true;
+    this.timer = this.cluster.clock.schedule(sandboxCreationMs + containerStartMs, () => {
+      this.timer = undefined;
+      this.sync();
+    });
   }
 
   private sync(): void {

@@ -103,6 +103,29 @@ test('the self-check says in words whether an answer is right', async () => {
   await expect.poll(() => question.getByRole('status').textContent()).toMatch(/Correct/);
 });
 
+test('under prefers-reduced-motion time does not run by itself: the reader steps it', async () => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const calm = await context.newPage();
+  const calmWatch = watchPage(calm, server.origin);
+  await calm.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  const widget = calm.getByRole('figure', { name: 'Live cluster: delete a Pod' });
+  await widget.scrollIntoViewIfNeeded();
+  const clock = widget.getByText(/^t = /);
+  // Hydrated: the Step button moves the clock by exactly one second, and nothing else moves it.
+  await expect
+    .poll(async () => {
+      await widget.getByRole('button', { name: 'Step 1 s' }).click();
+      return clock.textContent();
+    })
+    .toMatch(/t = 3[1-9]\.0 s/);
+  const stepped = await clock.textContent();
+  await calm.waitForTimeout(500);
+  expect(await clock.textContent()).toBe(stepped);
+  expect(await widget.getByRole('button', { name: 'Play' }).count()).toBe(1);
+  expect(calmWatch.problems).toEqual([]);
+  await context.close();
+});
+
 test('the page logs no console error and requests nothing from another host', () => {
   expect(watched.problems).toEqual([]);
 });

@@ -1,7 +1,8 @@
 import type { Cluster } from '../../cluster';
 import { isIPv4 } from '../../net/ip';
 import { canonicalName, type DnsResponse, type DnsType } from './message';
-import { exchangeDns } from './server';
+import { exchangeDns, type DnsExchange } from './server';
+import { neighbourFailureMs } from '../../net/dataplane';
 
 /**
  * The C library's stub resolver inside a container (glibc's res_search and getaddrinfo): it reads
@@ -12,7 +13,8 @@ import { exchangeDns } from './server';
  * `ndots` dots is tried as is first, then with each search domain; a shorter name is tried with
  * each search domain first, then as is. NXDOMAIN and empty answers go on to the next candidate; a
  * name server that does not answer ends the search. Each query waits `timeout` seconds (5) and is
- * tried `attempts` times (2); an ICMP "port unreachable" fails the query at once.
+ * tried `attempts` times (2); an ICMP "port unreachable" fails the query at once; an ICMP "host
+ * unreachable" ends each attempt when ARP gives up (3 s).
  * (musl differs in details the course does not show: it does not try a name as is after the search.)
  */
 export interface ResolvConf {
@@ -57,7 +59,7 @@ export interface SentQuery {
   name: string;
   type: DnsType;
   server: string;
-  outcome: 'answered' | 'refused' | 'timeout';
+  outcome: DnsExchange['outcome'];
   response?: DnsResponse;
 }
 
@@ -101,8 +103,11 @@ export function resolve(
         const sent: SentQuery = { name: candidate, type, server, outcome: ex.outcome, response: ex.response };
         queries.push(sent);
         if (ex.outcome === 'timeout') elapsedMs += conf.timeoutMs;
+        // ICMP host unreachable ends the wait as a receive error once ARP gives up; the next
+        // attempt tries again (glibc res_send.c send_dg).
+        if (ex.outcome === 'unreachable') elapsedMs += Math.min(conf.timeoutMs, neighbourFailureMs);
         if (ex.outcome === 'answered') reply = sent;
-        if (ex.outcome !== 'timeout') break;
+        if (ex.outcome !== 'timeout' && ex.outcome !== 'unreachable') break;
       }
       if (reply) break;
     }

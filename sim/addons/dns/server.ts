@@ -9,8 +9,11 @@ import type { DnsQuestion, DnsResponse } from './message';
 
 /** How one query to one name server ended. */
 export interface DnsExchange {
-  /** answered; refused (ICMP port unreachable, e.g. a Service with no endpoints); timeout (no reply). */
-  outcome: 'answered' | 'refused' | 'timeout';
+  /**
+   * answered; refused (ICMP port unreachable, e.g. a Service with no endpoints); unreachable (ICMP
+   * host unreachable: no Pod has the address); timeout (no reply).
+   */
+  outcome: 'answered' | 'refused' | 'unreachable' | 'timeout';
   response?: DnsResponse;
   /** The Pod that answered. */
   server?: PodSandbox;
@@ -25,7 +28,7 @@ export interface DnsExchange {
  */
 export function exchangeDns(cluster: Cluster, fromIP: string, serverIP: string, question: DnsQuestion): DnsExchange {
   const result = cluster.dataplane.connect({ fromIP, protocol: 'UDP', dstIP: serverIP, dstPort: 53 });
-  if (result.outcome === 'refused') return { outcome: 'refused', trace: result.trace };
+  if (result.outcome === 'refused' || result.outcome === 'unreachable') return { outcome: result.outcome, trace: result.trace };
   if (result.outcome !== 'established' || !result.server) return { outcome: 'timeout', trace: result.trace };
   const server = result.server;
   const { namespace, name } = splitKey(server.podKey);

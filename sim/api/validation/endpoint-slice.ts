@@ -15,7 +15,9 @@ const maxPorts = 20000;
  * ValidateEndpointSlice beyond ObjectMeta: addressType, each endpoint's addresses (valid for the
  * address type, and no loopback, link-local or unspecified IP), nodeName, hostname, and the ports.
  * Source: kubernetes/kubernetes pkg/apis/discovery/validation/validation.go. An IP that does not
- * parse gets only the address type's error, as in current releases.
+ * parse gets only the address type's error, as in current releases. The label
+ * kubernetes.io/service-name is not checked: a slice without it is valid, and serves no Service
+ * (kube-proxy and CoreDNS find a Service's slices by that label alone).
  */
 export function validateEndpointSlice(slice: EndpointSlice): FieldError[] {
   const errs: FieldError[] = [];

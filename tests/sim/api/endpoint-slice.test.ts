@@ -61,7 +61,7 @@ describe('kubectl apply: EndpointSlice (discovery.k8s.io/v1)', () => {
     expect(rejected(slice(['10.0.0.1'], '', 'IP'))).toEqual([
       'The EndpointSlice "ext-1" is invalid: addressType: Unsupported value: "IP": supported values: "FQDN", "IPv4", "IPv6" (ep.yaml:7:14, document 1)',
     ]);
-    expect(rejected(slice([]))[0]).toBe('The EndpointSlice "ext-1" is invalid: endpoints[0].addresses: Required value: must contain at least 1 address (ep.yaml:11:15, document 1)');
+    expect(rejected(slice([]))[0]).toBe('The EndpointSlice "ext-1" is invalid: endpoints[0].addresses: Required value: must contain at least 1 address (ep.yaml:11:14, document 1)');
     expect(rejected(slice(['10.0.0.1'], '\n  protocol: HTTP'))[0]).toContain('ports[0].protocol: Unsupported value: "HTTP": supported values: "SCTP", "TCP", "UDP"');
   });
 

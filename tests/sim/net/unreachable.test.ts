@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../sim/api/types';
+import { resolve } from '../../../sim/addons/dns/resolver';
 import { clusterWith, exec, webAndClient } from '../services/cluster-fixture';
 
 /** An address inside a running node's Pod CIDR that no Pod has. */
@@ -27,5 +28,17 @@ describe('a Pod IP that no Pod has, on a running node', () => {
     const r = exec(cluster, 'client', ['curl', '-sS', '-m', '2', `http://${emptyPodIP(cluster)}/`]);
     expect(r.exitCode).toBe(28);
     expect(r.stderr).toContain('curl: (28) Connection timed out after 2002 milliseconds\n');
+  });
+});
+
+describe('a name server address that no Pod has', () => {
+  it('each of the 2 attempts ends when ARP gives up (3 s), not after the 5 s timeout', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 0 }));
+    const files = new Map([['/etc/resolv.conf', `nameserver ${emptyPodIP(cluster)}\n`]]);
+    const client = cluster.store.get<Pod>('Pod', 'default', 'client')!.status!.podIP!;
+    const r = resolve(cluster, client, files, 'web.default.svc.cluster.local.', 'A');
+    expect(r.failure).toBe('unreachable');
+    expect(r.queries.map((q) => q.outcome)).toEqual(['unreachable', 'unreachable']);
+    expect(r.elapsedMs).toBe(6000);
   });
 });
