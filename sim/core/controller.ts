@@ -10,6 +10,8 @@ export abstract class Controller {
   abstract readonly name: string;
   private queue = new Set<string>();
   private draining = false;
+  /** Consecutive failures per key, for the retry back-off. */
+  private failures = new Map<string, number>();
 
   constructor(protected readonly cluster: Cluster) {}
 
@@ -39,8 +41,25 @@ export abstract class Controller {
     while (this.queue.size) {
       const [key] = this.queue;
       this.queue.delete(key);
-      this.reconcile(key);
+      this.reconcileOrRetry(key);
     }
     this.draining = false;
+  }
+
+  /**
+   * A failed reconcile (the API server refused a write) is logged and retried later with
+   * client-go's default per-item back-off: 5 ms doubling up to 1000 s
+   * (k8s.io/client-go/util/workqueue/default_rate_limiters.go, DefaultControllerRateLimiter).
+   */
+  private reconcileOrRetry(key: string): void {
+    try {
+      this.reconcile(key);
+      this.failures.delete(key);
+    } catch (error) {
+      const n = this.failures.get(key) ?? 0;
+      this.failures.set(key, n + 1);
+      this.log(key, `error syncing "${key}": ${(error as Error).message}, requeuing`);
+      this.enqueueAfter(key, Math.min(5 * 2 ** n, 1_000_000));
+    }
   }
 }

@@ -44,3 +44,23 @@ describe('API store', () => {
     }).toThrow();
   });
 });
+
+describe('controller work queue', () => {
+  it('logs a failed reconcile and retries it with back-off instead of stopping the cluster', async () => {
+    const { Controller } = await import('../../sim/core/controller');
+    const cluster = new Cluster();
+    const attempts: number[] = [];
+    class Flaky extends Controller {
+      readonly name = 'flaky-controller';
+      protected reconcile(): void {
+        attempts.push(cluster.clock.now);
+        if (attempts.length < 3) throw new Error('the server refused the write');
+      }
+    }
+    new Flaky(cluster).enqueue('default/x');
+    cluster.advance(1000);
+    expect(attempts.length).toBe(3);
+    expect(attempts[2] - attempts[1]).toBe(2 * (attempts[1] - attempts[0]));
+    expect(cluster.logs.filter((l) => l.component === 'flaky-controller')).toHaveLength(2);
+  });
+});
