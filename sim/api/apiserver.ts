@@ -7,6 +7,7 @@ import { validateObject, validateObjectUpdate } from './validation/validate';
 import { formatFieldError } from './validation/field-error';
 import { installNamespaceRegistry, isTerminating, terminatingError } from './namespace-registry';
 import { ApiError } from '../core/api-error';
+import { deepEqual } from '../core/store';
 
 /**
  * The namespaces the API server creates at start-up. Source: kubernetes/kubernetes
@@ -25,7 +26,11 @@ export const systemNamespaces = ['default', 'kube-node-lease', 'kube-public', 'k
  */
 export function installApiServer(cluster: Cluster): void {
   const { store } = cluster;
-  for (const kind of defaultedKinds) store.addAdmission(kind, (obj) => setDefaults(obj));
+  for (const kind of defaultedKinds) {
+    store.addAdmission(kind, (obj, old) => {
+      if (!statusOnlyUpdate(obj, old)) setDefaults(obj);
+    });
+  }
   for (const info of kinds.filter((k) => k.namespaced)) {
     store.addAdmission(info.kind, (obj, old) => {
       const ns = obj.metadata.namespace ?? '';
@@ -43,11 +48,26 @@ export function installApiServer(cluster: Cluster): void {
   });
   for (const info of kinds.filter((k) => schemaFor(k.kind))) {
     store.addAdmission(info.kind, (obj, old) => {
+      if (statusOnlyUpdate(obj, old)) return;
       const errors = [...validateObject(obj), ...(old ? validateObjectUpdate(obj, old) : [])];
       if (errors.length) throw invalidError(obj, errors.map(formatFieldError));
     });
   }
   for (const name of systemNamespaces) store.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+}
+
+/**
+ * A write that changes nothing but `status` (what controllers and kubelets write through the
+ * status subresource): the rest was defaulted and validated when it was stored, so it is not
+ * checked again (the registries' status strategies, e.g. pkg/registry/core/pod/strategy.go, validate only the status).
+ */
+function statusOnlyUpdate(obj: KubeObject, old: KubeObject | undefined): boolean {
+  if (!old) return false;
+  const a = obj as unknown as Record<string, unknown>;
+  const b = old as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (k !== 'status' && !deepEqual(a[k], b[k])) return false;
+  return true;
 }
 
 /**

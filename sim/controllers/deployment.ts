@@ -2,7 +2,7 @@ import type { Cluster } from '../cluster';
 import type { Deployment, DeploymentCondition, Pod, ReplicaSet } from '../api/types';
 import { matchesSelector } from '../api/labels';
 import { Controller } from '../core/controller';
-import { objectKey, splitKey } from '../core/store';
+import { objectKey, splitKey, deepEqual } from '../core/store';
 import { orphan, podsByController, replicaSetsByController } from './informers';
 import { controllerOf, ownerReference } from './owner-references';
 import { computeHash } from './pod-template-hash';
@@ -268,7 +268,7 @@ export class DeploymentController extends Controller {
     }
     this.syncProgressing(d, status, newRS, now);
     if (!status.conditions?.length) delete status.conditions;
-    if (JSON.stringify(status) === JSON.stringify(d.status)) return;
+    if (deepEqual(status, d.status)) return;
     store.mutate<Deployment>('Deployment', namespace, name, (draft) => {
       draft.status = status;
     });

@@ -1,7 +1,7 @@
 import type { Cluster } from '../cluster';
 import type { Endpoint, EndpointPort, EndpointSlice, Labels, Node, Pod, Service } from '../api/types';
 import { Controller } from '../core/controller';
-import { objectKey, splitKey } from '../core/store';
+import { objectKey, splitKey, deepEqual } from '../core/store';
 import {
   findPort, hasSelector, isHeadless, publishedHostname, selectedPods, servicesSelecting, shouldPodBeInEndpoints,
 } from './service-endpoints';
@@ -118,7 +118,7 @@ export class EndpointSliceController extends Controller {
           const next = wanted.get(k);
           if (!next) continue;
           kept.push(next);
-          if (JSON.stringify(next) !== JSON.stringify(ep)) endpointChanged = true;
+          if (!deepEqual(next, ep)) endpointChanged = true;
           wanted.delete(k);
         }
         const labelsChanged = JSON.stringify(slice.metadata.labels ?? {}) !== JSON.stringify(labels);

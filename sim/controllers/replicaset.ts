@@ -2,7 +2,7 @@ import type { Cluster } from '../cluster';
 import type { Pod, ReplicaSet } from '../api/types';
 import { matchesSelector } from '../api/labels';
 import { Controller } from '../core/controller';
-import { objectKey, splitKey } from '../core/store';
+import { objectKey, splitKey, deepEqual } from '../core/store';
 import { orphan, podsByController } from './informers';
 import { controllerOf, ownerReference } from './owner-references';
 import { compareActivePods, isPodActive, isPodAvailable, isPodReady, podReadySince } from './pod-util';
@@ -138,7 +138,7 @@ export class ReplicaSetController extends Controller {
       observedGeneration: rs.metadata.generation,
     };
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) if (!status[k]) delete status[k];
-    if (JSON.stringify(status) !== JSON.stringify(rs.status)) {
+    if (!deepEqual(status, rs.status)) {
       this.cluster.store.mutate<ReplicaSet>('ReplicaSet', rs.metadata.namespace ?? '', rs.metadata.name, (d) => {
         d.status = status;
       });

@@ -2,7 +2,7 @@ import type { Cluster } from '../cluster';
 import type { Node, Pod, Taint } from '../api/types';
 import { findToleration } from '../api/taints';
 import { Controller } from '../core/controller';
-import { objectKey, splitKey } from '../core/store';
+import { objectKey, splitKey, deepEqual } from '../core/store';
 import { podsByNode } from './informers';
 
 /**
@@ -27,7 +27,7 @@ export class TaintEvictionController extends Controller {
     store.watch<Node>('Node', (e) => {
       const before = noExecute(e.old?.spec.taints);
       const after = noExecute(e.object.spec.taints);
-      if (JSON.stringify(before) === JSON.stringify(after)) return;
+      if (deepEqual(before, after)) return;
       for (const pod of this.podsOnNode.get(e.object.metadata.name)) this.enqueue(objectKey(pod));
     });
     store.watch<Pod>('Pod', (e) => {

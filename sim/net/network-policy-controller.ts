@@ -1,6 +1,6 @@
 import type { Cluster } from '../cluster';
 import { Controller } from '../core/controller';
-import type { WatchEvent } from '../core/store';
+import { deepEqual, type WatchEvent } from '../core/store';
 import type { Namespace, NetworkPolicy, Pod } from '../api/types';
 import { compileNetworkPolicies } from './network-policy-compiler';
 import type { CompiledPolicies } from './network-policy-rules';
@@ -38,7 +38,7 @@ export class NetworkPolicyController extends Controller {
       if (podChanged(e)) this.enqueue(clusterKey);
     });
     cluster.store.watch<Namespace>('Namespace', (e) => {
-      if (e.type !== 'MODIFIED' || json(e.old?.metadata.labels) !== json(e.object.metadata.labels)) this.enqueue(clusterKey);
+      if (e.type !== 'MODIFIED' || !deepEqual(e.old?.metadata.labels, e.object.metadata.labels)) this.enqueue(clusterKey);
     });
     cluster.store.watch<NetworkPolicy>('NetworkPolicy', () => this.enqueue(clusterKey));
   }
@@ -54,7 +54,7 @@ export class NetworkPolicyController extends Controller {
     for (const [nodeName, firewall] of this.firewalls) {
       const local: CompiledPolicies = {};
       for (const [ip, rules] of Object.entries(this.compiled)) if (nodeOf.get(ip) === nodeName) local[ip] = rules;
-      if (json(local) === json(firewall.rules)) continue;
+      if (deepEqual(local, firewall.rules)) continue;
       firewall.load(local);
       const count = (dir: 'ingress' | 'egress') => Object.values(local).filter((r) => r[dir]).length;
       this.log(nodeName, `loaded NetworkPolicy rules: ${count('ingress')} local Pod(s) isolated for ingress, ${count('egress')} for egress`);
@@ -65,10 +65,6 @@ export class NetworkPolicyController extends Controller {
 /** Only what policies read wakes the controller: labels, the IP, the node, the ports, the phase. */
 function podChanged(e: WatchEvent<Pod>): boolean {
   if (e.type !== 'MODIFIED' || !e.old) return true;
-  const facts = (p: Pod) => json([p.metadata.labels, p.status?.podIP, p.status?.phase, p.spec.nodeName, p.spec.containers.map((c) => c.ports)]);
-  return facts(e.old) !== facts(e.object);
-}
-
-function json(value: unknown): string {
-  return JSON.stringify(value) ?? '';
+  const facts = (p: Pod) => [p.metadata.labels, p.status?.podIP, p.status?.phase, p.spec.nodeName, p.spec.containers.map((c) => c.ports)];
+  return !deepEqual(facts(e.old), facts(e.object));
 }

@@ -11,16 +11,14 @@
  *
  * Hashing is cached: kube-proxy also computes these names once per service port and endpoint.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { base32 } from '@scure/base';
+import { hash16 as sha256Base32 } from './kube-proxy-hash';
 
-const utf8 = new TextEncoder();
 const cache = new Map<string, string>();
 
 function hash16(input: string): string {
   let h = cache.get(input);
   if (h === undefined) {
-    h = base32.encode(sha256(utf8.encode(input))).slice(0, 16);
+    h = sha256Base32(input);
     cache.set(input, h);
   }
   return h;

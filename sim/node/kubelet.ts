@@ -1,7 +1,7 @@
 import type { Cluster } from '../cluster';
 import type { Pod } from '../api/types';
 import { Controller } from '../core/controller';
-import { objectKey, splitKey } from '../core/store';
+import { objectKey, splitKey, deepEqual } from '../core/store';
 import { ContainerBackOff, backOffPeriodMs } from './kubelet-backoff';
 import { nodeLeaseRenewIntervalMs, postNodeStatus, registerNode, renewLease } from './kubelet-node-status';
 import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from './kubelet-probes';
@@ -360,7 +360,7 @@ export class Kubelet extends Controller {
     const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
     const status = generatePodStatus(rt, this.host, pod.status, this.cluster.clock);
-    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.cluster.store.update<Pod>({ ...pod, status });
+    if (!deepEqual(status, pod.status)) this.cluster.store.update<Pod>({ ...pod, status });
   }
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
