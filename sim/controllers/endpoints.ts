@@ -4,7 +4,7 @@ import { Controller } from '../core/controller';
 import { objectKey, splitKey } from '../core/store';
 import { LabelHeadless } from './endpointslice';
 import {
-  findPort, hasSelector, isHeadless, publishedHostname, selectedPods, servicesSelecting, shouldPodBeInEndpoints,
+  findPort, hasSelector, isHeadless, publishedHostname, selectedPods, shouldPodBeInEndpoints, watchServicesAndSelectedPods,
 } from './service-endpoints';
 import { isPodReady } from './pod-util';
 
@@ -25,15 +25,7 @@ export class EndpointsController extends Controller {
   constructor(cluster: Cluster) {
     super(cluster);
     const store = cluster.store;
-    store.watch<Service>('Service', (e) => this.enqueue(objectKey(e.object)));
-    store.watch<Pod>('Pod', (e) => {
-      const ns = e.object.metadata.namespace ?? 'default';
-      const hit = new Set([
-        ...servicesSelecting(store, ns, e.object.metadata.labels),
-        ...(e.old ? servicesSelecting(store, ns, e.old.metadata.labels) : []),
-      ]);
-      for (const s of hit) this.enqueue(objectKey(s));
-    });
+    watchServicesAndSelectedPods(store, (key) => this.enqueue(key));
     store.watch<Endpoints>('Endpoints', (e) => this.enqueue(objectKey(e.object)));
     for (const s of store.list<Service>('Service')) this.enqueue(objectKey(s));
   }

@@ -3,7 +3,7 @@ import type { Endpoint, EndpointPort, EndpointSlice, Labels, Node, Pod, Service 
 import { Controller } from '../core/controller';
 import { objectKey, splitKey, deepEqual } from '../core/store';
 import {
-  findPort, hasSelector, isHeadless, publishedHostname, selectedPods, servicesSelecting, shouldPodBeInEndpoints,
+  findPort, hasSelector, isHeadless, publishedHostname, selectedPods, shouldPodBeInEndpoints, watchServicesAndSelectedPods,
 } from './service-endpoints';
 import { isPodReady } from './pod-util';
 
@@ -38,15 +38,7 @@ export class EndpointSliceController extends Controller {
   constructor(cluster: Cluster) {
     super(cluster);
     const store = cluster.store;
-    store.watch<Service>('Service', (e) => this.enqueue(objectKey(e.object)));
-    store.watch<Pod>('Pod', (e) => {
-      const ns = e.object.metadata.namespace ?? 'default';
-      const hit = new Set([
-        ...servicesSelecting(store, ns, e.object.metadata.labels),
-        ...(e.old ? servicesSelecting(store, ns, e.old.metadata.labels) : []),
-      ]);
-      for (const s of hit) this.enqueue(objectKey(s));
-    });
+    watchServicesAndSelectedPods(store, (key) => this.enqueue(key));
     store.watch<EndpointSlice>('EndpointSlice', (e) => {
       const labels = e.object.metadata.labels ?? {};
       if (labels[LabelManagedBy] === EndpointSliceControllerName && labels[LabelServiceName]) {

@@ -1,6 +1,6 @@
 import type { Pod, Service, ServicePort } from '../api/types';
 import { matchesServiceSelector } from '../api/labels';
-import type { Store } from '../core/store';
+import { objectKey, type Store } from '../core/store';
 
 /**
  * What the EndpointSlice and Endpoints controllers share: which Pods a Service selects, whether a
@@ -68,4 +68,20 @@ export function publishedHostname(pod: Pod, svc: Service): string | undefined {
 /** The Services of a namespace that select these labels (for Pod watch events). */
 export function servicesSelecting(store: Store, namespace: string, labels: Record<string, string> | undefined): Service[] {
   return store.list<Service>('Service', namespace).filter((s) => matchesServiceSelector(labels, s.spec.selector));
+}
+
+/**
+ * Queues a Service's key when the Service changes and when a Pod it selects, before or after the
+ * change, does: the watches both endpoint controllers share.
+ */
+export function watchServicesAndSelectedPods(store: Store, enqueue: (key: string) => void): void {
+  store.watch<Service>('Service', (e) => enqueue(objectKey(e.object)));
+  store.watch<Pod>('Pod', (e) => {
+    const ns = e.object.metadata.namespace ?? 'default';
+    const hit = new Set([
+      ...servicesSelecting(store, ns, e.object.metadata.labels),
+      ...(e.old ? servicesSelecting(store, ns, e.old.metadata.labels) : []),
+    ]);
+    for (const s of hit) enqueue(objectKey(s));
+  });
 }
