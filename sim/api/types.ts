@@ -67,6 +67,8 @@ export interface HTTPGetAction {
   port: number | string;
   host?: string;
   scheme?: 'HTTP' | 'HTTPS';
+  /** Extra request headers (the liveness-http tutorial sends `Custom-Header: Awesome`). */
+  httpHeaders?: { name: string; value: string }[];
 }
 export interface TCPSocketAction {
   port: number | string;
@@ -145,7 +147,7 @@ export interface PodCondition {
 export interface ContainerState {
   waiting?: { reason: string; message?: string };
   running?: { startedAt: string };
-  terminated?: { exitCode: number; reason: string; startedAt?: string; finishedAt?: string };
+  terminated?: { exitCode: number; reason: string; message?: string; startedAt?: string; finishedAt?: string };
 }
 
 export interface ContainerStatus {

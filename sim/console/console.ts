@@ -2,8 +2,9 @@ import type { Cluster } from '../cluster';
 import type { ExecResult } from '../node/programs';
 import type { CommandContext } from './context';
 import { kubectl } from './kubectl';
-import { shellWords } from './shell-words';
 import { simCommand } from './sim-commands';
+import { filters } from '../shell/filters';
+import { parseScript, runScript, type ParseError } from '../shell/script';
 import { sleep } from './sleep';
 import { ssh } from './ssh';
 
@@ -32,14 +33,25 @@ export class Console {
     this.ctx = { cluster, readFile: (path) => files.readFile?.(path) };
   }
 
-  /** Runs one line; blank lines and `#` comments print nothing and succeed. */
+  /**
+   * Runs one line; blank lines and `#` comments print nothing and succeed. A line may be a
+   * pipeline into the text filters (`ssh node-1 iptables-save | grep web`, `kubectl get pods |
+   * grep -c Running`), and pipelines may be joined by `;`, `&&`, `||`. The words, the pipeline and
+   * the filters come from sim/shell/, which the container's `sh -c` uses too; nothing is expanded
+   * here (the reader's shell has no variables in this console).
+   */
   run(line: string): ExecResult {
-    const parsed = shellWords(line);
-    if ('error' in parsed) return { stdout: '', stderr: `bash: ${parsed.error}\n`, exitCode: 2 };
-    const [command, ...args] = parsed.words;
-    if (command === undefined) return { stdout: '', stderr: '', exitCode: 0 };
+    const parsed = parseScript(line);
+    if ('error' in parsed) return { stdout: '', stderr: `bash: ${bashError(parsed)}\n`, exitCode: 2 };
+    if (!parsed.pipelines.length) return { stdout: '', stderr: '', exitCode: 0 };
+    return runScript(parsed.pipelines, (words, stdin) => this.runCommand(words.map((w) => w.text), stdin));
+  }
+
+  /** One command of a pipeline: a filter reads the previous command's output; time passes as it says. */
+  private runCommand([command, ...args]: string[], stdin: string | undefined): ExecResult {
     this.cluster.settle(0);
-    const result = this.dispatch(command, args);
+    const filter = filters.get(command);
+    const result = filter ? filter(args, { stdin }) : this.dispatch(command, args);
     if (result.elapsedMs) this.cluster.advance(result.elapsedMs);
     this.cluster.settle(0);
     return result;
@@ -59,4 +71,11 @@ export class Console {
         return { stdout: '', stderr: `bash: ${command}: command not found\n`, exitCode: 127 };
     }
   }
+}
+
+/** bash's wording for a line it cannot parse. */
+function bashError(e: ParseError): string {
+  if (e.error === 'unterminated') return e.quote === "'" ? "unexpected EOF while looking for matching `''" : 'unexpected EOF while looking for matching `"\'';
+  if (e.error === 'unsupported') return `${e.what} are not supported in this console`;
+  return `syntax error near unexpected token \`${e.token}'`;
 }

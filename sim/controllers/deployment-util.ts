@@ -66,17 +66,20 @@ export function equalIgnoreHash(rs: ReplicaSet, d: Deployment): boolean {
   return templateWithoutHash(rs) === templateWithoutHash(d);
 }
 
-/** Canonical template text by object uid, valid for one generation (any spec change bumps it). */
-const templateCache = new Map<string, { generation: number | undefined; text: string }>();
+/**
+ * Canonical template text per stored template. Stored objects are frozen, so a template object
+ * never changes: the cache is keyed by the object itself and needs no invalidation, and it can
+ * never mix up two clusters whose seeded uids coincide.
+ */
+const templateCache = new WeakMap<PodTemplateSpec, string>();
 
 function templateWithoutHash(obj: ReplicaSet | Deployment): string {
-  const uid = obj.metadata.uid ?? '';
-  const cached = templateCache.get(uid);
-  if (cached && cached.generation === obj.metadata.generation) return cached.text;
+  const cached = templateCache.get(obj.spec.template);
+  if (cached !== undefined) return cached;
   const copy: PodTemplateSpec = structuredClone(obj.spec.template);
   if (copy.metadata?.labels) delete copy.metadata.labels[PodTemplateHashLabel];
   const text = canonicalJson(copy);
-  if (uid) templateCache.set(uid, { generation: obj.metadata.generation, text });
+  if (Object.isFrozen(obj.spec.template)) templateCache.set(obj.spec.template, text);
   return text;
 }
 

@@ -116,7 +116,8 @@ export function timeoutFor(e: ConntrackEntry): number {
   }
 }
 
-const protoNumber: Record<Protocol, number> = { TCP: 6, UDP: 17 };
+// IANA protocol numbers (/etc/protocols).
+const protoNumber: Record<Protocol, number> = { TCP: 6, UDP: 17, ICMP: 1 };
 
 function tupleText(t: Tuple): string {
   return `src=${t.src} dst=${t.dst} sport=${t.sport} dport=${t.dport}`;

@@ -102,6 +102,20 @@ export class Dataplane {
     return result;
   }
 
+  /**
+   * Sends one ICMP echo request (ping) and reports its fate, with every hop: a Pod or a node
+   * answers it from its kernel (nothing needs to listen); an address nobody owns does not. No
+   * kube-proxy rule matches ICMP (its rules match a Service's TCP/UDP ports), so an echo request
+   * to a ClusterIP leaves by the default route and is lost: a ClusterIP is not a host.
+   * Echo requests are not entered in this model's conntrack tables (a kernel tracks them for 30 s).
+   */
+  echo(fromIP: string, dstIP: string): { outcome: Outcome; trace: Hop[] } {
+    const source = this.findSource(fromIP);
+    if (!source) throw new Error(`no Pod or node has the address ${fromIP}`);
+    const walk = this.walk(source, { protocol: 'ICMP', src: fromIP, sport: 0, dst: dstIP, dport: 0 });
+    return { outcome: walk.outcome, trace: walk.trace };
+  }
+
   private findSource(ip: string): Source | undefined {
     for (const node of this.cluster.nodes.values()) {
       const sandbox = node.sandboxes.get(ip);
@@ -162,8 +176,9 @@ export class Dataplane {
       if (toHost) {
         entry.reply = reverse(p);
         entries.push({ node, entry });
-        const listening = hostListening.has(`${p.protocol}/${p.dport}`) || (node.ip === apiServerAddress(this.cluster) && p.protocol === 'TCP' && p.dport === ApiServerPort);
-        hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'deliver', note: listening ? `a process on ${node.name} accepts port ${p.dport}` : `nothing listens on ${node.name} port ${p.dport}: reset` });
+        const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || (node.ip === apiServerAddress(this.cluster) && p.protocol === 'TCP' && p.dport === ApiServerPort);
+        const accepts = p.protocol === 'ICMP' ? `${node.name}'s kernel answers the echo request` : `a process on ${node.name} accepts port ${p.dport}`;
+        hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'deliver', note: listening ? accepts : `nothing listens on ${node.name} port ${p.dport}: reset` });
         return { outcome: listening ? 'established' : 'refused', trace, entries, serverNode: node, delivered: p };
       }
 
@@ -204,7 +219,8 @@ export class Dataplane {
       entries.pop();
       return { outcome: 'timeout', trace, entries };
     }
-    const listening = sandbox.listening.has(`${p.protocol}/${p.dport}`);
+    // The Pod's kernel answers an echo request itself; anything else needs a listening socket.
+    const listening = p.protocol === 'ICMP' || sandbox.listening.has(`${p.protocol}/${p.dport}`);
     trace.push({
       where: `pod ${sandbox.podName} eth0`,
       node: node.name,
@@ -369,6 +385,7 @@ function egressAddress(node: NodeHost, route: Route): string {
 }
 
 function describe(p: Packet): string {
+  if (p.protocol === 'ICMP') return `ICMP echo request ${p.src} → ${p.dst}`;
   return `${p.protocol} ${p.src}:${p.sport} → ${p.dst}:${p.dport}`;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Packets and the trace of their walk through the network. The data plane sees only these fields:
  * addresses, ports, protocol. No label, no Service name, no Pod name travels with a packet.
+ * An ICMP echo request (ping) has no ports: its sport and dport are 0.
  */
-export type Protocol = 'TCP' | 'UDP';
+export type Protocol = 'TCP' | 'UDP' | 'ICMP';
 
 export interface Packet {
   protocol: Protocol;

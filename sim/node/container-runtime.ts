@@ -1,6 +1,7 @@
 import type { Container, Pod } from '../api/types';
 import type { Rng } from '../core/rng';
 import type { NodeHost, PodSandbox } from './node-host';
+import type { Server } from './main-programs';
 
 /**
  * The container runtime's view of one node (containerd, as the kubelet drives it through CRI):
@@ -16,6 +17,8 @@ export interface TerminatedState {
   reason: string;
   startedAt: number;
   finishedAt: number;
+  /** Why the runtime could not start the process (reason StartError). */
+  message?: string;
 }
 
 /** A probe worker's memory: the last result, how many times in a row, and the result it reports. */
@@ -49,6 +52,12 @@ export interface RuntimeContainer {
   /** The container's files, path → content (see programs/fs.ts); fresh for every run. */
   fs: Map<string, string>;
   probes: Map<ProbeKind, ProbeState>;
+  /** What the current run's processes listen on, and since when (virtual ms). */
+  servers: { server: Server; since: number }[];
+  /** What the current run has printed (stdout and stderr, as `kubectl logs` shows them). */
+  log: string;
+  /** What the previous run printed (`kubectl logs --previous`). */
+  previousLog?: string;
 }
 
 /** What the kubelet's pod worker holds for one Pod bound to its node. */
@@ -84,6 +93,8 @@ export function newPodRuntime(pod: Pod, now: number): PodRuntime {
       ready: false,
       fs: new Map(),
       probes: new Map(),
+      servers: [],
+      log: '',
     })),
     startTime: now,
     creating: false,
@@ -125,25 +136,26 @@ export function declaredSockets(spec: Container): string[] {
 }
 
 /**
- * Keeps `sandbox.listening` equal to the declared ports of the Pod's running containers: the
- * simulator's convention is that every container serves on its declared ports, and only there.
+ * Keeps `sandbox.listening` equal to the sockets the Pod's running containers listen on (their
+ * servers: see main-programs.ts, and the convention for unknown images in images.ts).
  * Changed in place: the data plane holds the same Set.
  */
 export function syncListening(rt: PodRuntime): void {
   const listening = rt.sandbox?.listening;
   if (!listening) return;
-  const want = new Set(rt.containers.filter((c) => c.state === 'running').flatMap((c) => declaredSockets(c.spec)));
+  const want = new Set(rt.containers.filter((c) => c.state === 'running').flatMap((c) => c.servers.flatMap((s) => s.server.sockets)));
   for (const s of [...listening]) if (!want.has(s)) listening.delete(s);
   for (const s of want) listening.add(s);
 }
 
 /** Ends a container's run: the process exited (or was killed) with `exitCode`. */
-export function exitContainer(rt: PodRuntime, c: RuntimeContainer, exitCode: number, reason: string, now: number): void {
+export function exitContainer(rt: PodRuntime, c: RuntimeContainer, exitCode: number, reason: string, now: number, message?: string): void {
   if (c.state !== 'running') return;
   c.incarnation++;
   c.state = 'terminated';
-  c.terminated = { exitCode, reason, startedAt: c.startedAt ?? now, finishedAt: now };
+  c.terminated = { exitCode, reason, startedAt: c.startedAt ?? now, finishedAt: now, ...(message ? { message } : {}) };
   c.waiting = undefined;
   c.ready = false;
+  c.servers = [];
   syncListening(rt);
 }

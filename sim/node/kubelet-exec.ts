@@ -3,6 +3,7 @@ import type { Pod } from '../api/types';
 import { ApiError } from '../core/api-error';
 import { containerPrograms, fail, type ExecResult, type ProgramContext } from './programs';
 import { runtimeId } from './container-runtime';
+import { programUserland } from './programs/busybox';
 import './programs/index';
 
 /**
@@ -17,10 +18,11 @@ export function executableNotFound(program: string): string {
 
 /**
  * Runs argv in a container; undefined when the image has no such program. An absolute path
- * (`/bin/cat`) names the same program as its base name.
+ * (`/bin/cat`) names the same program as its base name. BusyBox images have no bash.
  */
 export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecResult | undefined {
   const name = argv[0]?.startsWith('/') ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : argv[0];
+  if (name === 'bash' && programUserland(ctx) === 'busybox') return undefined;
   const program = name ? containerPrograms.get(name) : undefined;
   return program?.(ctx, argv.slice(1));
 }
@@ -54,6 +56,9 @@ export function kubectlExec(cluster: Cluster, namespace: string, podName: string
     return fail(
       `${notice}error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${runtimeId(cluster.rng)}": ${executableNotFound(argv[0])}\n`,
     );
+  }
+  if (!Number.isFinite(result.elapsedMs ?? 0)) {
+    return fail(`${notice}${result.stderr}error: the simulator cannot wait for a command that never ends (${argv.join(' ')}); run it as a container's command instead\n`, 130);
   }
   const trailer = result.exitCode !== 0 ? `command terminated with exit code ${result.exitCode}\n` : '';
   return { ...result, stderr: notice + result.stderr + trailer };

@@ -55,7 +55,7 @@ function resolvePort(port: number | string, spec: Container): number | undefined
 /**
  * Runs one probe. exec runs a container program in the container (success iff exit code 0);
  * httpGet and tcpSocket connect to the Pod's IP and succeed iff a running container of the Pod
- * listens on the port (the simulator's serve-hostname convention: any path answers 200).
+ * listens on the port, and for httpGet the server answers 200–399 (see main-programs.ts).
  */
 export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContainer, ctx: Omit<ProgramContext, 'fs' | 'pod' | 'container'>): ProbeOutcome {
   if (probe.exec) {
@@ -72,6 +72,7 @@ export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContai
   const podIP = rt.sandbox?.ip ?? '';
   const host = action.host ?? podIP;
   const listening = host === podIP && rt.sandbox?.listening.has(`TCP/${port}`);
+  if (listening && probe.httpGet) return httpResult(rt, port, probe.httpGet.path ?? '/', ctx.cluster.clock.now);
   if (listening) return { success: true, output: '' };
   const refused = `dial tcp ${host}:${port}: connect: connection refused`;
   if (probe.httpGet) {
@@ -80,6 +81,17 @@ export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContai
     return { success: false, output: `Get "${scheme}://${host}:${port}${path.startsWith('/') ? path : `/${path}`}": ${refused}` };
   }
   return { success: false, output: refused };
+}
+
+/**
+ * An HTTP probe's verdict from the status the server answers: 200–399 succeed, anything else
+ * fails with `HTTP probe failed with statuscode: N`. Source: kubernetes/pkg/probe/http/http.go.
+ */
+function httpResult(rt: PodRuntime, port: number, path: string, now: number): ProbeOutcome {
+  const served = rt.containers.flatMap((c) => (c.state === 'running' ? c.servers : [])).find((s) => s.server.sockets.includes(`TCP/${port}`));
+  const status = served?.server.httpStatus?.(path.startsWith('/') ? path : `/${path}`, now - served.since) ?? 200;
+  if (status >= 200 && status < 400) return { success: true, output: '' };
+  return { success: false, output: `HTTP probe failed with statuscode: ${status}` };
 }
 
 /**

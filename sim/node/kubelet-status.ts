@@ -13,7 +13,7 @@ import type { NodeHost } from './node-host';
  */
 
 function terminatedState(t: TerminatedState, clock: Clock): ContainerState {
-  return { terminated: { exitCode: t.exitCode, reason: t.reason, startedAt: clock.timestamp(t.startedAt), finishedAt: clock.timestamp(t.finishedAt) } };
+  return { terminated: { exitCode: t.exitCode, reason: t.reason, ...(t.message ? { message: t.message } : {}), startedAt: clock.timestamp(t.startedAt), finishedAt: clock.timestamp(t.finishedAt) } };
 }
 
 function containerStatus(c: RuntimeContainer, clock: Clock): ContainerStatus {

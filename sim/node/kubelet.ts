@@ -7,7 +7,12 @@ import { nodeLeaseRenewIntervalMs, postNodeStatus, registerNode, renewLease } fr
 import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from './kubelet-probes';
 import { generatePodStatus } from './kubelet-status';
 import { containerFilesystem } from './kubelet-pod-files';
+import { writeContainerEnvironment } from './kubelet-env';
+import { mainProcessArgv, startMainProcess } from './main-process';
+import type { ProcessRun } from '../shell/interpreter';
+import { executableNotFound } from './kubelet-exec';
 import {
+  declaredSockets,
   exitContainer,
   newPodRuntime,
   removePodSandbox,
@@ -32,6 +37,16 @@ import type { NodeHost } from './node-host';
 export const sandboxCreationMs = 1000;
 export const containerStartMs = 1000;
 export const containerShutdownMs = 2000;
+
+/**
+ * How often the kubelet's pod lifecycle event generator (PLEG) relists containers: a process that
+ * exits is noticed, and restarted, up to this long after. Source: kubernetes/pkg/kubelet/kubelet.go
+ * (genericPlegRelistPeriod = 1 s).
+ */
+export const plegRelistPeriodMs = 1000;
+
+/** The most a container's log keeps (the oldest lines go first), in characters. */
+const maxLogChars = 64 * 1024;
 
 const probeKinds: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 
@@ -202,14 +217,72 @@ export class Kubelet extends Controller {
     c.state = 'running';
     c.startedAt = this.cluster.clock.now;
     c.fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
+    writeContainerEnvironment(c.fs, this.cluster, rt.pod, c.spec);
     c.probes = new Map();
     c.started = !c.spec.startupProbe;
     c.ready = c.started && !c.spec.readinessProbe;
-    syncListening(rt);
+    if (c.restartCount > 0) c.previousLog = c.log;
+    c.log = '';
+    c.servers = [];
     this.event(rt, 'Normal', 'Pulled', `Container image "${c.spec.image}" already present on machine`);
     this.event(rt, 'Normal', 'Created', `Created container: ${name}`);
+    const incarnation = c.incarnation;
+    const argv = mainProcessArgv(c.spec);
+    const now = this.cluster.clock.now;
+    // An image the catalogue does not know serves on its declared ports (see containerArgv).
+    if (!argv) c.servers = [{ server: { sockets: declaredSockets(c.spec) }, since: now }];
+    const run = argv && startMainProcess({ cluster: this.cluster, node: this.host, pod: rt.pod, container: name, fs: c.fs }, argv, (out, err) => this.writeLog(c, incarnation, out + err));
+    if (argv && !run) {
+      const message = `failed to create containerd task: failed to create shim task: ${executableNotFound(argv[0] ?? '').replace('OCI runtime exec failed: exec failed', 'OCI runtime create failed: runc create failed')}`;
+      this.event(rt, 'Warning', 'Failed', `Error: ${message}`);
+      this.processExited(rt, c, 128, 'StartError', message);
+      return;
+    }
+    syncListening(rt);
     this.event(rt, 'Normal', 'Started', `Started container ${name}`);
-    for (const kind of probeKinds) if (probeOf(c.spec, kind)) this.probeTick(rt, c, kind, c.incarnation);
+    // The process runs until it first pauses (a server is listening by then), then the probes start.
+    if (run) this.drive(rt, c, run, incarnation);
+    for (const kind of probeKinds) if (probeOf(c.spec, kind)) this.probeTick(rt, c, kind, incarnation);
+  }
+
+  /**
+   * Runs the container's main process until it pauses: a sleep resumes on the cluster clock, a
+   * server starts listening, a process that waits forever is left alone. When the container
+   * stops, its process is dropped where it paused.
+   */
+  private drive(rt: PodRuntime, c: RuntimeContainer, run: ProcessRun, incarnation: number): void {
+    while (c.incarnation === incarnation && c.state === 'running') {
+      const step = run.next();
+      if (step.done) {
+        this.processExited(rt, c, step.value, step.value === 0 ? 'Completed' : 'Error');
+        return;
+      }
+      const s = step.value;
+      if (s.kind === 'listen') {
+        c.servers.push({ server: s.server, since: this.cluster.clock.now });
+        syncListening(rt);
+      } else {
+        if (s.kind === 'sleep') this.afterPod(rt, s.ms, () => this.drive(rt, c, run, incarnation));
+        return;
+      }
+    }
+  }
+
+  /** Appends what a container's process printed to its log. */
+  private writeLog(c: RuntimeContainer, incarnation: number, text: string): void {
+    if (c.incarnation !== incarnation || !text) return;
+    c.log += text;
+    if (c.log.length > maxLogChars) c.log = c.log.slice(c.log.indexOf('\n', c.log.length - maxLogChars) + 1);
+  }
+
+  /** The process ended by itself: the container is terminated now, and the kubelet notices at its next relist. */
+  private processExited(rt: PodRuntime, c: RuntimeContainer, exitCode: number, reason: string, message?: string): void {
+    exitContainer(rt, c, exitCode, reason, this.cluster.clock.now, message);
+    this.writeStatus(rt);
+    const incarnation = c.incarnation;
+    this.afterPod(rt, plegRelistPeriodMs, () => {
+      if (c.incarnation === incarnation && c.state === 'terminated') this.afterExit(rt, c);
+    });
   }
 
   /** After a container exited: restart it as restartPolicy says, or leave it terminated. */
@@ -335,15 +408,27 @@ export class Kubelet extends Controller {
 
   /**
    * The container's process exits with code 1 (`sim crash pod`); it restarts as its restartPolicy
-   * says, with back-off. Returns false when the container is not running.
+   * says, with back-off, once the kubelet noticed (plegRelistPeriodMs). Returns false when the
+   * container is not running.
    */
   crashContainer(pod: Pod, container: string): boolean {
     const rt = this.pods.get(objectKey(pod));
     const c = this.runningContainer(pod, container);
     if (!rt || !c) return false;
-    exitContainer(rt, c, 1, 'Error', this.cluster.clock.now);
-    this.afterExit(rt, c);
+    this.processExited(rt, c, 1, 'Error');
     return true;
+  }
+
+  /**
+   * What a container has printed, for `kubectl logs`: its current (or last) run's, or with
+   * `previous` the run before; undefined when the kubelet holds no such container or run.
+   */
+  containerLog(pod: Pod, container: string, previous = false): string | undefined {
+    const rt = this.pods.get(objectKey(pod));
+    if (!this.host.running || !rt || rt.uid !== pod.metadata.uid) return undefined;
+    const c = rt.containers.find((x) => x.spec.name === container);
+    if (!c || c.startedAt === undefined) return undefined;
+    return previous ? c.previousLog : c.log;
   }
 
   private runningContainer(pod: Pod, container: string): RuntimeContainer | undefined {

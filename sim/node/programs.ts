@@ -24,6 +24,13 @@ export interface ProgramContext {
   container?: string;
   /** For container programs: the container's files, path → content. */
   fs?: Map<string, string>;
+  /** What the program reads on stdin: the previous command's output in an `sh -c` pipeline. */
+  stdin?: string;
+  /**
+   * The process environment when it differs from the container's (`env NAME=VALUE CMD`); else
+   * programs read the container's, which the kubelet wrote at start (see processEnvironment).
+   */
+  env?: ReadonlyMap<string, string>;
 }
 
 export type Program = (ctx: ProgramContext, args: string[]) => ExecResult;

@@ -4,7 +4,7 @@ import { objectMeta, resource } from './meta';
 /** v1.Probe with its three handlers (sim/api/types.ts Probe). */
 const probe = object('v1.Probe', {
   exec: object('v1.ExecAction', { command: array(string) }),
-  httpGet: object('v1.HTTPGetAction', { path: string, port: intOrString, host: string, scheme: string }),
+  httpGet: object('v1.HTTPGetAction', { path: string, port: intOrString, host: string, scheme: string, httpHeaders: array(object('v1.HTTPHeader', { name: string, value: string })) }),
   tcpSocket: object('v1.TCPSocketAction', { port: intOrString, host: string }),
   initialDelaySeconds: int32,
   periodSeconds: int32,

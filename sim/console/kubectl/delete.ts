@@ -1,15 +1,14 @@
 import { deleteManifests } from '../../api/apply';
 import { kinds } from '../../api/kinds';
-import { matchesSelector, parseSelector } from '../../api/labels';
 import type { KubeObject, Pod } from '../../api/types';
 import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';
-import { namespaceOf, type CommandContext } from '../context';
+import type { CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { advanceUntil } from '../wait-until';
 import { readAll } from './apply';
 import { isError, parseFlags } from './flags';
-import { kindString, listSorted, parseResourceArgs, type ResourceRequest } from './resources';
+import { collectTargets, kindString } from './resources';
 
 /**
  * `kubectl delete (-f FILE | TYPE NAME… | TYPE -l SELECTOR | TYPE --all)`.
@@ -33,7 +32,6 @@ export function kubectlDelete(ctx: CommandContext, argv: string[]): ExecResult {
   if (isError(parsed)) return parsed;
   const { values, args } = parsed;
   const files = parsed.repeated.get('filename') ?? [];
-  const store = ctx.cluster.store;
   const before = markedForDeletion(ctx);
   let grace: number | undefined;
   if (values.has('grace-period')) grace = Number(values.get('grace-period'));
@@ -63,36 +61,15 @@ export function kubectlDelete(ctx: CommandContext, argv: string[]): ExecResult {
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
       );
     }
-    const requests = parseResourceArgs(args);
-    if (!Array.isArray(requests)) return requests;
-    const namespace = namespaceOf(values);
-    let selector;
-    try {
-      selector = values.has('selector') ? parseSelector(values.get('selector')!) : undefined;
-    } catch (e) {
-      return kubectlError((e as Error).message);
-    }
-    const targets: { request: ResourceRequest; obj: KubeObject }[] = [];
-    for (const request of requests) {
-      if (request.names.length) {
-        for (const name of request.names) {
-          const obj = store.get(request.info.kind, request.info.namespaced ? namespace : '', name);
-          if (obj) targets.push({ request, obj });
-          else errors.push(ApiError.notFound(request.info.kind, name).toString());
-        }
-      } else if (selector || values.get('all') === 'true') {
-        for (const obj of listSorted(store, request.info, namespace)) {
-          if (!selector || matchesSelector(obj.metadata.labels, selector)) targets.push({ request, obj });
-        }
-      } else {
-        return kubectlError('resource(s) were provided, but no name was specified');
-      }
-    }
+    const collected = collectTargets(ctx, args, values);
+    if ('exitCode' in collected) return collected;
+    const { targets } = collected;
+    errors.push(...collected.errors);
     if (targets.length === 0 && errors.length === 0) return { stdout: '', stderr: 'No resources found\n', exitCode: 0 };
     for (const { request, obj } of targets) {
       const ns = obj.metadata.namespace;
       try {
-        store.delete(request.info.kind, ns ?? '', obj.metadata.name, grace === undefined ? {} : { gracePeriodSeconds: grace });
+        ctx.cluster.store.delete(request.info.kind, ns ?? '', obj.metadata.name, grace === undefined ? {} : { gracePeriodSeconds: grace });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         errors.push(e.toString());

@@ -1,28 +1,48 @@
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
 import { kubectlError } from '../result';
+import { kubectlApiResources } from './api-resources';
 import { kubectlApply } from './apply';
+import { kubectlClusterInfo, kubectlVersion } from './cluster-info';
+import { kubectlCreate } from './create';
 import { kubectlDelete } from './delete';
 import { kubectlDescribe } from './describe';
 import { kubectlExec } from './exec';
+import { kubectlExpose } from './expose';
 import { kubectlGet } from './get';
-import { kubectlLabel } from './label';
+import { kubectlAnnotate, kubectlLabel } from './label';
+import { kubectlLogs } from './logs';
+import { kubectlCordon, kubectlDrain, kubectlUncordon } from './node-maintenance';
 import { kubectlRollout } from './rollout';
+import { kubectlRun } from './run';
 import { kubectlScale } from './scale';
+import { kubectlSet } from './set';
 import { kubectlWait } from './wait';
 
 type Subcommand = (ctx: CommandContext, argv: string[]) => ExecResult;
 
 /** The kubectl subcommands the simulator runs. */
 const subcommands = new Map<string, Subcommand>([
+  ['annotate', kubectlAnnotate],
+  ['api-resources', kubectlApiResources],
   ['apply', kubectlApply],
+  ['cluster-info', kubectlClusterInfo],
+  ['cordon', kubectlCordon],
+  ['create', kubectlCreate],
   ['delete', kubectlDelete],
   ['describe', kubectlDescribe],
+  ['drain', kubectlDrain],
   ['exec', kubectlExec],
+  ['expose', kubectlExpose],
   ['get', kubectlGet],
   ['label', kubectlLabel],
+  ['logs', kubectlLogs],
   ['rollout', kubectlRollout],
+  ['run', kubectlRun],
   ['scale', kubectlScale],
+  ['set', kubectlSet],
+  ['uncordon', kubectlUncordon],
+  ['version', kubectlVersion],
   ['wait', kubectlWait],
 ]);
 

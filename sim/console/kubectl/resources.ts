@@ -1,8 +1,11 @@
 import { kindInfo, resolveResource, type KindInfo } from '../../api/kinds';
-import type { KubeObject } from '../../api/types';
+import { matchesSelector, parseSelector } from '../../api/labels';
+import type { KubeObject, LabelSelector } from '../../api/types';
+import { ApiError } from '../../core/api-error';
 import type { Store } from '../../core/store';
 import { kubectlError } from '../result';
 import type { ExecResult } from '../../node/programs';
+import { namespaceOf, type CommandContext } from '../context';
 
 /**
  * What `kubectl get pods web`, `kubectl get pod/web svc/web` or `kubectl get pods,svc` asks for:
@@ -82,4 +85,69 @@ export function listSorted<T extends KubeObject>(store: Store, info: KindInfo, n
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `-l SELECTOR` read as kubectl reads it; an ExecResult with kubectl's message when it does not parse. */
+export function selectorFlag(values: Map<string, string>): LabelSelector | undefined | ExecResult {
+  if (!values.has('selector')) return undefined;
+  try {
+    return parseSelector(values.get('selector')!);
+  } catch (e) {
+    return kubectlError((e as Error).message);
+  }
+}
+
+/** One object a command acts on, with the request (type) that named it. */
+export interface Target {
+  request: ResourceRequest;
+  obj: KubeObject;
+}
+
+/** How a command picks objects besides `TYPE NAME…`, `TYPE -l SELECTOR` and `TYPE --all`. */
+export interface TargetOptions {
+  /** `TYPE` alone selects every object of the type (describe); otherwise it needs names, -l or --all. */
+  listWithoutNames?: boolean;
+  /** A name matching no object exactly selects every object whose name starts with it (describe). */
+  prefixMatch?: boolean;
+  /** `-A`: look in every namespace. */
+  allNamespaces?: boolean;
+}
+
+/**
+ * The front half that delete, label, annotate, wait and describe share, as kubectl's resource
+ * builder does it: reads `-l`, resolves the resource arguments and collects the objects named,
+ * in argument order (listed types in the API server's order). A name that does not exist is a
+ * NotFound line in `errors`; a bad type, selector or a type with nothing to select is an ExecResult.
+ */
+export function collectTargets(
+  ctx: CommandContext,
+  args: string[],
+  values: Map<string, string>,
+  opts: TargetOptions = {},
+): { requests: ResourceRequest[]; targets: Target[]; errors: string[] } | ExecResult {
+  const requests = parseResourceArgs(args);
+  if (!Array.isArray(requests)) return requests;
+  const selector = selectorFlag(values);
+  if (selector && 'exitCode' in selector) return selector;
+  const namespace = namespaceOf(values);
+  const store = ctx.cluster.store;
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  for (const request of requests) {
+    const { info, names } = request;
+    if (names.length === 0) {
+      if (!selector && !opts.listWithoutNames && values.get('all') !== 'true') return kubectlError('resource(s) were provided, but no name was specified');
+      for (const obj of listSorted(store, info, opts.allNamespaces ? undefined : namespace)) {
+        if (!selector || matchesSelector(obj.metadata.labels, selector)) targets.push({ request, obj });
+      }
+      continue;
+    }
+    for (const name of names) {
+      const exact = store.get(info.kind, info.namespaced ? namespace : '', name);
+      const matches = exact ? [exact] : opts.prefixMatch ? listSorted(store, info, opts.allNamespaces ? undefined : namespace).filter((o) => o.metadata.name.startsWith(name)) : [];
+      if (matches.length === 0) errors.push(ApiError.notFound(info.kind, name).toString());
+      for (const obj of matches) targets.push({ request, obj });
+    }
+  }
+  return { requests, targets, errors };
 }

@@ -7,6 +7,7 @@ import { kubectlError } from '../result';
 import { advanceUntil, parseDuration } from '../wait-until';
 import { isError, parseFlags } from './flags';
 import { kindString, parseResourceArgs } from './resources';
+import { rolloutHistory, rolloutUndo } from './rollout-history';
 
 /**
  * How long `rollout status` without --timeout follows a rollout here: past the default
@@ -14,21 +15,30 @@ import { kindString, parseResourceArgs } from './resources';
  */
 const unboundedWaitMs = 15 * 60_000;
 
-/** `kubectl rollout status|restart deployment/NAME`. */
+/**
+ * `kubectl rollout status|restart|history|undo deployment/NAME`. pause and resume are refused: the
+ * simulated Deployment controller does not model spec.paused.
+ */
 export function kubectlRollout(ctx: CommandContext, argv: string[]): ExecResult {
   const [sub, ...rest] = argv;
   if (sub === 'status') return rolloutStatus(ctx, rest);
   if (sub === 'restart') return rolloutRestart(ctx, rest);
-  if (['history', 'pause', 'resume', 'undo'].includes(sub)) return kubectlError(`"kubectl rollout ${sub}" is not simulated here; the simulator runs: rollout status, rollout restart`);
+  if (sub === 'history' || sub === 'undo') return rolloutRevisions(ctx, sub, rest);
+  if (sub === 'pause' || sub === 'resume') return kubectlError(`"kubectl rollout ${sub}" is not simulated here; the simulator runs: rollout status, restart, history, undo`);
   return { stdout: '', stderr: `error: unknown command "${sub ?? ''}" for "kubectl rollout"\n`, exitCode: 1 };
 }
 
-function deploymentArg(ctx: CommandContext, args: string[], values: Map<string, string>): Deployment | ExecResult {
+function deploymentArg(ctx: CommandContext, args: string[], values: Map<string, string>, sub = 'status'): Deployment | ExecResult {
   if (args.length === 0) return kubectlError('required resource not specified');
   const requests = parseResourceArgs(args);
   if (!Array.isArray(requests)) return requests;
   const [{ info, names }] = requests;
-  if (info.kind !== 'Deployment') return kubectlError(`no status viewer has been implemented for ${info.kind}`);
+  if (info.kind !== 'Deployment') {
+    // polymorphichelpers: statusviewer.go, history.go, rollback.go name what they lack, as schema.GroupKind prints.
+    const what = sub === 'history' ? 'history viewer' : sub === 'undo' ? 'rollbacker' : 'status viewer';
+    const group = info.apiVersion.includes('/') ? `.${info.apiVersion.split('/')[0]}` : '';
+    return kubectlError(`no ${what} has been implemented for ${info.kind}${group}`);
+  }
   if (names.length === 0) return kubectlError('resource(s) were provided, but no name was specified');
   const d = ctx.cluster.store.get<Deployment>('Deployment', namespaceOf(values), names[0]);
   return d ?? { stdout: '', stderr: `${ApiError.notFound('Deployment', names[0])}\n`, exitCode: 1 };
@@ -87,6 +97,19 @@ export function deploymentStatus(d: Deployment): { message: string; done: boolea
   if ((s.replicas ?? 0) > updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...`, done: false };
   if ((s.availableReplicas ?? 0) < updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...`, done: false };
   return { message: `deployment "${name}" successfully rolled out`, done: true };
+}
+
+/** `rollout history [--revision=N]` and `rollout undo [--to-revision=N]`. */
+function rolloutRevisions(ctx: CommandContext, sub: 'history' | 'undo', argv: string[]): ExecResult {
+  const flag = sub === 'history' ? 'revision' : 'to-revision';
+  const parsed = parseFlags(argv, [{ long: flag }], `rollout ${sub}`);
+  if (isError(parsed)) return parsed;
+  const found = deploymentArg(ctx, parsed.args, parsed.values, sub);
+  if ('exitCode' in found) return found;
+  const text = parsed.values.get(flag) ?? '0';
+  if (!/^\d+$/.test(text)) return kubectlError(`invalid argument "${text}" for "--${flag}" flag: strconv.ParseInt: parsing "${text}": invalid syntax`);
+  const kind = kindString(kindInfo('Deployment')!);
+  return sub === 'history' ? rolloutHistory(ctx.cluster.store, found, kind, Number(text)) : rolloutUndo(ctx.cluster.store, found, kind, Number(text));
 }
 
 /**

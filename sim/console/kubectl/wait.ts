@@ -1,12 +1,10 @@
-import { matchesSelector, parseSelector } from '../../api/labels';
 import type { KubeObject } from '../../api/types';
-import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';
-import { namespaceOf, type CommandContext } from '../context';
+import type { CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { advanceUntil, parseDuration } from '../wait-until';
 import { isError, parseFlags } from './flags';
-import { kindString, listSorted, parseResourceArgs, type ResourceRequest } from './resources';
+import { collectTargets, kindString } from './resources';
 
 /**
  * `kubectl wait --for=condition=Ready (TYPE NAME | TYPE/NAME | TYPE --all | TYPE -l SEL)
@@ -30,34 +28,12 @@ export function kubectlWait(ctx: CommandContext, argv: string[]): ExecResult {
   const timeout = parseDuration(values.get('timeout') ?? '30s');
   if (timeout === undefined) return kubectlError(`invalid argument "${values.get('timeout')}" for "--timeout" flag: time: invalid duration "${values.get('timeout')}"`);
   if (args.length === 0) return kubectlError('resource(s) were provided, but no name was specified');
-  const requests = parseResourceArgs(args);
-  if (!Array.isArray(requests)) return requests;
-  const namespace = namespaceOf(values);
-  let selector;
-  try {
-    selector = values.has('selector') ? parseSelector(values.get('selector')!) : undefined;
-  } catch (e) {
-    return kubectlError((e as Error).message);
-  }
-
-  const targets: { request: ResourceRequest; obj: KubeObject }[] = [];
+  const collected = collectTargets(ctx, args, values);
+  if ('exitCode' in collected) return collected;
+  const { targets, errors } = collected;
+  // A missing object already satisfies --for=delete; any other condition fails on it.
+  if (errors.length && !condition.delete) return { stdout: '', stderr: `${errors[0]}\n`, exitCode: 1 };
   const store = ctx.cluster.store;
-  for (const request of requests) {
-    if (request.names.length) {
-      for (const name of request.names) {
-        const obj = store.get(request.info.kind, request.info.namespaced ? namespace : '', name);
-        if (!obj) {
-          if (condition.delete) continue;
-          return { stdout: '', stderr: `${ApiError.notFound(request.info.kind, name)}\n`, exitCode: 1 };
-        }
-        targets.push({ request, obj });
-      }
-    } else if (selector || values.get('all') === 'true') {
-      for (const obj of listSorted(store, request.info, namespace)) {
-        if (!selector || matchesSelector(obj.metadata.labels, selector)) targets.push({ request, obj });
-      }
-    } else return kubectlError('resource(s) were provided, but no name was specified');
-  }
   if (targets.length === 0) return kubectlError('no matching resources found');
 
   const out: string[] = [];

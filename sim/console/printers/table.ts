@@ -23,9 +23,10 @@ export interface KindPrinter<T extends KubeObject = KubeObject> {
 
 /**
  * Prints rows under a header as kubectl's human-readable printer does: column names upper-cased,
- * cells aligned by the tabwriter with three spaces between columns, the last column unpadded.
+ * cells aligned by the tabwriter with three spaces between columns, the last column unpadded;
+ * `--no-headers` leaves the header out before the columns are measured.
  */
-export function renderTable(headers: string[], rows: string[][]): string {
-  const lines = [headers.map((h) => h.toUpperCase()), ...rows].map((cells) => cells.join('\t') + '\n');
+export function renderTable(headers: string[], rows: string[][], noHeaders = false): string {
+  const lines = [...(noHeaders ? [] : [headers.map((h) => h.toUpperCase())]), ...rows].map((cells) => cells.join('\t') + '\n');
   return tabwrite(lines.join(''), getTableOptions);
 }

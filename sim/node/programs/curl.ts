@@ -1,7 +1,7 @@
 import type { Program, ProgramContext } from '../programs';
 import { neighbourFailureMs, type Connection } from '../../net/dataplane';
 import { isIPv4 } from '../../net/ip';
-import { resolve } from '../../addons/dns/resolver';
+import { clientOf, dialTCP, kernelSynTimeoutMs, lookupHost, servedBody } from './client-socket';
 
 /**
  * `curl [-s] [-S] [-v] [-m|--max-time S] [--connect-timeout S] URL...`, as curl 8.7 prints it.
@@ -16,7 +16,6 @@ import { resolve } from '../../addons/dns/resolver';
  * Sources: curl's lib/cf-socket.c, lib/connect.c, lib/multi.c, lib/progress.c messages; curl(1).
  */
 export const CurlVersion = '8.7.1';
-const kernelSynTimeoutMs = 127_000;
 const curlDefaultConnectTimeoutMs = 300_000;
 
 interface Options {
@@ -33,9 +32,9 @@ const usageHint = "curl: try 'curl --help' or 'curl --manual' for more informati
 export const curl: Program = (ctx, args) => {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') return { stdout: '', stderr: parsed + usageHint, exitCode: 2 };
-  const podIP = ctx.pod?.status?.podIP;
-  if (!podIP || !ctx.fs) return { stdout: '', stderr: 'curl: (7) Couldn\'t connect to server\n', exitCode: 7 };
-  return new CurlRun(ctx, podIP, ctx.fs, parsed).run();
+  const client = clientOf(ctx);
+  if (!client) return { stdout: '', stderr: 'curl: (7) Couldn\'t connect to server\n', exitCode: 7 };
+  return new CurlRun(ctx, client, parsed).run();
 };
 
 function parseArgs(args: string[]): Options | string {
@@ -107,8 +106,7 @@ class CurlRun {
 
   constructor(
     private readonly ctx: ProgramContext,
-    private readonly podIP: string,
-    private readonly fs: Map<string, string>,
+    private readonly client: { podIP: string; fs: Map<string, string> },
     private readonly o: Options,
   ) {}
 
@@ -152,54 +150,50 @@ class CurlRun {
     let ip = target.host;
     const start = this.elapsedMs;
     if (!isIPv4(target.host)) {
-      const r = resolve(this.ctx.cluster, this.podIP, this.fs, target.host, 'A');
+      const r = lookupHost(this.ctx, this.client, target.host);
       if (r.elapsedMs > this.maxLeft()) {
         const waited = this.maxLeft();
         this.elapsedMs += waited;
         return this.fail(28, `Resolving timed out after ${timeoutFigure(this.o.maxTimeMs!)} milliseconds`, this.elapsedMs - start);
       }
       this.elapsedMs += r.elapsedMs;
-      const address = r.response?.answers.find((a) => a.type === 'A')?.address;
-      if (!address) return this.fail(6, `Could not resolve host: ${target.host}`, this.elapsedMs - start);
-      ip = address;
+      if (!r.addresses.length) return this.fail(6, `Could not resolve host: ${target.host}`, this.elapsedMs - start);
+      ip = r.addresses[0];
       this.info(`Host ${target.host}:${target.port} was resolved.`);
       this.info('IPv6: (none)');
-      this.info(`IPv4: ${r.response!.answers.filter((a) => a.type === 'A').map((a) => a.address).join(', ')}`);
+      this.info(`IPv4: ${r.addresses.join(', ')}`);
     }
     this.info(`  Trying ${ip}:${target.port}...`);
-    const result = this.ctx.cluster.dataplane.connect({ fromIP: this.podIP, protocol: 'TCP', dstIP: ip, dstPort: target.port });
-    if (result.outcome === 'established' && result.connection) {
-      const id = this.nextId++;
-      this.cache.set(key, { connection: result.connection, id });
-      this.info(`Connected to ${target.host} (${ip}) port ${target.port}`);
-      return this.respond(target, result.connection, id);
-    }
-    const sport = result.trace[0]?.packet.sport;
-    if (result.outcome === 'refused') {
-      this.info(`connect to ${ip} port ${target.port} from ${this.podIP} port ${sport} failed: Connection refused`);
-      return this.fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, this.elapsedMs - start);
-    }
-    if (result.outcome === 'unreachable' && Math.min(this.maxLeft(), this.o.connectTimeoutMs ?? Infinity) > neighbourFailureMs) {
-      // EHOSTUNREACH once ARP gives up; since curl 7.86 the last line names curl's error, not
-      // strerror's "No route to host", which only -v shows (curl PR #9554). Like the timeouts,
-      // curl notices a couple of ms late.
-      this.elapsedMs += neighbourFailureMs;
-      this.info(`connect to ${ip} port ${target.port} from ${this.podIP} port ${sport} failed: No route to host`);
-      return this.fail(7, `Failed to connect to ${target.host} port ${target.port} after ${timeoutFigure(neighbourFailureMs)} ms: Couldn't connect to server`, this.elapsedMs - start);
-    }
-    // The SYN is dropped: whichever gives up first, -m, --connect-timeout, or the kernel.
-    const connectLimit = Math.min(this.o.connectTimeoutMs ?? curlDefaultConnectTimeoutMs, kernelSynTimeoutMs);
     const maxLeft = this.maxLeft();
-    if (maxLeft <= connectLimit) {
-      this.elapsedMs += maxLeft;
-      return this.fail(28, `Connection timed out after ${timeoutFigure(this.o.maxTimeMs!)} milliseconds`, this.elapsedMs - start);
+    const connectLimit = this.o.connectTimeoutMs ?? curlDefaultConnectTimeoutMs;
+    const dial = dialTCP(this.ctx, this.client.podIP, ip, target.port, Math.min(maxLeft, connectLimit));
+    this.elapsedMs += dial.elapsedMs;
+    switch (dial.outcome) {
+      case 'established': {
+        const id = this.nextId++;
+        this.cache.set(key, { connection: dial.connection, id });
+        this.info(`Connected to ${target.host} (${ip}) port ${target.port}`);
+        return this.respond(target, dial.connection, id);
+      }
+      case 'refused':
+        this.info(`connect to ${ip} port ${target.port} from ${this.client.podIP} port ${dial.sport} failed: Connection refused`);
+        return this.fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Couldn't connect to server`, this.elapsedMs - start);
+      case 'unreachable':
+        // EHOSTUNREACH once ARP gives up; since curl 7.86 the last line names curl's error, not
+        // strerror's "No route to host", which only -v shows (curl PR #9554). Like the timeouts,
+        // curl notices a couple of ms late.
+        this.info(`connect to ${ip} port ${target.port} from ${this.client.podIP} port ${dial.sport} failed: No route to host`);
+        return this.fail(7, `Failed to connect to ${target.host} port ${target.port} after ${timeoutFigure(neighbourFailureMs)} ms: Couldn't connect to server`, this.elapsedMs - start);
+      case 'deadline':
+        // The SYN is dropped and curl's own limit fires first: -m, or --connect-timeout.
+        if (maxLeft <= connectLimit) {
+          return this.fail(28, `Connection timed out after ${timeoutFigure(this.o.maxTimeMs!)} milliseconds`, this.elapsedMs - start);
+        }
+        return this.fail(28, `Failed to connect to ${target.host} port ${target.port} after ${timeoutFigure(this.o.connectTimeoutMs!)} ms: Timeout was reached`, this.elapsedMs - start);
+      case 'timedOut':
+        // The kernel gives up before curl's default connect timeout.
+        return this.fail(28, `Failed to connect to ${target.host} port ${target.port} after ${kernelSynTimeoutMs} ms: Couldn't connect to server`, this.elapsedMs - start);
     }
-    if (this.o.connectTimeoutMs !== undefined && this.o.connectTimeoutMs <= kernelSynTimeoutMs) {
-      this.elapsedMs += this.o.connectTimeoutMs;
-      return this.fail(28, `Failed to connect to ${target.host} port ${target.port} after ${timeoutFigure(this.o.connectTimeoutMs)} ms: Timeout was reached`, this.elapsedMs - start);
-    }
-    this.elapsedMs += kernelSynTimeoutMs;
-    this.fail(28, `Failed to connect to ${target.host} port ${target.port} after ${kernelSynTimeoutMs} ms: Couldn't connect to server`, this.elapsedMs - start);
   }
 
   /** Sends the request and prints the reply: the serving Pod's name (agnhost serve-hostname). */
@@ -212,7 +206,7 @@ class CurlRun {
       // The Pod speaks plain HTTP: the TLS handshake reads an HTTP reply.
       return this.fail(35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', 0);
     }
-    const body = `${connection.server?.podName ?? ''}\n`;
+    const body = servedBody(connection);
     if (this.o.verbose) {
       const date = new Date(this.ctx.cluster.clock.epochMs + this.ctx.cluster.clock.now).toUTCString();
       // Go's net/http writes headers sorted by name.

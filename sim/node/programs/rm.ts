@@ -1,9 +1,15 @@
 import { fail, ok, type Program } from '../programs';
 import { isDirectory, isFile, removeTree, resolvePath, splitOptions } from './fs';
+import { programUserland } from './busybox';
 
-/** `rm [-f] [-r] FILE...`: removes files (directories with -r), with GNU coreutils' messages. */
+/**
+ * `rm [-f] [-r] FILE...`: removes files (directories with -r), with GNU coreutils' messages or,
+ * in BusyBox images, BusyBox's (`rm: can't remove 'x': No such file or directory`,
+ * `rm: 'x' is a directory`). Sources: coreutils src/remove.c; busybox coreutils/rm.c, libbb/remove_file.c.
+ */
 export const rm: Program = (ctx, args) => {
   const fs = ctx.fs ?? new Map<string, string>();
+  const busybox = programUserland(ctx) === 'busybox';
   const { flags, operands } = splitOptions(args);
   const force = flags.includes('f');
   const recursive = flags.includes('r') || flags.includes('R');
@@ -15,9 +21,9 @@ export const rm: Program = (ctx, args) => {
     if (isDirectory(fs, name)) {
       if (resolvePath(name) === '/') stderr += "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n";
       else if (recursive) removeTree(fs, name);
-      else stderr += `rm: cannot remove '${name}': Is a directory\n`;
+      else stderr += busybox ? `rm: '${name}' is a directory\n` : `rm: cannot remove '${name}': Is a directory\n`;
     } else if (isFile(fs, name)) fs.delete(resolvePath(name));
-    else if (!force) stderr += `rm: cannot remove '${name}': No such file or directory\n`;
+    else if (!force) stderr += `rm: ${busybox ? "can't" : 'cannot'} remove '${name}': No such file or directory\n`;
   }
   return stderr ? fail(stderr) : ok();
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplicaSet } from '../../../sim/api/types';
+import type { Deployment, ReplicaSet } from '../../../sim/api/types';
 import { computeHash } from '../../../sim/controllers/pod-template-hash';
-import { resolveFenceposts } from '../../../sim/controllers/deployment-util';
+import { equalIgnoreHash, resolveFenceposts } from '../../../sim/controllers/deployment-util';
 import { activePods, apply, deployment, deploymentYaml, events, isReady, pods, replicaSets, seconds, startCluster } from './helpers';
 
 const strategy = (maxSurge: number | string, maxUnavailable: number | string) =>
@@ -23,6 +23,16 @@ describe('Deployment controller', () => {
       expect(pod.metadata.labels?.['pod-template-hash']).toBe(hash);
     }
     expect(events(cluster, 'web')).toEqual([`ScalingReplicaSet: Scaled up replica set web-${hash} from 0 to 3`]);
+  });
+
+  it('compares templates by content, never by a uid that another cluster with the same seed may reuse', () => {
+    const template = (image: string) => ({ metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image }] } });
+    const meta = { name: 'web', namespace: 'default', uid: 'same-uid', generation: 1 };
+    const d = (image: string) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta, spec: { selector: { matchLabels: { app: 'web' } }, template: template(image) } }) as Deployment;
+    const rs = (image: string) => ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: meta, spec: { selector: { matchLabels: { app: 'web' } }, template: template(image) } }) as ReplicaSet;
+    expect(equalIgnoreHash(rs('nginx:1.26'), d('nginx:1.26'))).toBe(true);
+    expect(equalIgnoreHash(rs('nginx:1.27'), d('nginx:1.26'))).toBe(false);
+    expect(equalIgnoreHash(rs('nginx:1.27'), d('nginx:1.27'))).toBe(true);
   });
 
   it('hashes equal templates equally, whatever their key order, and different templates differently', () => {

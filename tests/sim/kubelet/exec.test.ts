@@ -15,7 +15,7 @@ describe('kubectl exec into the simulated containers', () => {
 
   it('prints the real tools\' errors and exit codes', () => {
     const cluster = startCluster();
-    cluster.store.create(boundPod('two', {}, { containers: [{ name: 'web', image: 'nginx' }, { name: 'sidecar', image: 'busybox' }] }));
+    cluster.store.create(boundPod('two', {}, { containers: [{ name: 'web', image: 'nginx' }, { name: 'sidecar', image: 'busybox', command: ['sleep', '3600'] }] }));
     cluster.advance(1500);
     expect(cluster.exec('default', 'two', 'web', ['ls']).stderr).toBe('error: unable to upgrade connection: container not found ("web")\n');
     cluster.advance(1500);
@@ -24,7 +24,7 @@ describe('kubectl exec into the simulated containers', () => {
     expect(cluster.exec('default', 'two', undefined, ['echo', 'hi'])).toEqual({ stdout: 'hi\n', stderr: 'Defaulted container "web" out of: web, sidecar\n', exitCode: 0 });
     expect(cluster.exec('default', 'two', 'sidecar', ['rm', '/tmp/x'])).toEqual({
       stdout: '',
-      stderr: "rm: cannot remove '/tmp/x': No such file or directory\ncommand terminated with exit code 1\n",
+      stderr: "rm: can't remove '/tmp/x': No such file or directory\ncommand terminated with exit code 1\n",
       exitCode: 1,
     });
     expect(cluster.exec('default', 'two', 'sidecar', ['ls', '/nope'])).toMatchObject({ exitCode: 2 });

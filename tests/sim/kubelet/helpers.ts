@@ -1,13 +1,17 @@
 import { Cluster } from '../../../sim/cluster';
 import type { Container, Event, Pod } from '../../../sim/api/types';
 
-/** A Pod bound straight to a node (spec.nodeName set), as if the scheduler had placed it. */
+/**
+ * A Pod bound straight to a node (spec.nodeName set), as if the scheduler had placed it. Its
+ * default image is one the image catalogue does not know: by the simulator's convention it runs
+ * forever and serves on the ports it declares.
+ */
 export function boundPod(name: string, container: Partial<Container> = {}, extra: Partial<Pod['spec']> = {}, namespace = 'default'): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace },
-    spec: { nodeName: 'node-1', containers: [{ name: 'web', image: 'registry.k8s.io/e2e-test-images/agnhost:2.53', ...container }], ...extra },
+    spec: { nodeName: 'node-1', containers: [{ name: 'web', image: 'example.com/web:1', ...container }], ...extra },
   };
 }
 

@@ -1,0 +1,71 @@
+import type { Pod } from '../../api/types';
+import { ApiError } from '../../core/api-error';
+import type { ExecResult } from '../../node/programs';
+import { namespaceOf, type CommandContext } from '../context';
+import { kubectlError } from '../result';
+import { isError, parseFlags } from './flags';
+import { listSorted, parseResourceArgs } from './resources';
+import { kindInfo } from '../../api/kinds';
+import { matchesSelector } from '../../api/labels';
+
+/**
+ * `kubectl logs (POD | TYPE/NAME) [-c CONTAINER] [--previous] [--tail=N] [-f]`.
+ *
+ * The simulator's convention: its container programs keep no log, so a container that has started
+ * prints nothing (as a real server that writes nothing to stdout would). The errors are the API
+ * server's: a missing Pod, an unknown container, a container still waiting to start. A Deployment
+ * or ReplicaSet picks its first Pod, saying so on stderr when it has several.
+ * Source: staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go, polymorphichelpers/logsforobject.go,
+ * pkg/registry/core/pod/strategy.go (LogLocation's messages).
+ */
+export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
+  const parsed = parseFlags(argv, [
+    { long: 'container', short: 'c' },
+    { long: 'previous', short: 'p', bool: true },
+    { long: 'follow', short: 'f', bool: true },
+    { long: 'tail' },
+    { long: 'timestamps', bool: true },
+  ], 'logs');
+  if (isError(parsed)) return parsed;
+  const { values, args } = parsed;
+  if (args.length === 0) return kubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+  const namespace = namespaceOf(values);
+  const store = ctx.cluster.store;
+  let stderr = '';
+  let pod: Pod | undefined;
+  if (args[0].includes('/')) {
+    const requests = parseResourceArgs([args[0]]);
+    if (!Array.isArray(requests)) return requests;
+    const [{ info, names }] = requests;
+    const owner = store.get(info.kind, namespace, names[0]);
+    if (!owner) return { stdout: '', stderr: `${ApiError.notFound(info.kind, names[0])}\n`, exitCode: 1 };
+    if (info.kind === 'Pod') pod = owner as Pod;
+    else if (info.kind === 'Deployment' || info.kind === 'ReplicaSet') {
+      const selector = (owner as { spec: { selector: Parameters<typeof matchesSelector>[1] } }).spec.selector;
+      const pods = listSorted<Pod>(store, kindInfo('Pod')!, namespace).filter((p) => matchesSelector(p.metadata.labels, selector));
+      if (pods.length === 0) return kubectlError(`timed out waiting for the condition`);
+      pod = pods[0];
+      if (pods.length > 1) stderr += `Found ${pods.length} pods, using pod/${pod.metadata.name}\n`;
+    } else return kubectlError(`cannot get the logs from ${kindInfo(info.kind)?.plural ?? info.kind}`);
+  } else {
+    pod = store.get<Pod>('Pod', namespace, args[0]);
+    if (!pod) return { stdout: '', stderr: `${ApiError.notFound('Pod', args[0])}\n`, exitCode: 1 };
+  }
+  const containers = pod.spec.containers.map((c) => c.name);
+  let container = values.get('container');
+  if (container === undefined) {
+    container = containers[0];
+    if (containers.length > 1) stderr += `Defaulted container "${container}" out of: ${containers.join(', ')}\n`;
+  }
+  const name = pod.metadata.name;
+  if (!containers.includes(container)) return { stdout: '', stderr: `${stderr}Error from server (BadRequest): container ${container} is not valid for pod ${name}\n`, exitCode: 1 };
+  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  if (values.get('previous') === 'true' && !status?.lastState?.terminated) {
+    return { stdout: '', stderr: `${stderr}Error from server (BadRequest): previous terminated container "${container}" in pod "${name}" not found\n`, exitCode: 1 };
+  }
+  if (!status || status.state.waiting) {
+    const reason = status?.state.waiting?.reason ?? 'ContainerCreating';
+    return { stdout: '', stderr: `${stderr}Error from server (BadRequest): container "${container}" in pod "${name}" is waiting to start: ${reason}\n`, exitCode: 1 };
+  }
+  return { stdout: '', stderr, exitCode: 0 };
+}

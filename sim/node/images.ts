@@ -1,0 +1,114 @@
+/**
+ * The image catalogue: what the well-known images of the Kubernetes tutorials do when a container
+ * starts with no `command` and no `args`: their ENTRYPOINT and CMD (from each image's Dockerfile),
+ * and whose userland their small programs come from (BusyBox applets or GNU coreutils), which
+ * decides the wording of messages such as `cat: can't open 'x'` vs `cat: x: No such file or directory`.
+ *
+ * What a program does once started (nginx listens on 80, `sh` with no terminal exits at once) is
+ * the program's business: see main-programs.ts and the shell. An image that is not in the
+ * catalogue keeps the simulator's convention (see `containerArgv`).
+ */
+
+/** Whose applets an image's `cat`, `rm`, `touch`, … are. */
+export type Userland = 'busybox' | 'gnu';
+
+export interface ImageProfile {
+  /** Repository names this entry covers, normalised (no `docker.io/`, no `library/`, no tag). */
+  repositories: string[];
+  /** The image's ENTRYPOINT: container.command replaces it. */
+  entrypoint: string[];
+  /** The image's CMD: container.args replaces it (and so does container.command). */
+  cmd: string[];
+  userland: Userland;
+  /**
+   * The program the image's entrypoint script runs when the first argument is an option (`-x`)
+   * or not a program of the image (`docker-entrypoint.sh` of curl, redis and traefik).
+   */
+  optionsTo?: string;
+}
+
+/** The catalogue, one entry per image. */
+export const images: ImageProfile[] = [
+  /** nginx: docker-entrypoint.sh then `nginx -g 'daemon off;'`, listening on 80; Debian (the `-alpine` tags are BusyBox). Source: github.com/nginxinc/docker-nginx, mainline/debian/Dockerfile. */
+  { repositories: ['nginx', 'nginxinc/nginx-unprivileged'], entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], userland: 'gnu' },
+  /** Apache httpd: `httpd-foreground`, listening on 80; Debian. Source: github.com/docker-library/httpd, 2.4/Dockerfile. */
+  { repositories: ['httpd'], entrypoint: [], cmd: ['httpd-foreground'], userland: 'gnu' },
+  /** Traefik: entrypoint.sh then `traefik`, whose default entry point listens on 80; Alpine. Source: github.com/traefik/traefik-library-image, alpine/Dockerfile and entrypoint.sh. */
+  { repositories: ['traefik'], entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], userland: 'busybox', optionsTo: 'traefik' },
+  /** traefik/whoami: `/whoami`, listening on 80 (its --port default). Source: github.com/traefik/whoami, Dockerfile and app.go. */
+  { repositories: ['traefik/whoami', 'containous/whoami'], entrypoint: ['/whoami'], cmd: [], userland: 'gnu' },
+  /** hello-app: `/hello-app`, listening on 8080 (PORT unset). Source: github.com/GoogleCloudPlatform/kubernetes-engine-samples, quickstarts/hello-app/Dockerfile and main.go. */
+  { repositories: ['gcr.io/google-samples/hello-app', 'us-docker.pkg.dev/google-samples/containers/gke/hello-app'], entrypoint: ['/hello-app'], cmd: [], userland: 'gnu' },
+  /** kubernetes-bootcamp (the "Learn Kubernetes Basics" tutorial): `node server.js`, listening on 8080; Debian. Source: the tutorial's image, FROM node with EXPOSE 8080. */
+  { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu' },
+  /** serve_hostname: `/serve_hostname`, answering its hostname on 9376. Source: kubernetes/test/images/serve-hostname (Dockerfile, README). */
+  { repositories: ['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname'], entrypoint: ['/serve_hostname'], cmd: [], userland: 'busybox' },
+  /** agnhost: `/agnhost pause` unless args name another subcommand; Alpine. Source: kubernetes/test/images/agnhost/Dockerfile (ENTRYPOINT ["/agnhost"], CMD ["pause"]). */
+  { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox' },
+  /** http-echo: `/http-echo`, listening on -listen (default `:5678`). Source: github.com/hashicorp/http-echo, Dockerfile and main.go. */
+  { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu' },
+  /** httpbin: `gunicorn -b 0.0.0.0:80 httpbin:app -k gevent`, listening on 80; Ubuntu. Source: github.com/postmanlabs/httpbin, Dockerfile. */
+  { repositories: ['kennethreitz/httpbin', 'mccutchen/go-httpbin'], entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'], userland: 'gnu' },
+  /** Redis: docker-entrypoint.sh then `redis-server`, listening on TCP 6379; Debian. Source: github.com/docker-library/redis, Dockerfile and docker-entrypoint.sh. */
+  { repositories: ['redis'], entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], userland: 'gnu', optionsTo: 'redis-server' },
+  /** CoreDNS: `/coredns`, on 53 (UDP and TCP); with a Corefile (-conf) also health 8080, ready 8181, metrics 9153. Source: github.com/coredns/coredns, Dockerfile; kubeadm's CoreDNS manifest. */
+  { repositories: ['coredns/coredns', 'registry.k8s.io/coredns/coredns', 'registry.k8s.io/coredns'], entrypoint: ['/coredns'], cmd: [], userland: 'gnu' },
+  /** BusyBox: `sh`, which exits at once when it has no terminal and no input. Source: github.com/docker-library/busybox (CMD ["sh"]). */
+  { repositories: ['busybox', 'registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox'], entrypoint: [], cmd: ['sh'], userland: 'busybox' },
+  /** radial/busyboxplus (BusyBox with curl): `/bin/sh`. Source: github.com/radial/busyboxplus, Dockerfile. */
+  { repositories: ['radial/busyboxplus'], entrypoint: [], cmd: ['/bin/sh'], userland: 'busybox' },
+  /** Alpine: `/bin/sh` (BusyBox ash). Source: github.com/alpinelinux/docker-alpine, Dockerfile. */
+  { repositories: ['alpine'], entrypoint: [], cmd: ['/bin/sh'], userland: 'busybox' },
+  /** Ubuntu and Debian: `bash`, which exits at once with no terminal. Sources: the official images' Dockerfiles (CMD ["/bin/bash"], CMD ["bash"]). */
+  { repositories: ['ubuntu', 'debian'], entrypoint: [], cmd: ['bash'], userland: 'gnu' },
+  /** curl: entrypoint.sh then `curl`, which exits 2 with no URL; Alpine. Source: github.com/curl/curl-container, Containerfile and entrypoint.sh. */
+  { repositories: ['curlimages/curl'], entrypoint: ['/entrypoint.sh'], cmd: ['curl'], userland: 'busybox', optionsTo: 'curl' },
+  /** pause: `/pause`, which sleeps until it is stopped. Source: kubernetes/build/pause (Dockerfile, linux/pause.c). */
+  { repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'], entrypoint: ['/pause'], cmd: [], userland: 'gnu' },
+];
+
+/** An image reference's repository (registry and path, normalised as in `repositories`) and tag. */
+export function parseImageRef(image: string): { repository: string; tag: string } {
+  let ref = image.split('@')[0];
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  let tag = 'latest';
+  if (colon > slash) {
+    tag = ref.slice(colon + 1);
+    ref = ref.slice(0, colon);
+  }
+  ref = ref.replace(/^(index\.)?docker\.io\//, '').replace(/^library\//, '');
+  return { repository: ref, tag };
+}
+
+/** The catalogue's entry for an image reference; undefined for an image it does not know. */
+export function imageProfile(image: string): ImageProfile | undefined {
+  const { repository } = parseImageRef(image);
+  return images.find((p) => p.repositories.includes(repository));
+}
+
+/**
+ * Whose messages the programs in this image print: the catalogue's userland, BusyBox for any
+ * `-alpine` tag (nginx:1.27-alpine, redis:alpine), GNU coreutils for an unknown image.
+ */
+export function imageUserland(image: string): Userland {
+  if (/(^|-)alpine/.test(parseImageRef(image).tag)) return 'busybox';
+  return imageProfile(image)?.userland ?? 'gnu';
+}
+
+/**
+ * The container's main process: Kubernetes' rule that `command` replaces the image's ENTRYPOINT
+ * and `args` replaces its CMD (a `command` alone drops CMD too).
+ *
+ * Undefined for an image the catalogue does not know, unless `command` is given: the simulator's
+ * convention is then that the container runs forever, serving HTTP on each containerPort it
+ * declares and answering with the Pod's name (as agnhost serve-hostname does). This is the one
+ * place where a container's declared ports decide what it listens on.
+ * Source: kubernetes.io "Define a Command and Arguments for a Container" (the table of cases).
+ */
+export function containerArgv(image: string, command: string[] | undefined, args: string[] | undefined): string[] | undefined {
+  const profile = imageProfile(image);
+  if (command?.length) return [...command, ...(args ?? [])];
+  if (!profile) return undefined;
+  return [...profile.entrypoint, ...(args ?? profile.cmd)];
+}

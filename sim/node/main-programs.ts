@@ -1,0 +1,124 @@
+import type { ProcessRun } from '../shell/interpreter';
+
+/**
+ * The server programs of the catalogue's images (see images.ts), as a container's main process
+ * runs them: each parses its flags, listens where the real program listens (whatever the Pod
+ * declares as containerPorts: in Kubernetes those are informational), and runs until it is
+ * stopped. Every HTTP server answers with its Pod's name (the simulator's serve-hostname
+ * convention, see client-socket.ts), and with status 200 unless said otherwise.
+ */
+
+/** What a running server listens on and how it answers. */
+export interface Server {
+  /** Sockets as `PROTOCOL/port`: `TCP/80`, `UDP/53`. */
+  sockets: string[];
+  /** The HTTP status of a GET of `path`, `uptimeMs` after the server started listening (200 when absent). */
+  httpStatus?: (path: string, uptimeMs: number) => number;
+}
+
+/** A server program: its arguments to the process it runs, or a usage error. */
+type MainProgram = (args: string[]) => ProcessRun | { stderr: string; exitCode: number };
+
+/** Listens, then runs until stopped. */
+function* serve(server: Server): ProcessRun {
+  if (server.sockets.length) yield { kind: 'listen', server };
+  for (;;) yield { kind: 'forever', busy: false };
+}
+
+/**
+ * A flag's value in Go's flag or spf13/pflag syntax: `--name=v`, `--name v`, `-name=v`, `-name v`.
+ * `undefined` when absent; `'true'` for a bare boolean flag followed by another flag.
+ */
+function flag(args: string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--?([^=]+)(?:=(.*))?$/.exec(args[i]);
+    if (!m || m[1] !== name) continue;
+    if (m[2] !== undefined) return m[2];
+    const next = args[i + 1];
+    return next === undefined || next.startsWith('-') ? 'true' : next;
+  }
+  return undefined;
+}
+
+/** The port of a `HOST:PORT` or `:PORT` listen address. */
+function portOf(address: string): number | undefined {
+  const m = /:(\d+)$/.exec(address);
+  return m ? Number(m[1]) : undefined;
+}
+
+const invalidPort = (program: string, value: string) => ({ stderr: `${program}: invalid port "${value}"\n`, exitCode: 1 });
+
+/** A server that listens on one TCP port given by a numeric flag, or its default. */
+function portFlagServer(program: string, name: string, fallback: number): MainProgram {
+  return (args) => {
+    const value = flag(args, name) ?? String(fallback);
+    if (!/^\d+$/.test(value)) return invalidPort(program, value);
+    return serve({ sockets: [`TCP/${value}`] });
+  };
+}
+
+/**
+ * agnhost's subcommands the tutorials use. Source: kubernetes/test/images/agnhost: pause;
+ * serve-hostname (--port 9376, --http true, --tcp, --udp false); netexec (--http-port 8080,
+ * --udp-port 8081); liveness (8080: /healthz answers 200 for the first 10 s, then 500);
+ * test-webserver (80).
+ */
+const agnhost: MainProgram = (args) => {
+  const [sub, ...rest] = args;
+  if (sub === 'pause') return serve({ sockets: [] });
+  if (sub === 'serve-hostname') {
+    const port = flag(rest, 'port') ?? '9376';
+    if (!/^\d+$/.test(port)) return invalidPort('agnhost', port);
+    const http = flag(rest, 'http') !== 'false';
+    const tcp = flag(rest, 'tcp') === 'true';
+    const udp = flag(rest, 'udp') === 'true';
+    return serve({ sockets: [...(http || tcp ? [`TCP/${port}`] : []), ...(udp ? [`UDP/${port}`] : [])] });
+  }
+  if (sub === 'netexec') {
+    const http = flag(rest, 'http-port') ?? '8080';
+    const udp = flag(rest, 'udp-port') ?? '8081';
+    if (!/^\d+$/.test(http)) return invalidPort('agnhost', http);
+    return serve({ sockets: [`TCP/${http}`, ...(/^\d+$/.test(udp) && udp !== '-1' ? [`UDP/${udp}`] : [])] });
+  }
+  if (sub === 'liveness') {
+    return serve({ sockets: ['TCP/8080'], httpStatus: (path, uptimeMs) => (path === '/healthz' && uptimeMs > 10_000 ? 500 : 200) });
+  }
+  if (sub === 'test-webserver') return serve({ sockets: ['TCP/80'] });
+  if (sub === undefined) return { stderr: 'Error: requires at least 1 arg(s), only received 0\n', exitCode: 1 };
+  return { stderr: `agnhost: the simulator does not model the subcommand "${sub}" (it runs pause, serve-hostname, netexec, liveness, test-webserver)\n`, exitCode: 1 };
+};
+
+/** gunicorn's `-b HOST:PORT` / `--bind` (default 127.0.0.1:8000, unreachable from outside the Pod). */
+const gunicorn: MainProgram = (args) => {
+  const bind = flag(args, 'b') ?? flag(args, 'bind') ?? '127.0.0.1:8000';
+  const port = portOf(bind);
+  return serve({ sockets: port !== undefined && !bind.startsWith('127.') ? [`TCP/${port}`] : [] });
+};
+
+/** CoreDNS: 53 over UDP and TCP; with the kubeadm Corefile (-conf) also health 8080, ready 8181 and metrics 9153. */
+const coredns: MainProgram = (args) => {
+  const extra = flag(args, 'conf') !== undefined ? ['TCP/8080', 'TCP/8181', 'TCP/9153'] : [];
+  const dns = flag(args, 'dns.port') ?? '53';
+  return serve({ sockets: [`UDP/${dns}`, `TCP/${dns}`, ...extra] });
+};
+
+/** The server programs, by the base name of argv[0]. */
+export const mainPrograms = new Map<string, MainProgram>([
+  ['pause', () => serve({ sockets: [] })],
+  ['nginx', () => serve({ sockets: ['TCP/80'] })],
+  ['httpd-foreground', () => serve({ sockets: ['TCP/80'] })],
+  ['traefik', () => serve({ sockets: ['TCP/80'] })],
+  ['whoami', portFlagServer('whoami', 'port', 80)],
+  ['hello-app', () => serve({ sockets: ['TCP/8080'] })],
+  ['serve_hostname', () => serve({ sockets: ['TCP/9376'] })],
+  ['agnhost', agnhost],
+  ['http-echo', (args) => {
+    const listen = flag(args, 'listen') ?? ':5678';
+    const port = portOf(listen);
+    return port === undefined ? invalidPort('http-echo', listen) : serve({ sockets: [`TCP/${port}`] });
+  }],
+  ['gunicorn', gunicorn],
+  ['redis-server', portFlagServer('redis-server', 'port', 6379)],
+  ['coredns', coredns],
+  ['node', (args) => (args[0] === 'server.js' ? serve({ sockets: ['TCP/8080'] }) : { stderr: `node: the simulator runs only the bootcamp's server.js\n`, exitCode: 1 })],
+]);

@@ -1,0 +1,73 @@
+import type { Program, ProgramContext } from '../programs';
+import { runContainerProgram } from '../kubelet-exec';
+import { mainPrograms } from '../main-programs';
+import { parseShell } from '../../shell/syntax';
+import { Shell, runToEnd, type ProcessRun } from '../../shell/interpreter';
+import { processEnvironment } from './environ';
+import { isDirectory, isFile } from './fs';
+
+/**
+ * `sh -c 'SCRIPT'` (BusyBox ash) and `bash -c 'SCRIPT'`, the subset in sim/shell: pipelines, `;`,
+ * newlines, `&&`, `||`, `!`, quotes, `$NAME`, `${NAME}`, `$?`, NAME=VALUE, export, for, while,
+ * until, if, test and `[ ]`, exit. Without -c the shell reads its script from stdin: under
+ * `kubectl exec` without -i, and as a container's main process without `stdin: true`, there is
+ * none, so it exits 0 at once. Errors read as the shell's: `sh: NAME: not found` (127),
+ * `sh: syntax error: …` (2).
+ * Source: busybox shell/ash.c (messages), POSIX Shell Command Language 2.9.
+ */
+export function shellProcess(ctx: ProgramContext, name: string, args: string[], write: (stdout: string, stderr: string) => void): ProcessRun {
+  return (function* (): ProcessRun {
+    let script = ctx.stdin ?? '';
+    if (args[0] === '-c') {
+      if (args.length < 2) {
+        write('', `${name}: -c: option requires an argument\n`);
+        return 2;
+      }
+      script = args[1];
+    } else if (args[0]?.startsWith('-')) {
+      write('', `${name}: ${args[0]}: this simulator's ${name} takes only -c SCRIPT\n`);
+      return 2;
+    } else if (args.length) {
+      write('', name === 'bash' ? `bash: ${args[0]}: No such file or directory\n` : `sh: can't open '${args[0]}': No such file or directory\n`);
+      return name === 'bash' ? 127 : 2;
+    }
+    const parsed = parseShell(script);
+    if ('message' in parsed) {
+      write('', `${name}: ${parsed.message}\n`);
+      return 2;
+    }
+    const fs = ctx.fs ?? new Map<string, string>();
+    const shell = new Shell(
+      {
+        name,
+        write,
+        isFile: (path) => isFile(fs, path),
+        isDirectory: (path) => isDirectory(fs, path),
+        run: (argv, stdin, env) => {
+          const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+          const server = mainPrograms.get(base);
+          if (server) {
+            const started = server(argv.slice(1));
+            return 'next' in started ? started : { stdout: '', stderr: started.stderr, exitCode: started.exitCode };
+          }
+          return runContainerProgram({ ...ctx, stdin, env }, argv);
+        },
+      },
+      processEnvironment(ctx),
+    );
+    return yield* shell.run(parsed.list);
+  })();
+}
+
+/** The shell as a program that runs to its end (kubectl exec, exec probes, a script's `sh -c`). */
+function shellProgram(name: string): Program {
+  return (ctx, args) => {
+    let stdout = '';
+    let stderr = '';
+    const r = runToEnd(shellProcess(ctx, name, args, (o, e) => ((stdout += o), (stderr += e))), name);
+    return { stdout, stderr: stderr + r.stderr, exitCode: r.exitCode, ...(r.elapsedMs ? { elapsedMs: r.elapsedMs } : {}) };
+  };
+}
+
+export const sh = shellProgram('sh');
+export const bash = shellProgram('bash');

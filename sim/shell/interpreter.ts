@@ -1,0 +1,225 @@
+import type { ExecResult } from '../node/programs';
+import type { Server } from '../node/main-programs';
+import type { AndOr, Command, List, Pipeline } from './syntax';
+import { expandWord } from './words';
+import { testBuiltin } from './test-builtin';
+
+/**
+ * Runs a parsed script over virtual time, as a generator: it pauses (yields) whenever a command
+ * takes time (`sleep 30`), starts serving (a server program), or will never end, and the caller
+ * resumes it when the cluster clock says so. `kubectl exec … sh -c` drives it to the end at once
+ * and adds up the time; a container's main process is driven by the kubelet on the cluster clock,
+ * and simply dropped when the container is killed.
+ */
+
+/** Why a process pauses. */
+export type ProcessStep =
+  | { kind: 'sleep'; ms: number }
+  | { kind: 'listen'; server: Server }
+  /** It will never end by itself: it waits (`sleep infinity`, a server) or spins (`while true; do :; done`). */
+  | { kind: 'forever'; busy: boolean };
+
+/** A process that runs over time and ends with an exit code. */
+export type ProcessRun = Generator<ProcessStep, number, void>;
+
+/**
+ * How many commands a script may run without time passing before the simulator treats it as a
+ * busy loop that runs forever (a real one would spin the CPU until it is killed).
+ */
+export const busyLoopCommands = 10_000;
+
+export interface ShellHost {
+  /** `sh` or `bash`: the name in the shell's own messages. */
+  name: string;
+  /** Runs a program (not a builtin) with its environment; undefined when there is no such program. */
+  run(argv: string[], stdin: string | undefined, env: ReadonlyMap<string, string>): ExecResult | ProcessRun | undefined;
+  /** Where the script's output goes, as it is printed. */
+  write(stdout: string, stderr: string): void;
+  isFile(path: string): boolean;
+  isDirectory(path: string): boolean;
+}
+
+/** `exit N`: unwinds the whole script. */
+class Exit {
+  constructor(readonly code: number) {}
+}
+
+const notSupported = new Set(['break', 'continue', 'return', 'function', 'source', '.', 'eval', 'exec', 'trap', 'read', 'cd', 'set', 'shift', 'wait']);
+
+/** A shell's state while it runs a script: variables (the exported ones are the programs' environment) and `$?`. */
+export class Shell {
+  private vars: Map<string, string>;
+  private exported: Set<string>;
+  private status = 0;
+  private commandsSinceTime = 0;
+
+  constructor(
+    private host: ShellHost,
+    env: ReadonlyMap<string, string>,
+  ) {
+    this.vars = new Map(env);
+    this.exported = new Set(env.keys());
+  }
+
+  /** Runs the script to its end (or `exit`); returns the exit code. */
+  *run(list: List): ProcessRun {
+    try {
+      return yield* this.list(list);
+    } catch (e) {
+      if (e instanceof Exit) return e.code;
+      throw e;
+    }
+  }
+
+  private *list(list: List): ProcessRun {
+    for (const chain of list) yield* this.andOr(chain);
+    return this.status;
+  }
+
+  private *andOr(chain: AndOr): ProcessRun {
+    let code = yield* this.pipeline(chain.first);
+    for (const { op, pipeline } of chain.rest) {
+      if ((op === '&&') === (code === 0)) code = yield* this.pipeline(pipeline);
+    }
+    return code;
+  }
+
+  private *pipeline(p: Pipeline): ProcessRun {
+    let stdin: string | undefined;
+    let code = 0;
+    for (const [n, command] of p.commands.entries()) {
+      const last = n === p.commands.length - 1;
+      const captured = { out: '' };
+      code = yield* this.command(command, stdin, last ? undefined : captured);
+      stdin = captured.out;
+    }
+    this.status = p.negated ? Number(code === 0) : code;
+    return this.status;
+  }
+
+  private *command(c: Command, stdin: string | undefined, capture: { out: string } | undefined): ProcessRun {
+    if (c.type === 'simple') return yield* this.simple(c.words.map((w) => w.raw), stdin, capture);
+    if (c.type === 'for') {
+      const items = c.items.flatMap((w) => this.expand(w.raw));
+      let code = 0;
+      for (const item of items) {
+        this.vars.set(c.name, item);
+        code = yield* this.list(c.body);
+      }
+      return code;
+    }
+    if (c.type === 'while') {
+      let code = 0;
+      for (;;) {
+        const test = yield* this.list(c.test);
+        if ((test === 0) === c.until) return code;
+        code = yield* this.list(c.body);
+      }
+    }
+    for (const branch of c.branches) {
+      if ((yield* this.list(branch.test)) === 0) return yield* this.list(branch.body);
+    }
+    return c.otherwise ? yield* this.list(c.otherwise) : 0;
+  }
+
+  private expand(raw: string): string[] {
+    return expandWord(raw, (name) => (name === '?' ? String(this.status) : this.vars.get(name)));
+  }
+
+  private env(extra: Map<string, string>): Map<string, string> {
+    const env = new Map([...this.vars].filter(([name]) => this.exported.has(name)));
+    for (const [name, value] of extra) env.set(name, value);
+    return env;
+  }
+
+  private *simple(raws: string[], stdin: string | undefined, capture: { out: string } | undefined): ProcessRun {
+    if (++this.commandsSinceTime > busyLoopCommands) {
+      yield { kind: 'forever', busy: true };
+    }
+    // Leading NAME=VALUE words are assignments: to the shell, or to the command's environment.
+    const assignments = new Map<string, string>();
+    let i = 0;
+    for (; i < raws.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(raws[i]); i++) {
+      const eq = raws[i].indexOf('=');
+      assignments.set(raws[i].slice(0, eq), this.expand(raws[i].slice(eq + 1)).join(' '));
+    }
+    const argv = raws.slice(i).flatMap((raw) => this.expand(raw));
+    const write = (stdout: string, stderr: string) => {
+      if (capture) capture.out += stdout;
+      if (!capture || stderr) this.host.write(capture ? '' : stdout, stderr);
+    };
+    if (argv.length === 0) {
+      for (const [name, value] of assignments) this.vars.set(name, value);
+      return 0;
+    }
+    const [name, ...args] = argv;
+    const builtin = this.builtin(name, args, write);
+    if (builtin !== undefined) return builtin;
+    const ran = this.host.run(argv, stdin, this.env(assignments));
+    if (!ran) {
+      write('', `${this.host.name}: ${name}: not found\n`);
+      return 127;
+    }
+    if ('next' in ran) {
+      this.commandsSinceTime = 0;
+      return yield* ran;
+    }
+    write(ran.stdout, ran.stderr);
+    if (ran.elapsedMs) {
+      this.commandsSinceTime = 0;
+      if (Number.isFinite(ran.elapsedMs)) yield { kind: 'sleep', ms: ran.elapsedMs };
+      else for (;;) yield { kind: 'forever', busy: false };
+    }
+    return ran.exitCode;
+  }
+
+  /** Builtins: true, false, :, exit, export, test and [; undefined when `name` is not one. */
+  private builtin(name: string, args: string[], write: (stdout: string, stderr: string) => void): number | undefined {
+    if (name === 'true' || name === ':') return 0;
+    if (name === 'false') return 1;
+    if (name === 'exit') {
+      const code = args.length ? Number(args[0]) : this.status;
+      if (!Number.isInteger(code)) {
+        write('', `${this.host.name}: exit: Illegal number: ${args[0]}\n`);
+        throw new Exit(2);
+      }
+      throw new Exit(code & 255);
+    }
+    if (name === 'export') {
+      for (const a of args) {
+        const eq = a.indexOf('=');
+        const key = eq < 0 ? a : a.slice(0, eq);
+        if (eq >= 0) this.vars.set(key, a.slice(eq + 1));
+        this.exported.add(key);
+      }
+      return 0;
+    }
+    if (name === '[' || name === 'test') {
+      const r = testBuiltin(name, args, { shell: this.host.name, isFile: this.host.isFile, isDirectory: this.host.isDirectory });
+      write('', r.stderr);
+      return r.exitCode;
+    }
+    if (notSupported.has(name)) {
+      write('', `${this.host.name}: ${name}: not supported by this simulator's sh (it runs commands, pipelines, ; && ||, for, while, until, if, test and NAME=VALUE)\n`);
+      return 2;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Runs a process to its end at once, adding up the time it takes (`kubectl exec`, an exec probe):
+ * the result's elapsedMs. A process that would never end is cut short with a message.
+ */
+export function runToEnd(run: ProcessRun, name: string): { exitCode: number; elapsedMs: number; stderr: string } {
+  let elapsedMs = 0;
+  for (let step = run.next(); ; step = run.next()) {
+    if (step.done) return { exitCode: step.value, elapsedMs, stderr: '' };
+    const s = step.value;
+    if (s.kind === 'sleep') elapsedMs += s.ms;
+    else if (s.kind === 'forever') {
+      const why = s.busy ? `ran ${busyLoopCommands} commands without pausing` : 'would wait forever';
+      return { exitCode: 130, elapsedMs, stderr: `${name}: stopped: the command ${why}; the simulator cannot wait for it (run it as a container's command instead)\n` };
+    }
+  }
+}

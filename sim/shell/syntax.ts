@@ -1,0 +1,206 @@
+import { tokenize, type Token, type Word } from './words';
+
+/**
+ * The grammar of the container shell (a small subset of BusyBox ash, POSIX Shell Command Language
+ * 2.9): lists of and-or chains of pipelines, separated by `;` or newlines, whose commands are
+ * simple commands or the compound commands `for NAME in WORDS; do …; done`, `while …; do …; done`,
+ * `until …; do …; done` and `if …; then …; [elif …; then …;] [else …;] fi`. `case`, `{ }`, `( )`,
+ * functions, redirections and background jobs are refused with a message.
+ */
+
+export type Command =
+  | { type: 'simple'; words: Word[] }
+  | { type: 'for'; name: string; items: Word[]; body: List }
+  | { type: 'while'; until: boolean; test: List; body: List }
+  | { type: 'if'; branches: { test: List; body: List }[]; otherwise?: List };
+
+export interface Pipeline {
+  commands: Command[];
+  /** `! pipeline`: the exit status is negated. */
+  negated: boolean;
+}
+
+/** Pipelines joined by `&&` and `||`, run left to right. */
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+}
+
+export type List = AndOr[];
+
+/** ash's wording of what went wrong, without the leading `sh: `. */
+export type SyntaxError = { message: string };
+
+/** Words that end a compound command's part: a list stops before them, and its caller says what it expected. */
+const closers = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
+const reserved = new Set(['if', 'then', 'elif', 'else', 'fi', 'do', 'done', 'for', 'while', 'until', 'in', 'case', 'esac', '{', '}', '!']);
+const unsupported: Record<string, string> = {
+  case: '`case` is not supported by this simulator\'s sh (it runs for, while, until and if)',
+  '{': 'command groups `{ …; }` are not supported by this simulator\'s sh',
+  '(': 'subshells `( … )` are not supported by this simulator\'s sh',
+};
+
+/** Parses a script; an empty script is an empty list. */
+export function parseShell(script: string): { list: List } | SyntaxError {
+  const scanned = tokenize(script, true);
+  if ('error' in scanned) {
+    if (scanned.error === 'unterminated') return { message: 'syntax error: unterminated quoted string' };
+    return { message: `${scanned.what} are not supported by this simulator's sh` };
+  }
+  try {
+    const parser = new Parser(scanned.tokens);
+    const list = parser.list(new Set());
+    if (parser.peek()) throw parser.unexpected();
+    return { list };
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) return { message: e.message };
+    throw e;
+  }
+}
+
+class ShellSyntaxError extends Error {}
+
+class Parser {
+  private i = 0;
+  constructor(private tokens: Token[]) {}
+
+  peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+
+  /** The reserved word at the current position, if the token is an unquoted one. */
+  private keyword(): string | undefined {
+    const t = this.peek();
+    return t && 'word' in t && t.word.raw === t.word.text && reserved.has(t.word.text) ? t.word.text : undefined;
+  }
+
+  unexpected(expecting?: string): ShellSyntaxError {
+    const t = this.peek();
+    if (!t) return new ShellSyntaxError(`syntax error: unexpected end of file${expecting ? ` (expecting "${expecting}")` : ''}`);
+    const text = 'word' in t ? t.word.text : t.op === 'newline' ? 'newline' : t.op;
+    return new ShellSyntaxError(`syntax error: unexpected "${text}"${expecting ? ` (expecting "${expecting}")` : ''}`);
+  }
+
+  private skipNewlines(): void {
+    for (let t = this.peek(); t && 'op' in t && t.op === 'newline'; t = this.peek()) this.i++;
+  }
+
+  private expect(word: string): void {
+    this.skipNewlines();
+    if (this.keyword() !== word) throw this.unexpected(word);
+    this.i++;
+  }
+
+  /** and-or chains until one of `end` (a reserved word) or the end of the script. */
+  list(end: Set<string>): List {
+    const list: List = [];
+    for (;;) {
+      this.skipNewlines();
+      const t = this.peek();
+      if (!t) return list;
+      const kw = this.keyword();
+      if (kw && (end.has(kw) || closers.has(kw))) return list;
+      list.push(this.andOr());
+      const sep = this.peek();
+      if (!sep) return list;
+      if ('op' in sep && (sep.op === ';' || sep.op === 'newline')) this.i++;
+      else if (!(this.keyword() && end.has(this.keyword()!))) throw this.unexpected();
+    }
+  }
+
+  private andOr(): AndOr {
+    const chain: AndOr = { first: this.pipeline(), rest: [] };
+    for (let t = this.peek(); t && 'op' in t && (t.op === '&&' || t.op === '||'); t = this.peek()) {
+      this.i++;
+      this.skipNewlines();
+      chain.rest.push({ op: t.op, pipeline: this.pipeline() });
+    }
+    return chain;
+  }
+
+  private pipeline(): Pipeline {
+    const negated = this.keyword() === '!';
+    if (negated) this.i++;
+    const commands = [this.command()];
+    for (let t = this.peek(); t && 'op' in t && t.op === '|'; t = this.peek()) {
+      this.i++;
+      this.skipNewlines();
+      commands.push(this.command());
+    }
+    return { commands, negated };
+  }
+
+  private command(): Command {
+    const t = this.peek();
+    if (!t || 'op' in t) throw this.unexpected();
+    const kw = this.keyword();
+    const reason = unsupported[kw ?? (t.word.text.startsWith('(') && t.word.raw.startsWith('(') ? '(' : '')];
+    if (reason) throw new ShellSyntaxError(reason);
+    if (kw === 'for') return this.forCommand();
+    if (kw === 'while' || kw === 'until') return this.whileCommand(kw === 'until');
+    if (kw === 'if') return this.ifCommand();
+    if (kw) throw this.unexpected();
+    const words: Word[] = [];
+    for (let w = this.peek(); w && 'word' in w; w = this.peek()) {
+      if (words.length === 0 && this.keyword()) break;
+      words.push(w.word);
+      this.i++;
+    }
+    return { type: 'simple', words };
+  }
+
+  private forCommand(): Command {
+    this.i++;
+    const name = this.peek();
+    if (!name || !('word' in name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.word.text)) throw this.unexpected();
+    this.i++;
+    this.skipNewlines();
+    if (this.keyword() !== 'in') throw new ShellSyntaxError('`for NAME` without `in WORDS` is not supported by this simulator\'s sh');
+    this.i++;
+    const items: Word[] = [];
+    for (let w = this.peek(); w && 'word' in w; w = this.peek()) {
+      items.push(w.word);
+      this.i++;
+    }
+    const sep = this.peek();
+    if (sep && 'op' in sep && (sep.op === ';' || sep.op === 'newline')) this.i++;
+    return { type: 'for', name: name.word.text, items, body: this.doGroup() };
+  }
+
+  private whileCommand(until: boolean): Command {
+    this.i++;
+    const test = this.list(new Set(['do']));
+    return { type: 'while', until, test, body: this.doGroup() };
+  }
+
+  private doGroup(): List {
+    this.expect('do');
+    const body = this.list(new Set(['done']));
+    this.expect('done');
+    return body;
+  }
+
+  private ifCommand(): Command {
+    this.i++;
+    const branches: { test: List; body: List }[] = [];
+    let otherwise: List | undefined;
+    for (;;) {
+      const test = this.list(new Set(['then']));
+      this.expect('then');
+      const body = this.list(new Set(['elif', 'else', 'fi']));
+      branches.push({ test, body });
+      this.skipNewlines();
+      const kw = this.keyword();
+      if (kw === 'elif') {
+        this.i++;
+        continue;
+      }
+      if (kw === 'else') {
+        this.i++;
+        otherwise = this.list(new Set(['fi']));
+      }
+      this.expect('fi');
+      return { type: 'if', branches, ...(otherwise ? { otherwise } : {}) };
+    }
+  }
+}
