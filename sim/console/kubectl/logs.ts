@@ -11,8 +11,8 @@ import { matchesSelector } from '../../api/labels';
 /**
  * `kubectl logs (POD | TYPE/NAME) [-c CONTAINER] [--previous] [--tail=N] [-f]`.
  *
- * The simulator's convention: its container programs keep no log, so a container that has started
- * prints nothing (as a real server that writes nothing to stdout would). The errors are the API
+ * The log is what the container's process wrote (`echo` in a shell command, say), as the node's
+ * kubelet kept it: the current run, or the previous one with --previous. The errors are the API
  * server's: a missing Pod, an unknown container, a container still waiting to start. A Deployment
  * or ReplicaSet picks its first Pod, saying so on stderr when it has several.
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go, polymorphichelpers/logsforobject.go,
@@ -63,9 +63,26 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
   if (values.get('previous') === 'true' && !status?.lastState?.terminated) {
     return { stdout: '', stderr: `${stderr}Error from server (BadRequest): previous terminated container "${container}" in pod "${name}" not found\n`, exitCode: 1 };
   }
-  if (!status || status.state.waiting) {
+  const started = status?.state.running || status?.state.terminated || status?.lastState?.terminated;
+  if (!status || !started) {
     const reason = status?.state.waiting?.reason ?? 'ContainerCreating';
     return { stdout: '', stderr: `${stderr}Error from server (BadRequest): container "${container}" in pod "${name}" is waiting to start: ${reason}\n`, exitCode: 1 };
   }
-  return { stdout: '', stderr, exitCode: 0 };
+  // The kubelet serves the logs; a stopped node does not answer (kubelet port 10250).
+  const host = ctx.cluster.nodes.get(pod.spec.nodeName ?? '');
+  const log = host?.kubelet?.containerLog(pod, container, values.get('previous') === 'true');
+  if (log === undefined) {
+    const url = `https://${host?.ip}:10250/containerLogs/${namespace}/${name}/${container}`;
+    return { stdout: '', stderr: `${stderr}Error from server: Get "${url}": dial tcp ${host?.ip}:10250: connect: no route to host\n`, exitCode: 1 };
+  }
+  return { stdout: tail(log, values.get('tail')), stderr, exitCode: 0 };
+}
+
+/** `--tail=N`: the last N lines; -1 (the default) keeps them all. */
+function tail(log: string, n: string | undefined): string {
+  const count = Number(n ?? -1);
+  if (!Number.isInteger(count) || count < 0) return log;
+  const lines = log.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return count === 0 ? '' : lines.slice(-count).map((l) => `${l}\n`).join('');
 }

@@ -132,6 +132,16 @@ describe('annotate, logs, version and discovery', () => {
     expect(c.run('kubectl logs web')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     expect(c.run('kubectl logs nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
+  it("prints what the container's process wrote, the previous run with --previous, the last lines with --tail", () => {
+    const { c } = setup();
+    c.run(`kubectl run hello --image=busybox -- sh -c 'echo hello; echo world; sleep 2; exit 1'`);
+    c.run('sleep 5');
+    expect(c.run('kubectl logs hello').stdout).toBe('hello\nworld\n');
+    expect(c.run('kubectl logs hello --tail=1').stdout).toBe('world\n');
+    expect(c.run('kubectl logs hello --previous').stdout).toBe('hello\nworld\n');
+    c.run('sim stop node ' + c.run(`kubectl get pod hello -o jsonpath={.spec.nodeName}`).stdout);
+    expect(c.run('kubectl logs hello').stderr).toMatch(/^Error from server: Get "https:\/\/10\.0\.1\.\d+:10250\/containerLogs\/default\/hello\/hello": dial tcp .* no route to host\n$/);
+  });
   it('prints version, cluster-info and api-resources', () => {
     const { c } = setup();
     expect(c.run('kubectl version').stdout).toBe('Client Version: v1.35.0\nKustomize Version: v5.7.1\nServer Version: v1.35.0\n');
