@@ -91,7 +91,8 @@ export class Store {
    * A change of `spec` bumps metadata.generation, as the API server does.
    */
   update<T extends KubeObject>(next: T): T {
-    return this.commit(cloneJson(next) as T);
+    const { metadata, ...rest } = next;
+    return this.commit({ ...cloneUnfrozen(rest), metadata: cloneJson(metadata) } as T);
   }
 
   /** Stores `obj`, which the store now owns (a fresh copy nobody else holds). */
@@ -219,6 +220,19 @@ export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(cloneJson) as T;
   const out: Record<string, unknown> = {};
   for (const k in value) out[k] = cloneJson((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+/**
+ * A deep copy that shares frozen parts: they are stored values, which never change. A writer
+ * that passes the stored `spec` back unchanged (`{ ...pod, status }`) costs no copy of it, and
+ * the comparison with the stored version finds it identical at once.
+ */
+function cloneUnfrozen<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(cloneUnfrozen) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in value) out[k] = cloneUnfrozen((value as Record<string, unknown>)[k]);
   return out as T;
 }
 
