@@ -49,7 +49,7 @@ function main(argv: string[]): number {
   if (script !== undefined && script !== '-' && !existsSync(script)) return fail(`kubesim: ${script}: No such file or directory\n`);
   const text = script === undefined || script === '-' ? readFileSync(0, 'utf8') : readFileSync(script, 'utf8');
   const base = script === undefined || script === '-' ? cwd : dirname(script);
-  const console = new Console(new Cluster({ seed, config }), {
+  const console = new Console(new Cluster({ seed, config }).boot(), {
     readFile(path) {
       const full = resolve(base, path);
       return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;

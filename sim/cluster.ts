@@ -2,12 +2,11 @@ import { Clock } from './core/clock';
 import { Rng } from './core/rng';
 import { Store } from './core/store';
 import type { Controller } from './core/controller';
-import type { KubeObject, Event as KubeEvent } from './api/types';
+import type { KubeObject, Event as KubeEvent, Node as NodeObject, Pod } from './api/types';
 import { defaultClusterConfig, type ClusterConfig } from './cluster-config';
 import { NodeHost } from './node/node-host';
 import { installComponents } from './components';
 import { Dataplane } from './net/dataplane';
-import type { Pod } from './api/types';
 import { ApiError } from './core/api-error';
 import { isTerminating } from './api/namespace-registry';
 import { kubectlExec } from './node/kubelet-exec';
@@ -56,6 +55,24 @@ export class Cluster {
     this.store.watchAll(() => this.changed());
     for (const n of this.config.nodes) this.nodes.set(n.name, new NodeHost(n));
     installComponents(this);
+  }
+
+  /**
+   * Lets a new cluster come up before anyone uses it, as `kubeadm init` and joining the nodes
+   * leave it: every node registered and Ready, the kube-system Pods (CoreDNS) Running and Ready.
+   * Advances in one-second steps, for at most `limitMs`. The console's scripts start from here.
+   */
+  boot(limitMs = 60_000): this {
+    for (let t = 0; t < limitMs && !this.systemReady(); t += 1000) this.advance(1000);
+    return this;
+  }
+
+  private systemReady(): boolean {
+    const ready = (o: { status?: { conditions?: { type: string; status: string }[] } }) =>
+      o.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+    const nodes = this.store.list<NodeObject>('Node');
+    const system = this.store.list<Pod>('Pod', 'kube-system');
+    return nodes.length === this.nodes.size && nodes.every(ready) && system.length > 0 && system.every(ready);
   }
 
   /** Advances virtual time by `ms`, running everything that falls due. */

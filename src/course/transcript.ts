@@ -45,7 +45,7 @@ export function runTranscript(opts: TranscriptOptions): Transcript {
   const setup = marker < 0 ? '' : lines.slice(0, marker).join('\n');
   const shown = marker < 0 ? opts.text : lines.slice(marker + 1).join('\n');
 
-  const shell = new Console(new Cluster({ seed: opts.seed ?? 1 }), { readFile: opts.readFile });
+  const shell = new Console(new Cluster({ seed: opts.seed ?? 1 }).boot(), { readFile: opts.readFile });
   /** The first column of each row each command printed last time it ran. */
   const lastNames = new Map<string, Set<string>>();
   const out: string[] = [];

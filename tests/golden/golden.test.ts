@@ -17,7 +17,7 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 /** The transcript `kubesim --echo SCRIPT 2>&1` prints. */
 function transcript(script: string): string {
-  const console = new Console(new Cluster({ seed: 1 }), {
+  const console = new Console(new Cluster({ seed: 1 }).boot(), {
     readFile: (path) => (existsSync(join(folder, path)) ? readFileSync(join(folder, path), 'utf8') : undefined),
   });
   let out = '';
