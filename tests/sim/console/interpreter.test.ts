@@ -2,15 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../../sim/cluster';
 import { Console } from '../../../sim/console/console';
 import { parseFlags } from '../../../sim/console/kubectl/flags';
-import { shellWords } from '../../../sim/console/shell-words';
-
-describe('shell words', () => {
-  it('splits on blanks, keeps quoted text and drops comments', () => {
-    expect(shellWords(`kubectl exec web -- sh -c 'echo "a b"' # note`)).toEqual({ words: ['kubectl', 'exec', 'web', '--', 'sh', '-c', 'echo "a b"'] });
-    expect(shellWords('a "b \\"c\\"" d\\ e')).toEqual({ words: ['a', 'b "c"', 'd e'] });
-    expect(shellWords("echo 'open")).toHaveProperty('error');
-  });
-});
 
 describe('kubectl flags (pflag)', () => {
   const specs = [{ long: 'container', short: 'c' }, { long: 'stdin', short: 'i', bool: true }, { long: 'tty', short: 't', bool: true }];
