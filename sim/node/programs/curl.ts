@@ -70,7 +70,8 @@ function parseArgs(args: string[]): Options | string {
     } else if (a.startsWith('--')) return `curl: option ${a}: is unknown\n`;
     else o.urls.push(a);
   }
-  if (!o.urls.length) return 'curl: no URL specified\n';
+  // A bare `curl` (no URL) prints only the usage hint and exits 2, as curl 8 does.
+  if (!o.urls.length) return '';
   return o;
 }
 
