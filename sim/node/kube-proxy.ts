@@ -7,10 +7,11 @@
  * Service the slice belongs to (as kube-proxy's EndpointSliceCache does). It never sees a Pod or a
  * Pod label.
  *
- * Timing follows kube-proxy's BoundedFrequencyRunner: a change after a quiet period syncs at once;
- * changes within `minSyncPeriod` of the last sync wait until it has passed, and are batched into
- * one sync. minSyncPeriod is 1 s, KubeProxyConfiguration's default (pkg/proxy/apis/config/v1alpha1
- * defaults.go). Every `syncPeriod` (30 s, same source) a pending sync is retried. A stopped
+ * Timing follows kube-proxy's BoundedFrequencyRunner, a token bucket: up to `burstSyncs` (2) syncs
+ * may run back to back, then one per `minSyncPeriod`; changes that arrive meanwhile wait and are
+ * batched into one sync. minSyncPeriod is 1 s, KubeProxyConfiguration's default
+ * (pkg/proxy/apis/config/v1alpha1/defaults.go); burstSyncs is 2 (pkg/proxy/iptables/proxier.go,
+ * NewProxier; pkg/util/async/bounded_frequency_runner.go). Every `syncPeriod` (30 s, same source) a pending sync is retried. A stopped
  * machine runs no kube-proxy; when it boots, its tables are empty until kube-proxy's first sync.
  */
 import type { Cluster } from '../cluster';
@@ -22,6 +23,8 @@ import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePort
 
 /** KubeProxyConfiguration iptables.minSyncPeriod default. */
 export const minSyncPeriodMs = 1000;
+/** How many syncs may run back to back before minSyncPeriod spaces them (proxier.go burstSyncs). */
+export const burstSyncs = 2;
 /** KubeProxyConfiguration iptables.syncPeriod default. */
 export const syncPeriodMs = 30_000;
 /** Default sessionAffinityConfig.clientIP.timeoutSeconds (core/v1 DefaultClientIPServiceAffinitySeconds). */
@@ -38,6 +41,9 @@ export class KubeProxy {
   lastSyncAt = -Infinity;
   syncCount = 0;
   private timer?: number;
+  /** The runner's token bucket: syncs it may start now, refilled at one per minSyncPeriod. */
+  private tokens = burstSyncs;
+  private tokensAt = 0;
   private readonly config: ProxierConfig;
 
   constructor(
@@ -61,14 +67,23 @@ export class KubeProxy {
     if (this.running && this.node.running) this.requestSync();
   }
 
-  /** Schedules a sync no sooner than minSyncPeriod after the last one. */
+  /** Schedules a sync: at once while the bucket has a token, else when the next one refills. */
   private requestSync(): void {
     if (this.timer !== undefined) return;
-    const wait = Math.max(0, this.lastSyncAt + minSyncPeriodMs - this.cluster.clock.now);
+    this.refillTokens();
+    const wait = this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) * minSyncPeriodMs);
     this.timer = this.cluster.clock.schedule(wait, () => {
       this.timer = undefined;
+      this.refillTokens();
+      this.tokens -= 1;
       this.sync();
     });
+  }
+
+  private refillTokens(): void {
+    const now = this.cluster.clock.now;
+    this.tokens = Math.min(burstSyncs, this.tokens + (now - this.tokensAt) / minSyncPeriodMs);
+    this.tokensAt = now;
   }
 
   /** Stops the agent: no more syncs; what is in the tables stays there. */

@@ -149,4 +149,23 @@ describe('kube-proxy sync loop', () => {
     expect(proxy.syncCount).toBe(before + 1);
     expect(ssh(cluster, 'node-1', 'iptables-save -t nat').stdout).toContain('default/two:http cluster IP');
   });
+
+  it('lets two syncs run back to back after a quiet period (burstSyncs 2), then spaces them by minSyncPeriod', () => {
+    const cluster = new Cluster();
+    cluster.settle();
+    cluster.advance(5000);
+    const proxy = cluster.nodes.get('node-1')!.kubeProxy!;
+    const a = addSandbox(cluster, 'node-2', 'a');
+    const before = proxy.syncCount;
+    addService(cluster, 'one', [{ sandbox: a, node: 'node-2' }]);
+    cluster.advance(100);
+    addService(cluster, 'two', [{ sandbox: a, node: 'node-2' }]);
+    cluster.advance(100);
+    expect(proxy.syncCount).toBe(before + 2);
+    addService(cluster, 'three', [{ sandbox: a, node: 'node-2' }]);
+    cluster.advance(500);
+    expect(proxy.syncCount).toBe(before + 2);
+    cluster.advance(500);
+    expect(proxy.syncCount).toBe(before + 3);
+  });
 });
