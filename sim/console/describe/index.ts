@@ -1,7 +1,11 @@
-import type { Deployment, EndpointSlice, KubeObject, Node, Pod, ReplicaSet, Service } from '../../api/types';
+import type { ConfigMap, Deployment, Endpoints, EndpointSlice, KubeObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Service } from '../../api/types';
 import type { Store } from '../../core/store';
+import { describeConfigMap } from './configmap';
 import { describeDeployment } from './deployment';
+import { describeEndpoints } from './endpoints';
 import { describeEndpointSlice } from './endpointslice';
+import { describeNamespace } from './namespace';
+import { describeNetworkPolicy } from './networkpolicy';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeReplicaSet } from './replicaset';
@@ -17,4 +21,8 @@ export const describers = new Map<string, Describer>([
   ['Service', (s, o, n) => describeService(s, o as Service, n)],
   ['Node', (s, o, n) => describeNode(s, o as Node, n)],
   ['EndpointSlice', (s, o, n) => describeEndpointSlice(s, o as EndpointSlice, n)],
+  ['Endpoints', (s, o, n) => describeEndpoints(s, o as Endpoints, n)],
+  ['NetworkPolicy', (_s, o) => describeNetworkPolicy(o as NetworkPolicy)],
+  ['Namespace', (_s, o) => describeNamespace(o as Namespace)],
+  ['ConfigMap', (s, o, n) => describeConfigMap(s, o as ConfigMap, n)],
 ]);
