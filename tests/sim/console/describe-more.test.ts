@@ -123,3 +123,32 @@ describe('kubectl describe namespace and configmap', () => {
     );
   });
 });
+
+describe('kubectl describe endpoints', () => {
+  it('prints each subset with ready and not-ready addresses and its ports, as describeEndpoints does', () => {
+    const shell = new Console(new Cluster({ seed: 1 }).boot());
+    shell.run('kubectl create deployment hostnames --image=registry.k8s.io/serve_hostname --replicas=2');
+    shell.run('kubectl expose deployment hostnames --port=80 --target-port=9376');
+    shell.run('sleep 5');
+    const ips = shell.run("kubectl get pods -l app=hostnames -o jsonpath={.items[*].status.podIP}").stdout.split(' ').sort();
+    expect(shell.run('kubectl describe endpoints hostnames').stdout).toBe(
+      [
+        'Name:         hostnames',
+        'Namespace:    default',
+        'Labels:       app=hostnames',
+        '              endpoints.kubernetes.io/managed-by=endpoint-controller',
+        'Annotations:  <none>',
+        'Subsets:',
+        `  Addresses:          ${ips.join(',')}`,
+        '  NotReadyAddresses:  <none>',
+        '  Ports:',
+        '    Name     Port  Protocol',
+        '    ----     ----  --------',
+        '    <unset>  9376  TCP',
+        '',
+        'Events:  <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
