@@ -47,25 +47,22 @@ export class LiveCluster {
     return this.cluster.clock.now;
   }
 
-  /** The Node objects the kubelets registered, each with the Pods bound to it, in name order. */
-  get nodes(): NodeView[] {
-    const pods = this.pods;
-    return this.cluster.store
-      .list<Node>('Node')
-      .map((n) => nodeView(n, pods))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-
-  /** The Pods of the widget's namespace, in creation order. */
-  get pods(): PodView[] {
+  /** The Pods of the widget's namespace, in creation order: computed once per cluster change. */
+  readonly pods: PodView[] = $derived.by(() => {
     this.#subscribe();
     return this.cluster.store.list<Pod>('Pod', this.namespace).map(podView);
-  }
+  });
+
+  /** The Node objects the kubelets registered, each with the Pods bound to it, in name order. */
+  readonly nodes: NodeView[] = $derived.by(() =>
+    this.cluster.store
+      .list<Node>('Node')
+      .map((n) => nodeView(n, this.pods))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  );
 
   /** Pods not yet bound to a node (the scheduler has not placed them). */
-  get unscheduled(): PodView[] {
-    return this.pods.filter((p) => !p.nodeName);
-  }
+  readonly unscheduled: PodView[] = $derived(this.pods.filter((p) => !p.nodeName));
 
   /**
    * The last `limit` reconcile-log lines about objects of the widget's namespace, oldest first,
