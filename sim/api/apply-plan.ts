@@ -3,7 +3,7 @@ import type { KubeObject } from './types';
 import { kindInfo, type KindInfo } from './kinds';
 import { schemaFor } from './schema';
 import { decodeProblems } from './decode';
-import type { Manifest } from './manifest';
+import type { Manifest, ManifestProblem } from './manifest';
 import { setDefaults } from './defaults';
 import { validateObject, validateObjectUpdate, invalidMessage } from './validation/validate';
 import { lastApplied, withLastApplied } from './last-applied';
@@ -36,10 +36,10 @@ export function kubectlKind(info: KindInfo): string {
 
 /**
  * Checks one document as kubectl and the API server would, without writing anything, and works out
- * the write. Every problem becomes one message in kubectl's words, followed by where it is written.
+ * the write. Every problem becomes one message in kubectl's words, with where it is written.
  * `namespacesBefore` are the Namespaces created by earlier documents of the same file.
  */
-export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<string>): { plan?: ApplyPlan; errors: string[] } {
+export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<string>): { plan?: ApplyPlan; problems: ManifestProblem[] } {
   const raw = m.object as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
   const src = m.source;
   const missing = [typeof raw.apiVersion === 'string' && raw.apiVersion ? '' : 'apiVersion not set', typeof raw.kind === 'string' && raw.kind ? '' : 'kind not set'].filter(Boolean);
@@ -47,7 +47,7 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
     // kubectl's schema validation (k8s.io/kubectl/pkg/validation): an aggregate, bracketed when plural.
     const detail = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
     const msg = `error: error validating "${src}": error validating data: ${detail}; if you choose to ignore these errors, turn validation off with --validate=false`;
-    return { errors: [`${msg} ${m.where(missing.length === 1 ? missing[0].split(' ')[0] : '', msg)}`] };
+    return { problems: [m.problem(missing.length === 1 ? missing[0].split(' ')[0] : '', msg)] };
   }
   const apiVersion = raw.apiVersion as string;
   const kind = raw.kind as string;
@@ -58,7 +58,7 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
     // k8s.io/cli-runtime pkg/resource/mapper.go and meta.NoKindMatchError.
     const ns = typeof raw.metadata?.namespace === 'string' ? raw.metadata.namespace : '';
     const msg = `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${src}": no matches for kind "${kind}" in version "${apiVersion}"`;
-    return { errors: [`${msg} ${m.where(info && info.apiVersion !== apiVersion ? 'apiVersion' : 'kind', msg)}\nensure CRDs are installed first`] };
+    return { problems: [m.problem(info && info.apiVersion !== apiVersion ? 'apiVersion' : 'kind', msg, 'value', 'ensure CRDs are installed first')] };
   }
   const namespace = info.namespaced ? (typeof raw.metadata?.namespace === 'string' && raw.metadata.namespace) || 'default' : '';
   const live = name ? cluster.store.get(kind, namespace, name) : undefined;
@@ -68,10 +68,9 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
     // The API server's decoder (apiserver handlers: transformDecodeError) behind kubectl's AddSourceToErr.
     const version = apiVersion.split('/').pop();
     return {
-      errors: problems.map((p) => {
-        const msg = `Error from server (BadRequest): error when ${verb} "${src}": ${kind} in version "${version}" cannot be handled as a ${kind}: ${p.detail}`;
-        return `${msg} ${m.where(p.path, msg, p.at)}`;
-      }),
+      problems: problems.map((p) =>
+        m.problem(p.path, `Error from server (BadRequest): error when ${verb} "${src}": ${kind} in version "${version}" cannot be handled as a ${kind}: ${p.detail}`, p.at),
+      ),
     };
   }
   if (!name) {
@@ -79,17 +78,17 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
     const resource = `${info.apiVersion.includes('/') ? info.apiVersion : `/${info.apiVersion}`}, Resource=${info.plural}`;
     const gvk = `${info.apiVersion.includes('/') ? info.apiVersion : `/${info.apiVersion}`}, Kind=${kind}`;
     const msg = `error: error when retrieving current configuration of:\nResource: "${resource}", GroupVersionKind: "${gvk}"\nName: "", Namespace: "${namespace}"\nfrom server for: "${src}": resource name may not be empty`;
-    return { errors: [`${msg} ${m.where('metadata.name', msg)}`] };
+    return { problems: [m.problem('metadata.name', msg)] };
   }
   if (namespace && !cluster.store.get('Namespace', '', namespace) && !namespacesBefore.has(namespace)) {
     const msg = `Error from server (NotFound): error when creating "${src}": namespaces "${namespace}" not found`;
-    return { errors: [`${msg} ${m.where('metadata.namespace', msg)}`] };
+    return { problems: [m.problem('metadata.namespace', msg)] };
   }
   const manifest = structuredClone(m.object) as unknown as KubeObject;
   if (namespace) manifest.metadata.namespace = namespace;
   if (!live && namespace && isTerminating(cluster, namespace)) {
     const msg = `Error from server (Forbidden): error when creating "${src}": ${terminatingError(manifest).message}`;
-    return { errors: [`${msg} ${m.where('metadata.namespace', msg)}`] };
+    return { problems: [m.problem('metadata.namespace', msg)] };
   }
   const modified = withLastApplied(manifest);
   const original = live && lastApplied(live);
@@ -98,10 +97,7 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
   const invalid = [...validateObject(object), ...(live ? validateObjectUpdate(object, live) : [])];
   if (invalid.length) {
     return {
-      errors: invalid.map((e) => {
-        const msg = invalidMessage(object, e);
-        return `${msg} ${m.where(e.field, msg)}`;
-      }),
+      problems: invalid.map((e) => m.problem(e.field, invalidMessage(object, e))),
     };
   }
   const outcome = !live ? 'created' : sortedJson(object) === sortedJson(live) ? 'unchanged' : 'configured';
@@ -111,5 +107,5 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
       ? [`Warning: resource ${info.plural}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`]
       : []),
   ];
-  return { plan: { info, object, outcome, warnings }, errors: [] };
+  return { plan: { info, object, outcome, warnings }, problems: [] };
 }

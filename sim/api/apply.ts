@@ -1,8 +1,9 @@
 import type { Cluster } from '../cluster';
 import { ApiError } from '../core/api-error';
-import { parseManifests } from './manifest';
-import { kubectlKind, planApply, type ApplyPlan } from './apply-plan';
+import { formatProblem, parseManifests } from './manifest';
+import { kubectlKind } from './apply-plan';
 import { kindInfo } from './kinds';
+import { dryRunManifests } from './dry-run';
 
 export { parseManifests } from './manifest';
 
@@ -23,20 +24,12 @@ export interface ManifestResult {
  * applied and every problem is reported.
  */
 export function applyManifests(cluster: Cluster, text: string, source: string): ManifestResult {
-  const { manifests, errors } = parseManifests(text, source);
-  const plans: ApplyPlan[] = [];
-  const namespaces = new Set<string>();
-  for (const m of manifests) {
-    const { plan, errors: problems } = planApply(cluster, m, namespaces);
-    errors.push(...problems);
-    if (!plan) continue;
-    plans.push(plan);
-    if (plan.info.kind === 'Namespace') namespaces.add(plan.object.metadata.name);
-  }
-  if (errors.length) return { lines: [], errors, warnings: [] };
+  const { problems, documents } = dryRunManifests(cluster, text, source);
+  if (problems.length) return { lines: [], errors: problems.map((p) => formatProblem(p, source)), warnings: [] };
   const lines: string[] = [];
   const warnings: string[] = [];
-  for (const plan of plans) {
+  const errors: string[] = [];
+  for (const plan of documents) {
     const { object, info } = plan;
     // kubectl prints each distinct warning once (its warning handler deduplicates).
     for (const w of plan.warnings) if (!warnings.includes(w)) warnings.push(w);
@@ -59,7 +52,9 @@ export function applyManifests(cluster: Cluster, text: string, source: string): 
  * unknown kind, deletes nothing.
  */
 export function deleteManifests(cluster: Cluster, text: string, source: string): ManifestResult {
-  const { manifests, errors } = parseManifests(text, source);
+  const parsed = parseManifests(text, source);
+  const { manifests } = parsed;
+  const errors = parsed.problems.map((p) => formatProblem(p, source));
   const targets: { kind: string; namespace: string; name: string }[] = [];
   for (const m of manifests) {
     const raw = m.object as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
@@ -67,7 +62,7 @@ export function deleteManifests(cluster: Cluster, text: string, source: string):
     const name = raw.metadata?.name ?? '';
     if (!info || info.apiVersion !== raw.apiVersion) {
       const msg = `error: resource mapping not found for name: "${name}" namespace: "${raw.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${raw.kind ?? ''}" in version "${raw.apiVersion ?? ''}"`;
-      errors.push(`${msg} ${m.where('kind', msg)}\nensure CRDs are installed first`);
+      errors.push(formatProblem(m.problem('kind', msg, 'value', 'ensure CRDs are installed first'), source));
       continue;
     }
     targets.push({ kind: info.kind, namespace: info.namespaced ? raw.metadata?.namespace || 'default' : '', name });

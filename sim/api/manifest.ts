@@ -7,6 +7,33 @@ export interface Position {
   col: number;
 }
 
+/**
+ * One problem with a manifest file: kubectl's message in its own words, and where in the file it
+ * is, apart, so that a terminal can print the message and an editor can mark the place.
+ */
+export interface ManifestProblem {
+  /** kubectl's (or the API server's) message, exactly as it prints it. */
+  message: string;
+  /** kubectl's follow-up line, printed after the message (`ensure CRDs are installed first`). */
+  detail?: string;
+  /** 1-based line and column in the file. */
+  line: number;
+  col: number;
+  /** 1-based position among the file's documents. */
+  document: number;
+  /** The field the problem is about, when the message does not name it. */
+  field?: string;
+}
+
+/**
+ * The problem as the course's terminal prints it: the message, where it is written
+ * (`(web.yaml:9:3, document 2)`), then kubectl's follow-up line.
+ */
+export function formatProblem(p: ManifestProblem, source: string): string {
+  const where = `(${source}:${p.line}:${p.col}, document ${p.document}${p.field ? `, field ${p.field}` : ''})`;
+  return `${p.message} ${where}${p.detail ? `\n${p.detail}` : ''}`;
+}
+
 /** Where one field is written: its key (for unknown fields) and its value (for bad values). */
 interface FieldSite {
   key: Position;
@@ -40,12 +67,11 @@ export class Manifest {
     return this.start;
   }
 
-  /** The suffix every problem carries: `(web.yaml:9:3, document 2)`, plus the field when the message lacks it. */
-  where(path: string, message: string, at: 'key' | 'value' = 'value'): string {
+  /** A problem with the field at `path`, placed where the field is written; names the field when the message does not. */
+  problem(path: string, message: string, at: 'key' | 'value' = 'value', detail?: string): ManifestProblem {
     const { line, col } = this.position(path, at);
     const named = message.includes(`"${path}"`) || message.includes(`${path}: `);
-    const field = path && !named ? `, field ${path}` : '';
-    return `(${this.source}:${line}:${col}, document ${this.index}${field})`;
+    return { message, line, col, document: this.index, ...(path && !named ? { field: path } : {}), ...(detail ? { detail } : {}) };
   }
 }
 
@@ -62,11 +88,11 @@ export function parentPath(path: string): string {
  * on its own), followed by the position in the file. Empty documents are skipped. YAML 1.1, as the Go
  * parser reads it: `on`, `yes` and `no` are booleans.
  */
-export function parseManifests(text: string, source: string): { manifests: Manifest[]; errors: string[] } {
+export function parseManifests(text: string, source: string): { manifests: Manifest[]; problems: ManifestProblem[] } {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.1' });
   const manifests: Manifest[] = [];
-  const errors: string[] = [];
+  const problems: ManifestProblem[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
   const textLines = text.split('\n');
   list.forEach((doc: Document.Parsed, i) => {
@@ -76,7 +102,7 @@ export function parseManifests(text: string, source: string): { manifests: Manif
     const [error] = doc.errors;
     if (error) {
       const at = pos(goYamlOffset(text, error));
-      errors.push(`${yamlSyntaxError(source, error, at.line - firstLine + 1, doc, pos)} (${source}:${at.line}:${at.col}, document ${index})`);
+      problems.push({ message: yamlSyntaxError(source, error, at.line - firstLine + 1, doc, pos), line: at.line, col: at.col, document: index });
       return;
     }
     const root = doc.contents;
@@ -84,7 +110,7 @@ export function parseManifests(text: string, source: string): { manifests: Manif
     const start = pos(root.range[0]);
     if (!isMap(root)) {
       const jsonType = isSeq(root) ? 'array' : typeof (root as { value?: unknown }).value === 'number' ? 'number' : 'string';
-      errors.push(`error: unable to decode "${source}": json: cannot unmarshal ${jsonType} into Go value of type map[string]interface {} (${source}:${start.line}:${start.col}, document ${index})`);
+      problems.push({ message: `error: unable to decode "${source}": json: cannot unmarshal ${jsonType} into Go value of type map[string]interface {}`, line: start.line, col: start.col, document: index });
       return;
     }
     const sites = new Map<string, FieldSite>();
@@ -92,7 +118,7 @@ export function parseManifests(text: string, source: string): { manifests: Manif
     const object = dropNulls(doc.toJS({ maxAliasCount: 100 })) as Record<string, unknown>;
     manifests.push(new Manifest(source, index, object, root, sites, start));
   });
-  return { manifests, errors };
+  return { manifests, problems };
 }
 
 /** The first line of a document's own text: the line after its `---` marker, if it has one. */
