@@ -55,8 +55,8 @@ function main(argv: string[]): number {
       return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
     },
   });
-  return runScript(console, text, (line, result) => {
-    if (echo) process.stdout.write(`$ ${line}\n`);
+  return runScript(console, text, (line, result, prompt) => {
+    if (echo && prompt) process.stdout.write(`${prompt}${line}\n`);
     process.stdout.write(result.stdout);
     process.stderr.write(result.stderr);
   });

@@ -111,6 +111,12 @@ export interface Container {
   resources?: ResourceRequirements;
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
+  /** Keep the process's stdin open for `kubectl attach` (kubectl run -i sets it). */
+  stdin?: boolean;
+  /** Close stdin after the first attach session ends (kubectl run -i sets it). */
+  stdinOnce?: boolean;
+  /** Give the process a terminal (kubectl run -t sets it). */
+  tty?: boolean;
 }
 
 export interface Toleration {

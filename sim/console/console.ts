@@ -1,10 +1,11 @@
 import type { Cluster } from '../cluster';
 import type { ExecResult } from '../node/programs';
-import type { CommandContext } from './context';
+import type { CommandContext, ShellSession } from './context';
 import { kubectl } from './kubectl';
 import { simCommand } from './sim-commands';
 import { filters } from '../shell/filters';
-import { parseScript, runScript, type ParseError } from '../shell/script';
+import { Shell, type ProcessRun } from '../shell/interpreter';
+import { parseShell, type SyntaxError } from '../shell/syntax';
 import { sleep } from './sleep';
 import { ssh } from './ssh';
 
@@ -15,67 +16,137 @@ export interface ConsoleFiles {
 }
 
 /**
- * The command interpreter that widgets and the CLI share: one line at a time, like a shell with
- * kubectl, ssh and sleep on its PATH, plus the simulator's own `sim …` commands.
+ * The most virtual time one command line may take in the console before the simulator stops it
+ * (`while true; do sleep 1; done` would run until the reader pressed Ctrl-C).
+ */
+export const maxLineMs = 60 * 60_000;
+
+/**
+ * The command interpreter that widgets and the CLI share: the reader's bash, with kubectl, ssh
+ * and sleep on its PATH, plus the simulator's own `sim …` commands. A line is a shell script in
+ * the subset of sim/shell (pipelines, `;`, `&&`, `||`, `for`, `while`, `if`, variables, `$(…)`,
+ * `\` line continuation); the console keeps its variables from one line to the next.
  *
  * Time: each command sees the cluster after everything due at the current instant has run
  * (controllers react to the previous command's writes at once); only `sleep`, `kubectl wait`,
  * `rollout status`, `delete`'s wait and programs that take time (curl to a dropped port, ssh to a
  * switched-off machine) let virtual time pass.
+ *
+ * Interactive commands (`kubectl exec -it POD -- sh`, `kubectl run -it …`) open a shell in a
+ * container only when the console runs in a terminal (see terminal.ts), which passes `attach`.
  */
-export class Console {
+export class Console implements ShellSession {
+  readonly prompt = '$ ';
   private readonly ctx: CommandContext;
+  private shell: Shell;
+  private out = { stdout: '', stderr: '' };
 
   constructor(
     readonly cluster: Cluster,
     files: ConsoleFiles = {},
   ) {
     this.ctx = { cluster, readFile: (path) => files.readFile?.(path) };
+    this.shell = this.newShell();
+  }
+
+  /** Set by a terminal: how an interactive command hands it a shell session to open. */
+  set attach(attach: ((session: ShellSession) => void) | undefined) {
+    this.ctx.attach = attach;
+  }
+
+  /** True once the reader typed `exit`; the next line starts a new shell (variables forgotten). */
+  get closed(): boolean {
+    return this.shell.exited;
   }
 
   /**
-   * Runs one line; blank lines and `#` comments print nothing and succeed. A line may be a
-   * pipeline into the text filters (`ssh node-1 iptables-save | grep web`, `kubectl get pods |
-   * grep -c Running`), and pipelines may be joined by `;`, `&&`, `||`. The words, the pipeline and
-   * the filters come from sim/shell/, which the container's `sh -c` uses too; nothing is expanded
-   * here (the reader's shell has no variables in this console).
+   * Runs a script: one line, or several joined by newlines (a `for` loop typed over several
+   * lines). Blank lines and `#` comments print nothing and succeed. A line that fails to parse
+   * prints bash's message and runs nothing. No exception escapes.
    */
-  run(line: string): ExecResult {
-    const parsed = parseScript(line);
-    if ('error' in parsed) return { stdout: '', stderr: `bash: ${bashError(parsed)}\n`, exitCode: 2 };
-    if (!parsed.pipelines.length) return { stdout: '', stderr: '', exitCode: 0 };
-    return runScript(parsed.pipelines, (words, stdin) => this.runCommand(words.map((w) => w.text), stdin));
+  run(text: string): ExecResult {
+    if (this.shell.exited) this.shell = this.newShell();
+    const parsed = parseShell(text);
+    if ('message' in parsed) return { stdout: '', stderr: `bash: ${bashError(parsed)}\n`, exitCode: 2 };
+    this.out = { stdout: '', stderr: '' };
+    let exitCode: number;
+    try {
+      exitCode = this.drive(this.shell.run(parsed.list));
+    } catch (e) {
+      this.out.stderr += `bash: internal error of the simulator: ${(e as Error).message}\n`;
+      exitCode = 1;
+    }
+    return { ...this.out, exitCode };
   }
 
-  /** One command of a pipeline: a filter reads the previous command's output; time passes as it says. */
-  private runCommand([command, ...args]: string[], stdin: string | undefined): ExecResult {
+  /** Runs the script's process: commands let time pass themselves; a line that never ends is cut short. */
+  private drive(run: ProcessRun): number {
+    const start = this.cluster.clock.now;
+    for (let step = run.next(); ; step = run.next()) {
+      if (step.done) return step.value;
+      const why =
+        step.value.kind === 'forever'
+          ? step.value.busy
+            ? 'it ran 10000 commands without pausing'
+            : 'it would wait forever'
+          : this.cluster.clock.now - start > maxLineMs
+            ? `it ran for more than ${maxLineMs / 60_000} minutes`
+            : undefined;
+      if (why) {
+        this.out.stderr += `bash: the simulator stopped this command line: ${why} (in a real terminal, press Ctrl-C)\n`;
+        return 130;
+      }
+    }
+  }
+
+  private newShell(): Shell {
+    return new Shell(
+      {
+        name: 'bash',
+        write: (stdout, stderr) => {
+          this.out.stdout += stdout;
+          this.out.stderr += stderr;
+        },
+        run: (argv, stdin) => this.runCommand(argv, stdin),
+        notFound: (name) => `bash: ${name}: command not found\n`,
+        isFile: (path) => this.ctx.readFile(path) !== undefined,
+        isDirectory: () => false,
+      },
+      new Map([['HOME', '/home/reader'], ['PATH', '/usr/local/bin:/usr/bin:/bin'], ['SHELL', '/bin/bash']]),
+    );
+  }
+
+  /** One command: a filter reads the previous command's output; the clock advances by the time it took. */
+  private runCommand([command, ...args]: string[], stdin: string | undefined): ExecResult | undefined {
     this.cluster.settle(0);
     const filter = filters.get(command);
-    const result = filter ? filter(args, { stdin }) : this.dispatch(command, args);
+    const result = filter ? filter(args, { stdin, readFile: this.ctx.readFile }) : this.dispatch(command, args);
+    if (!result) return undefined;
     if (result.elapsedMs) this.cluster.advance(result.elapsedMs);
     this.cluster.settle(0);
     return result;
   }
 
-  private dispatch(command: string, args: string[]): ExecResult {
+  private dispatch(command: string, args: string[]): ExecResult | undefined {
     switch (command) {
       case 'kubectl':
         return kubectl(this.ctx, args);
       case 'sleep':
-        return sleep(this.cluster, args);
+        return sleep(args);
       case 'ssh':
         return ssh(this.cluster, args);
       case 'sim':
         return simCommand(this.cluster, args);
       default:
-        return { stdout: '', stderr: `bash: ${command}: command not found\n`, exitCode: 127 };
+        return undefined;
     }
   }
 }
 
-/** bash's wording for a line it cannot parse. */
-function bashError(e: ParseError): string {
-  if (e.error === 'unterminated') return e.quote === "'" ? "unexpected EOF while looking for matching `''" : 'unexpected EOF while looking for matching `"\'';
-  if (e.error === 'unsupported') return `${e.what} are not supported in this console`;
-  return `syntax error near unexpected token \`${e.token}'`;
+/** bash's wording for a script it cannot parse. */
+function bashError(e: SyntaxError): string {
+  if (e.token !== undefined) return `syntax error near unexpected token \`${e.token}'`;
+  if (e.message === 'syntax error: unterminated quoted string') return 'unexpected EOF while looking for matching quote';
+  if (e.incomplete) return 'syntax error: unexpected end of file';
+  return e.message.replace("this simulator's sh", 'this console');
 }

@@ -36,9 +36,35 @@ export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecRe
  * containerd's CRI exec errors.
  */
 export function kubectlExec(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
+  if (argv.length === 0 && cluster.store.get<Pod>('Pod', namespace, podName)) return fail('error: you must specify at least one command for the container\n');
+  const target = execTarget(cluster, namespace, podName, container);
+  if ('exitCode' in target) return target;
+  const { ctx, notice } = target;
+  const result = runContainerProgram(ctx, argv);
+  if (!result) {
+    return fail(
+      `${notice}error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${runtimeId(cluster.rng)}": ${executableNotFound(argv[0])}\n`,
+    );
+  }
+  if (!Number.isFinite(result.elapsedMs ?? 0)) {
+    return fail(`${notice}${result.stderr}error: the simulator cannot wait for a command that never ends (${argv.join(' ')}); run it as a container's command instead\n`, 130);
+  }
+  const trailer = result.exitCode !== 0 ? `command terminated with exit code ${result.exitCode}\n` : '';
+  return { ...result, stderr: notice + result.stderr + trailer };
+}
+
+/**
+ * Where an exec runs: the running container's program context, and kubectl's notice when it
+ * picked the default container; or what kubectl prints when it cannot exec there.
+ */
+export function execTarget(
+  cluster: Cluster,
+  namespace: string,
+  podName: string,
+  container: string | undefined,
+): { ctx: ProgramContext & { pod: Pod; container: string; fs: Map<string, string> }; notice: string } | ExecResult {
   const pod = cluster.store.get<Pod>('Pod', namespace, podName);
   if (!pod) return fail(`${ApiError.notFound('Pod', podName)}\n`);
-  if (argv.length === 0) return fail('error: you must specify at least one command for the container\n');
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}\n`);
   const names = pod.spec.containers.map((c) => c.name);
@@ -51,15 +77,5 @@ export function kubectlExec(cluster: Cluster, namespace: string, podName: string
   if (!host.running) return fail(`${notice}Error from server: error dialing backend: dial tcp ${host.ip}:10250: i/o timeout\n`);
   const fs = host.kubelet?.runningContainerFiles(pod, name);
   if (!fs) return fail(`${notice}error: unable to upgrade connection: container not found ("${name}")\n`);
-  const result = runContainerProgram({ cluster, node: host, pod, container: name, fs }, argv);
-  if (!result) {
-    return fail(
-      `${notice}error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${runtimeId(cluster.rng)}": ${executableNotFound(argv[0])}\n`,
-    );
-  }
-  if (!Number.isFinite(result.elapsedMs ?? 0)) {
-    return fail(`${notice}${result.stderr}error: the simulator cannot wait for a command that never ends (${argv.join(' ')}); run it as a container's command instead\n`, 130);
-  }
-  const trailer = result.exitCode !== 0 ? `command terminated with exit code ${result.exitCode}\n` : '';
-  return { ...result, stderr: notice + result.stderr + trailer };
+  return { ctx: { cluster, node: host, pod, container: name, fs }, notice };
 }

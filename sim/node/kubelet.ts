@@ -420,6 +420,19 @@ export class Kubelet extends Controller {
   }
 
   /**
+   * The container's main process ends by itself with `exitCode` (the shell attached by `kubectl
+   * run -it` ran `exit`); the kubelet notices at its next relist. Returns false when the container
+   * is not running.
+   */
+  mainProcessExited(pod: Pod, container: string, exitCode: number): boolean {
+    const rt = this.pods.get(objectKey(pod));
+    const c = this.runningContainer(pod, container);
+    if (!rt || !c) return false;
+    this.processExited(rt, c, exitCode, exitCode === 0 ? 'Completed' : 'Error');
+    return true;
+  }
+
+  /**
    * What a container has printed, for `kubectl logs`: its current (or last) run's, or with
    * `previous` the run before; undefined when the kubelet holds no such container or run.
    */

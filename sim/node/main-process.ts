@@ -45,7 +45,10 @@ export function mainProcessArgv(spec: Container): string[] | undefined {
  */
 export function startMainProcess(ctx: ProgramContext, argv: string[], write: (stdout: string, stderr: string) => void): ProcessRun | undefined {
   const base = baseName(argv[0] ?? '');
-  if (base === 'sh' || base === 'bash') return shellProcess(ctx, base, argv.slice(1), write);
+  if (base === 'sh' || base === 'bash') {
+    const stdinOpen = ctx.pod?.spec.containers.find((c) => c.name === ctx.container)?.stdin === true;
+    return shellProcess(ctx, base, argv.slice(1), write, stdinOpen);
+  }
   const server = mainPrograms.get(base);
   if (server) {
     const started = server(argv.slice(1));

@@ -1,8 +1,8 @@
 import type { ExecResult } from '../node/programs';
 
 /**
- * The text filters a reader pipes into: grep (-v -i -c -E -w -n -q), head -n, tail -n, wc (-l -w
- * -c), sort (-r -n -u), uniq (-c). One module for both sides of `kubectl exec`: the console runs
+ * The text filters a reader pipes into: grep (-v -i -c -E -w -n -q, context -A -B -C), head -n,
+ * tail -n, wc (-l -w -c), sort (-r -n -u), uniq (-c), cut (-d -f, -c), and seq. One module for both sides of `kubectl exec`: the console runs
  * them on the reader's machine (`kubectl get pods | grep web`), and every container image has them
  * (`sh -c 'cat /etc/resolv.conf | grep nameserver'`, `grep nameserver /etc/resolv.conf`).
  * Outputs, messages and exit codes are GNU coreutils' and GNU grep's (grep: 0 a line matched,
@@ -107,32 +107,112 @@ function compile(pattern: string, extended: boolean, ignoreCase: boolean, word: 
   }
 }
 
+/** A context option's line count (`-A 3`, `-C3`). */
+function contextLines(flags: Map<string, string>, f: string): number | string {
+  const v = flags.get(f);
+  if (v === undefined) return 0;
+  return /^\d+$/.test(v) ? Number(v) : `${v}: invalid context length argument`;
+}
+
+/**
+ * grep. With -A/-B/-C it prints N lines of context after/before each match (`-` after the line
+ * number instead of `:`), and `--` between groups that are not adjacent, as GNU grep does.
+ */
 const grep: Filter = (args, input) => {
-  const parsed = options(args, 'e');
+  const parsed = options(args, 'eABC');
   if ('bad' in parsed) return { stdout: '', stderr: `grep: ${parsed.bad}\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`, exitCode: 2 };
   const { flags, operands } = parsed;
-  const bad = unknown('grep', flags, 'viEcwnqe');
+  const bad = unknown('grep', flags, 'viEcwnqeABC');
   if (bad) return bad;
   const pattern = flags.get('e') ?? operands.shift();
   if (pattern === undefined) return { stdout: '', stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 };
+  const both = contextLines(flags, 'C');
+  const after = flags.has('A') ? contextLines(flags, 'A') : both;
+  const before = flags.has('B') ? contextLines(flags, 'B') : both;
+  for (const n of [after, before]) if (typeof n === 'string') return { stdout: '', stderr: `grep: ${n}\n`, exitCode: 2 };
   const re = compile(pattern, flags.has('E'), flags.has('i'), flags.has('w'));
   if (typeof re === 'string') return { stdout: '', stderr: `grep: ${re}\n`, exitCode: 2 };
   const { texts, errors } = read('grep', operands, input);
   const prefix = operands.length > 1;
   let out = '';
   let matched = 0;
+  /** The last line printed, across files (GNU grep puts `--` between files' groups too). */
+  let printedAny = false;
   for (const { file, text } of texts) {
-    let count = 0;
-    linesOf(text).forEach((line, n) => {
-      if (re.test(line) === flags.has('v')) return;
-      count++;
-      if (!flags.has('c')) out += `${prefix ? `${file}:` : ''}${flags.has('n') ? `${n + 1}:` : ''}${line}\n`;
-    });
-    if (flags.has('c')) out += `${prefix ? `${file}:` : ''}${count}\n`;
+    const lines = linesOf(text);
+    const hits = lines.map((line) => re.test(line) !== flags.has('v'));
+    const count = hits.filter(Boolean).length;
     matched += count;
+    if (flags.has('c')) {
+      out += `${prefix ? `${file}:` : ''}${count}\n`;
+      continue;
+    }
+    let last = -1;
+    let afterLeft = 0;
+    lines.forEach((line, n) => {
+      const inBefore = hits.slice(n + 1, n + 1 + (before as number)).some(Boolean);
+      const show = hits[n] || afterLeft > 0 || inBefore;
+      afterLeft = hits[n] ? (after as number) : Math.max(0, afterLeft - 1);
+      if (!show) return;
+      const context = (after as number) > 0 || (before as number) > 0;
+      if (context && printedAny && last !== n - 1) out += '--\n';
+      const sep = hits[n] ? ':' : '-';
+      out += `${prefix ? `${file}${sep}` : ''}${flags.has('n') ? `${n + 1}${sep}` : ''}${line}\n`;
+      last = n;
+      printedAny = true;
+    });
   }
   if (flags.has('q')) out = '';
   return { stdout: out, stderr: errors, exitCode: errors && !(flags.has('q') && matched) ? 2 : matched ? 0 : 1 };
+};
+
+/** The 1-based positions a cut LIST selects (`1,3`, `2-`, `-2`, `1-3`); a message when it is not one. */
+function cutList(list: string): ((k: number) => boolean) | string {
+  const ranges: [number, number][] = [];
+  for (const part of list.split(',')) {
+    const m = /^(\d*)(-?)(\d*)$/.exec(part);
+    if (!m || (!m[1] && !m[3])) return `invalid field value '${part}'`;
+    const from = m[1] ? Number(m[1]) : 1;
+    const to = m[2] ? (m[3] ? Number(m[3]) : Infinity) : from;
+    if (from === 0) return 'fields and positions are numbered from 1';
+    ranges.push([from, to]);
+  }
+  return (k) => ranges.some(([a, b]) => k >= a && k <= b);
+}
+
+/** cut -f LIST [-d DELIM] (tab by default; a line without the delimiter is printed whole) or -c LIST. */
+const cut: Filter = (args, input) => {
+  const parsed = options(args, 'dfc');
+  if ('bad' in parsed) return { stdout: '', stderr: `cut: ${parsed.bad}\nTry 'cut --help' for more information.\n`, exitCode: 1 };
+  const bad = unknown('cut', parsed.flags, 'dfc');
+  if (bad) return bad;
+  const list = parsed.flags.get('f') ?? parsed.flags.get('c');
+  if (list === undefined) return { stdout: '', stderr: "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n", exitCode: 1 };
+  const delim = parsed.flags.get('d') ?? '\t';
+  if (delim.length !== 1) return { stdout: '', stderr: "cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n", exitCode: 1 };
+  const pick = cutList(list);
+  if (typeof pick === 'string') return { stdout: '', stderr: `cut: ${pick}\nTry 'cut --help' for more information.\n`, exitCode: 1 };
+  const { texts, errors } = read('cut', parsed.operands, input);
+  const byChars = !parsed.flags.has('f');
+  const lines = texts.flatMap((t) => linesOf(t.text)).map((line) => {
+    if (byChars) return [...line].filter((_, k) => pick(k + 1)).join('');
+    if (!line.includes(delim)) return line;
+    return line.split(delim).filter((_, k) => pick(k + 1)).join(delim);
+  });
+  return { stdout: print(lines), stderr: errors, exitCode: errors ? 1 : 0 };
+};
+
+/** seq [FIRST [INCREMENT]] LAST: the integers from FIRST (1) to LAST by INCREMENT (1), at most 100000 of them. */
+const seq: Filter = (args) => {
+  const nums = args.map(Number);
+  const badArg = args.find((a) => !/^-?\d+$/.test(a));
+  if (!args.length || args.length > 3) return { stdout: '', stderr: `seq: ${args.length ? `extra operand '${args[3]}'` : 'missing operand'}\nTry 'seq --help' for more information.\n`, exitCode: 1 };
+  if (badArg !== undefined) return { stdout: '', stderr: `seq: invalid floating point argument: '${badArg}'\nTry 'seq --help' for more information.\n`, exitCode: 1 };
+  const [first, step, last] = args.length === 1 ? [1, 1, nums[0]] : args.length === 2 ? [nums[0], 1, nums[1]] : nums;
+  if (step === 0) return { stdout: '', stderr: "seq: invalid Zero increment value: '0'\nTry 'seq --help' for more information.\n", exitCode: 1 };
+  const out: number[] = [];
+  for (let k = first; (step > 0 ? k <= last : k >= last) && out.length < 100_000; k += step) out.push(k);
+  return { stdout: print(out.map(String)), stderr: '', exitCode: 0 };
 };
 
 /** head and tail: the first or last N lines (10 by default) of each input. */
@@ -219,4 +299,6 @@ export const filters: ReadonlyMap<string, Filter> = new Map<string, Filter>([
   ['wc', wc],
   ['sort', sort],
   ['uniq', uniq],
+  ['cut', cut],
+  ['seq', seq],
 ]);

@@ -1,8 +1,9 @@
 import type { ExecResult } from '../node/programs';
 import type { Server } from '../node/main-programs';
-import type { AndOr, Command, List, Pipeline } from './syntax';
+import { parseShell, type AndOr, type Command, type List, type Pipeline } from './syntax';
 import { expandWord } from './words';
 import { testBuiltin } from './test-builtin';
+import { echoText } from './echo';
 
 /**
  * Runs a parsed script over virtual time, as a generator: it pauses (yields) whenever a command
@@ -37,6 +38,8 @@ export interface ShellHost {
   write(stdout: string, stderr: string): void;
   isFile(path: string): boolean;
   isDirectory(path: string): boolean;
+  /** The message for a command that is neither a builtin nor a program (default: ash's `sh: NAME: not found`). */
+  notFound?(name: string): string;
 }
 
 /** `exit N`: unwinds the whole script. */
@@ -52,6 +55,10 @@ export class Shell {
   private exported: Set<string>;
   private status = 0;
   private commandsSinceTime = 0;
+  /** Virtual time that command substitutions took while a word was expanded, still to pass. */
+  private substitutionMs = 0;
+  /** Set once the script ran `exit`: an interactive shell then ends. */
+  exited = false;
 
   constructor(
     private host: ShellHost,
@@ -61,12 +68,16 @@ export class Shell {
     this.exported = new Set(env.keys());
   }
 
-  /** Runs the script to its end (or `exit`); returns the exit code. */
+  /** Runs the script to its end (or `exit`); returns the exit code. The shell keeps its variables for the next run. */
   *run(list: List): ProcessRun {
     try {
       return yield* this.list(list);
     } catch (e) {
-      if (e instanceof Exit) return e.code;
+      if (e instanceof Exit) {
+        this.exited = true;
+        this.status = e.code;
+        return e.code;
+      }
       throw e;
     }
   }
@@ -99,8 +110,21 @@ export class Shell {
 
   private *command(c: Command, stdin: string | undefined, capture: { out: string } | undefined): ProcessRun {
     if (c.type === 'simple') return yield* this.simple(c.words.map((w) => w.raw), stdin, capture);
+    if (!capture) return yield* this.compound(c);
+    // A compound command inside a pipeline: what it prints goes to the next command.
+    const outer = this.host;
+    this.host = { ...outer, write: (stdout, stderr) => ((capture.out += stdout), outer.write('', stderr)) };
+    try {
+      return yield* this.compound(c);
+    } finally {
+      this.host = outer;
+    }
+  }
+
+  private *compound(c: Exclude<Command, { type: 'simple' }>): ProcessRun {
     if (c.type === 'for') {
       const items = c.items.flatMap((w) => this.expand(w.raw));
+      yield* this.substitutionTime();
       let code = 0;
       for (const item of items) {
         this.vars.set(c.name, item);
@@ -123,7 +147,48 @@ export class Shell {
   }
 
   private expand(raw: string): string[] {
-    return expandWord(raw, (name) => (name === '?' ? String(this.status) : this.vars.get(name)));
+    return expandWord(raw, (name) => (name === '?' ? String(this.status) : this.vars.get(name)), (script) => this.substitute(script));
+  }
+
+  /**
+   * `$(SCRIPT)`: runs SCRIPT in this shell with its stdout captured (stderr goes through), all at
+   * once; the time it takes passes before the command that uses it runs (see substitutionTime).
+   * A script that would never end is cut short, as runToEnd does.
+   */
+  private substitute(script: string): string {
+    const parsed = parseShell(script);
+    const outer = this.host;
+    if ('message' in parsed) {
+      outer.write('', `${outer.name}: ${parsed.message}\n`);
+      return '';
+    }
+    let captured = '';
+    this.host = { ...outer, write: (stdout, stderr) => ((captured += stdout), outer.write('', stderr)) };
+    try {
+      const run = this.list(parsed.list);
+      for (let step = run.next(); !step.done; step = run.next()) {
+        if (step.value.kind === 'sleep') this.substitutionMs += step.value.ms;
+        if (step.value.kind === 'forever') {
+          outer.write('', `${outer.name}: stopped: the command substitution $(${script}) would never end; the simulator cannot wait for it\n`);
+          break;
+        }
+      }
+    } catch (e) {
+      // `exit` in a substitution ends only its subshell.
+      if (!(e instanceof Exit)) throw e;
+    } finally {
+      this.host = outer;
+    }
+    return captured;
+  }
+
+  /** Lets the time that the last expansion's command substitutions took pass. */
+  private *substitutionTime(): Generator<ProcessStep, void, void> {
+    if (!this.substitutionMs) return;
+    const ms = this.substitutionMs;
+    this.substitutionMs = 0;
+    this.commandsSinceTime = 0;
+    yield { kind: 'sleep', ms };
   }
 
   private env(extra: Map<string, string>): Map<string, string> {
@@ -144,6 +209,7 @@ export class Shell {
       assignments.set(raws[i].slice(0, eq), this.expand(raws[i].slice(eq + 1)).join(' '));
     }
     const argv = raws.slice(i).flatMap((raw) => this.expand(raw));
+    yield* this.substitutionTime();
     const write = (stdout: string, stderr: string) => {
       if (capture) capture.out += stdout;
       if (!capture || stderr) this.host.write(capture ? '' : stdout, stderr);
@@ -157,7 +223,7 @@ export class Shell {
     if (builtin !== undefined) return builtin;
     const ran = this.host.run(argv, stdin, this.env(assignments));
     if (!ran) {
-      write('', `${this.host.name}: ${name}: not found\n`);
+      write('', this.host.notFound?.(name) ?? `${this.host.name}: ${name}: not found\n`);
       return 127;
     }
     if ('next' in ran) {
@@ -173,9 +239,13 @@ export class Shell {
     return ran.exitCode;
   }
 
-  /** Builtins: true, false, :, exit, export, test and [; undefined when `name` is not one. */
+  /** Builtins: true, false, :, echo, exit, export, test and [; undefined when `name` is not one. */
   private builtin(name: string, args: string[], write: (stdout: string, stderr: string) => void): number | undefined {
     if (name === 'true' || name === ':') return 0;
+    if (name === 'echo') {
+      write(echoText(args), '');
+      return 0;
+    }
     if (name === 'false') return 1;
     if (name === 'exit') {
       const code = args.length ? Number(args[0]) : this.status;

@@ -28,8 +28,12 @@ export interface AndOr {
 
 export type List = AndOr[];
 
-/** ash's wording of what went wrong, without the leading `sh: `. */
-export type SyntaxError = { message: string };
+/**
+ * What went wrong: ash's wording, without the leading `sh: `; the unexpected token (bash words
+ * its message around it); `incomplete` when the script only ended too early (an open quote, a
+ * `for` without `done`, a trailing `|`), where an interactive shell asks for more (PS2, `> `).
+ */
+export type SyntaxError = { message: string; token?: string; incomplete?: boolean };
 
 /** Words that end a compound command's part: a list stops before them, and its caller says what it expected. */
 const closers = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
@@ -44,7 +48,10 @@ const unsupported: Record<string, string> = {
 export function parseShell(script: string): { list: List } | SyntaxError {
   const scanned = tokenize(script, true);
   if ('error' in scanned) {
-    if (scanned.error === 'unterminated') return { message: 'syntax error: unterminated quoted string' };
+    if (scanned.error === 'unterminated') {
+      const message = scanned.quote === ')' ? 'syntax error: unexpected end of file (expecting ")")' : 'syntax error: unterminated quoted string';
+      return { message, incomplete: true };
+    }
     return { message: `${scanned.what} are not supported by this simulator's sh` };
   }
   try {
@@ -53,12 +60,20 @@ export function parseShell(script: string): { list: List } | SyntaxError {
     if (parser.peek()) throw parser.unexpected();
     return { list };
   } catch (e) {
-    if (e instanceof ShellSyntaxError) return { message: e.message };
+    if (e instanceof ShellSyntaxError) return { message: e.message, ...(e.token === undefined ? {} : { token: e.token }), ...(e.incomplete ? { incomplete: true } : {}) };
     throw e;
   }
 }
 
-class ShellSyntaxError extends Error {}
+class ShellSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly token?: string,
+    readonly incomplete = false,
+  ) {
+    super(message);
+  }
+}
 
 class Parser {
   private i = 0;
@@ -76,9 +91,9 @@ class Parser {
 
   unexpected(expecting?: string): ShellSyntaxError {
     const t = this.peek();
-    if (!t) return new ShellSyntaxError(`syntax error: unexpected end of file${expecting ? ` (expecting "${expecting}")` : ''}`);
+    if (!t) return new ShellSyntaxError(`syntax error: unexpected end of file${expecting ? ` (expecting "${expecting}")` : ''}`, undefined, true);
     const text = 'word' in t ? t.word.text : t.op === 'newline' ? 'newline' : t.op;
-    return new ShellSyntaxError(`syntax error: unexpected "${text}"${expecting ? ` (expecting "${expecting}")` : ''}`);
+    return new ShellSyntaxError(`syntax error: unexpected "${text}"${expecting ? ` (expecting "${expecting}")` : ''}`, text);
   }
 
   private skipNewlines(): void {

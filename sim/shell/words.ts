@@ -5,10 +5,14 @@
  * start of a word begins a comment (to the end of the line); `|`, `||`, `&&` and `;` outside quotes
  * are operators, and so is a newline in a script (see tokenize).
  *
- * Shared by the console (the reader's bash, which never expands: it has no variables) and the
- * container `sh -c` (busybox sh, which expands `$NAME`, `${NAME}` and `$?` when a command runs).
- * Background jobs (`&`), redirections (`>`, `<`) and command substitution are not part of the
- * subset and are reported, so that a word never silently carries them.
+ * A backslash before a newline joins the two lines (line continuation). Command substitution,
+ * `$(…)` or `` `…` ``, stays inside its word (operators and blanks in it do not split the line)
+ * and runs when the word is expanded.
+ *
+ * Shared by the console (the reader's bash) and the container shells (BusyBox ash, dash, bash),
+ * which expand `$NAME`, `${NAME}`, `$?` and command substitutions when a command runs.
+ * Background jobs (`&`) and redirections (`>`, `<`) are not part of the subset and are reported,
+ * so that a word never silently carries them.
  */
 export type Operator = '|' | '||' | '&&' | ';' | 'newline';
 
@@ -21,10 +25,13 @@ export interface Word {
 
 export type Token = { word: Word } | { op: Operator };
 
-export type ScanError = { error: 'unterminated'; quote: "'" | '"' } | { error: 'unsupported'; what: string };
+export type ScanError = { error: 'unterminated'; quote: "'" | '"' | ')' | '`' } | { error: 'unsupported'; what: string };
 
 /** Looks a variable up for expansion; undefined when it is not set (it expands to nothing). */
 export type Lookup = (name: string) => string | undefined;
+
+/** Runs a command substitution's script and returns what it printed on stdout. */
+export type Substitute = (script: string) => string;
 
 /**
  * Splits a line into words and operators; nothing is expanded. With `newlines`, an unquoted
@@ -38,13 +45,52 @@ export function tokenize(line: string, newlines = false): { tokens: Token[] } | 
  * Expands one word as written (`raw`) when its command runs: variables are replaced, and an
  * unquoted expansion is split on blanks into several words (an empty one disappears).
  */
-export function expandWord(raw: string, lookup: Lookup): string[] {
-  const scanned = scan(raw, lookup);
+export function expandWord(raw: string, lookup: Lookup, substitute: Substitute = () => ''): string[] {
+  const scanned = scan(raw, { lookup, substitute });
   if ('error' in scanned) return [raw];
   return scanned.tokens.flatMap((t) => ('word' in t ? [t.word.text] : []));
 }
 
-function scan(line: string, lookup?: Lookup, newlines = false): { tokens: Token[] } | ScanError {
+/**
+ * The index of the `)` that closes the `$(` at `open`, skipping quotes and nested parentheses; -1
+ * when the text ends first.
+ */
+function closingParen(line: string, open: number): number {
+  let depth = 1;
+  for (let i = open + 1; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') i++;
+    else if (c === "'") {
+      i = line.indexOf("'", i + 1);
+      if (i < 0) return -1;
+    } else if (c === '"') {
+      for (i++; i < line.length && line[i] !== '"'; i++) if (line[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The command substitution at i (`$(…)` or `` `…` ``): its script and the index after it; null when unclosed, undefined when there is none. */
+function substitution(line: string, i: number): { script: string; next: number } | null | undefined {
+  if (line.startsWith('$(', i)) {
+    const close = closingParen(line, i + 1);
+    return close < 0 ? null : { script: line.slice(i + 2, close), next: close + 1 };
+  }
+  if (line[i] === '`') {
+    const close = line.indexOf('`', i + 1);
+    return close < 0 ? null : { script: line.slice(i + 1, close), next: close + 1 };
+  }
+  return undefined;
+}
+
+/** What a command substitution prints, as the shell uses it: trailing newlines removed. */
+function substituted(run: Substitute, script: string): string {
+  return run(script).replace(/\n+$/, '');
+}
+
+function scan(line: string, expand?: { lookup: Lookup; substitute: Substitute }, newlines = false): { tokens: Token[] } | ScanError {
+  const lookup = expand?.lookup;
   const tokens: Token[] = [];
   let word = '';
   let inWord = false;
@@ -89,8 +135,30 @@ function scan(line: string, lookup?: Lookup, newlines = false): { tokens: Token[
       end();
       tokens.push({ op: ch });
       i++;
-    } else if (ch === '&' || ch === '>' || ch === '<' || ch === '`' || two === '$(') {
-      return { error: 'unsupported', what: ch === '&' ? 'background jobs (&)' : ch === '`' || two === '$(' ? 'command substitution' : `redirections (${ch})` };
+    } else if (two === '\\\n') {
+      // Line continuation: the backslash and the newline vanish.
+      i += 2;
+    } else if (ch === '`' || two === '$(') {
+      const sub = substitution(line, i);
+      if (!sub) return { error: 'unterminated', quote: ch === '`' ? '`' : ')' };
+      if (!expand) {
+        begin();
+        word += line.slice(i, sub.next);
+        i = sub.next;
+        continue;
+      }
+      // An unquoted substitution is split into fields on blanks, as a variable is.
+      const fields = substituted(expand.substitute, sub.script).split(/[ \t\n]+/);
+      i = sub.next;
+      fields.forEach((field, n) => {
+        if (n > 0) end();
+        if (field) {
+          begin();
+          word += field;
+        }
+      });
+    } else if (ch === '&' || ch === '>' || ch === '<') {
+      return { error: 'unsupported', what: ch === '&' ? 'background jobs (&)' : `redirections (${ch})` };
     } else if (ch === "'") {
       const close = line.indexOf("'", i + 1);
       if (close < 0) return { error: 'unterminated', quote: "'" };
@@ -105,9 +173,16 @@ function scan(line: string, lookup?: Lookup, newlines = false): { tokens: Token[
         const c = line[i];
         if (c === '"') break;
         const ref = c === '$' ? reference() : undefined;
+        const sub = c === '`' || line.startsWith('$(', i) ? substitution(line, i) : undefined;
+        if (sub === null) return { error: 'unterminated', quote: c === '`' ? '`' : ')' };
         if (ref) {
           word += ref.value;
           i = ref.next;
+        } else if (sub) {
+          word += expand ? substituted(expand.substitute, sub.script) : line.slice(i, sub.next);
+          i = sub.next;
+        } else if (c === '\\' && line[i + 1] === '\n') {
+          i += 2;
         } else if (c === '\\' && '"\\$`'.includes(line[i + 1] ?? '')) {
           word += line[i + 1];
           i += 2;

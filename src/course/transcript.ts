@@ -53,18 +53,18 @@ export function runTranscript(opts: TranscriptOptions): Transcript {
   /** Everything printed so far, setup included: shown when a command fails, to help fix the script. */
   const session: string[] = [];
 
-  const run = (visible: boolean) => (line: string, result: ExecResult) => {
+  const run = (visible: boolean) => (line: string, result: ExecResult, prompt: string) => {
     const command = line.trim();
     const printed = (result.stdout + result.stderr).replace(/\n$/, '');
     if (result.exitCode !== 0) {
       throw new Error(`${opts.path}: \`${command}\` exited with ${result.exitCode}:\n${printed}\n\nThe session until then:\n${session.join('\n')}`);
     }
-    session.push(`$ ${command}`, ...(printed === '' ? [] : [printed]));
+    session.push(`${prompt}${command}`, ...(printed === '' ? [] : [printed]));
     const rows = printed === '' ? [] : printed.split('\n');
     const before = lastNames.get(command);
     lastNames.set(command, new Set(rows.map(firstColumn)));
     if (!visible) return;
-    out.push(`$ ${command}`);
+    out.push(`${prompt}${command}`);
     for (const row of rows) {
       out.push(row);
       if (before && !before.has(firstColumn(row))) newRows.push(out.length);

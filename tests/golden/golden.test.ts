@@ -8,7 +8,7 @@ import { runScript } from '../../sim/console/script';
 
 /**
  * Golden tests of the console, in the shape of kwok's: each `NAME.sh` here is a script of console
- * commands; `NAME.out` is its transcript (`$ command`, then what it printed to stdout, then to
+ * commands; `NAME.out` is its transcript (the prompt and the command as typed, then what it printed to stdout, then to
  * stderr), checked line by line against real kubectl's format when it was written.
  * `UPDATE_GOLDEN=1 npx vitest run tests/golden` rewrites the .out files.
  */
@@ -21,8 +21,8 @@ function transcript(script: string): string {
     readFile: (path) => (existsSync(join(folder, path)) ? readFileSync(join(folder, path), 'utf8') : undefined),
   });
   let out = '';
-  runScript(console, script, (line, result) => {
-    out += `$ ${line}\n${result.stdout}${result.stderr}`;
+  runScript(console, script, (line, result, prompt) => {
+    out += `${prompt ? `${prompt}${line}\n` : ''}${result.stdout}${result.stderr}`;
   });
   return out;
 }

@@ -28,6 +28,9 @@ const container = object('v1.Container', {
   imagePullPolicy: string,
   terminationMessagePath: string,
   terminationMessagePolicy: string,
+  stdin: boolean,
+  stdinOnce: boolean,
+  tty: boolean,
 });
 
 /** v1.PodSpec (sim/api/types.ts PodSpec). */

@@ -1,5 +1,7 @@
 import type { ExecResult } from '../../node/programs';
+import { execTarget } from '../../node/kubelet-exec';
 import { namespaceOf, type CommandContext } from '../context';
+import { ContainerShell } from '../container-shell';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
 
@@ -7,7 +9,14 @@ import { isError, parseFlags } from './flags';
  * `kubectl exec [-it] POD [-c CONTAINER] -- COMMAND [ARGS…]`: runs a program in a container
  * through the kubelet. A program that waits (curl to a dropped port) returns the virtual time it
  * took as `elapsedMs`, which the console lets pass.
- * Source: staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go.
+ *
+ * With `-i -t` in a terminal, a shell with no script (`sh`, `bash`, `/bin/sh`) opens an interactive
+ * session: the reader's next lines go to it until `exit` (see container-shell.ts); when it ends
+ * with a non-zero status kubectl says `command terminated with exit code N`. Any other command run
+ * with a terminal prints its stderr on stdout, as over a TTY. With `-t` and no terminal (a widget
+ * running one command) kubectl warns that it cannot use a TTY and runs the command without one.
+ * Source: staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go (SetupTTY: "Unable to use a TTY - input
+ * is not a terminal or the right kind of file"; with a raw TTY, stderr goes over stdout).
  */
 export function kubectlExec(ctx: CommandContext, argv: string[]): ExecResult {
   const parsed = parseFlags(argv, [
@@ -27,5 +36,36 @@ export function kubectlExec(ctx: CommandContext, argv: string[]): ExecResult {
     if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return kubectlError(`cannot attach to ${type}/${name}: this simulator execs into pods named directly`);
     pod = name;
   }
-  return ctx.cluster.exec(namespaceOf(values), pod, values.get('container'), afterDash);
+  const namespace = namespaceOf(values);
+  const tty = values.get('tty') === 'true';
+  const stdin = values.get('stdin') === 'true';
+  if (tty && !ctx.attach) {
+    const result = ctx.cluster.exec(namespace, pod, values.get('container'), afterDash);
+    return { ...result, stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n' + result.stderr };
+  }
+  const shell = interactiveShell(afterDash);
+  if (tty && stdin && shell && ctx.attach) {
+    const target = execTarget(ctx.cluster, namespace, pod, values.get('container'));
+    if ('exitCode' in target) return target;
+    ctx.attach(
+      new ContainerShell(ctx.cluster, target.ctx, shell, (code) => ({
+        stdout: '',
+        stderr: code === 0 ? '' : `command terminated with exit code ${code}\n`,
+        exitCode: code,
+      })),
+    );
+    return { stdout: '', stderr: target.notice, exitCode: 0 };
+  }
+  const result = ctx.cluster.exec(namespace, pod, values.get('container'), afterDash);
+  if (!tty) return result;
+  // Over a TTY the program's stderr arrives on stdout; kubectl's own last line stays on stderr.
+  const trailer = /command terminated with exit code \d+\n$/.exec(result.stderr)?.[0] ?? '';
+  return { ...result, stdout: result.stdout + result.stderr.slice(0, result.stderr.length - trailer.length), stderr: trailer };
+}
+
+/** The shell an argv starts with no script (`sh`, `/bin/bash`, `ash`), for an interactive session. */
+export function interactiveShell(argv: string[]): 'sh' | 'bash' | undefined {
+  if (argv.length !== 1) return undefined;
+  const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+  return base === 'bash' ? 'bash' : base === 'sh' || base === 'ash' ? 'sh' : undefined;
 }

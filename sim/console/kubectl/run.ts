@@ -5,14 +5,14 @@ import { combine, kubectlError } from '../result';
 import { createObject } from './create-object';
 import { parseLabels } from './expose';
 import { isError, parseFlags } from './flags';
+import { kubectlAttachRun } from './run-attach';
 
 /**
  * `kubectl run NAME --image=I [--restart=Always|OnFailure|Never] [--labels=L] [--port=P]
  * [--expose] [--env=K=V…] [--command] [-- ARGS…]`: one Pod with one container named NAME, labelled
  * `run=NAME` unless --labels is given; arguments after `--` are the container's args (its command
  * with --command). --expose also creates a ClusterIP Service of the same name on --port, printed
- * first. The console runs scripts, so the interactive forms (-i, -t, --rm, --attach) are refused
- * with a pointer to `kubectl exec`.
+ * first. With -i (and -t) kubectl attaches to the Pod instead of printing it: see run-attach.ts.
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/run/run.go (Validate, Run, generateService) and
  * pkg/generate/versioned/run.go (BasicPod).
  */
@@ -34,21 +34,17 @@ export function kubectlRun(ctx: CommandContext, argv: string[]): ExecResult {
   if (isError(parsed)) return parsed;
   const { values, args, afterDash } = parsed;
   const on = (flag: string) => values.get(flag) === 'true';
-  if (on('stdin') || on('tty') || on('rm') || on('attach')) {
-    return kubectlError(
-      'this simulator runs scripts, one command per line, so it cannot attach a terminal to a new Pod (-i, -t, --rm, --attach).\n' +
-        'Start the Pod without them, then run commands in it:\n' +
-        `  kubectl run ${args[0] ?? 'NAME'} --image=${values.get('image') ?? 'IMAGE'} -- sleep 3600\n` +
-        `  kubectl exec ${args[0] ?? 'NAME'} -- COMMAND`,
-    );
-  }
+  const attach = on('attach') || on('stdin');
   if (args.length === 0) return kubectlError('NAME is required for run');
   const name = args[0];
   const image = values.get('image');
   if (!image) return kubectlError('--image is required');
+  if (on('tty') && !on('stdin')) return kubectlError('-i/--stdin is required for containers with -t/--tty=true');
   const port = values.get('port');
   if (on('expose') && !port) return kubectlError('--port must be set when exposing a service');
-  const restart = values.get('restart') ?? 'Always';
+  if (!attach && on('rm')) return kubectlError('--rm should only be used for attached containers');
+  // getRestartPolicy: an interactive Pod defaults to OnFailure.
+  const restart = values.get('restart') ?? (on('stdin') ? 'OnFailure' : 'Always');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return kubectlError(`invalid restart policy: ${restart}`);
   const pullPolicy = values.get('image-pull-policy');
   if (pullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) return kubectlError(`invalid image pull policy: ${pullPolicy}`);
@@ -64,6 +60,9 @@ export function kubectlRun(ctx: CommandContext, argv: string[]): ExecResult {
     ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
     ...(env.length ? { env } : {}),
     ...(pullPolicy ? { imagePullPolicy: pullPolicy } : {}),
+    // BasicPod: stdin, stdinOnce (unless --leave-stdin-open) and tty from -i and -t.
+    ...(on('stdin') ? { stdin: true, stdinOnce: true } : {}),
+    ...(on('tty') ? { tty: true } : {}),
   };
   const namespace = namespaceOf(values);
   const pod = createObject(ctx.cluster.store, {
@@ -72,12 +71,16 @@ export function kubectlRun(ctx: CommandContext, argv: string[]): ExecResult {
     metadata: { name, namespace, labels },
     spec: { containers: [container], restartPolicy: restart as PodSpec['restartPolicy'] },
   } as Pod);
-  if (pod.exitCode !== 0 || !on('expose')) return pod;
-  const service = createObject(ctx.cluster.store, {
+  if (pod.exitCode !== 0) return pod;
+  const service = !on('expose') ? undefined : createObject(ctx.cluster.store, {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, namespace, ...(values.has('labels') ? { labels } : {}) },
     spec: { selector: labels, ports: [{ port: Number(port), protocol: 'TCP', targetPort: Number(port) }] },
   } as Service);
-  return combine([service, pod]);
+  if (attach) {
+    const attached = kubectlAttachRun(ctx, { namespace, name, stdin: on('stdin'), tty: on('tty'), remove: on('rm'), restartPolicy: restart, service: service !== undefined });
+    return service ? combine([service, attached]) : attached;
+  }
+  return service ? combine([service, pod]) : pod;
 }

@@ -1,8 +1,5 @@
 import { ok, type Program } from '../programs';
+import { echoText } from '../../shell/echo';
 
-/** `echo [-n] WORD...`: prints its arguments separated by spaces (GNU coreutils). */
-export const echo: Program = (_ctx, args) => {
-  const noNewline = args[0] === '-n';
-  const words = noNewline ? args.slice(1) : args;
-  return ok(words.join(' ') + (noNewline ? '' : '\n'));
-};
+/** `/bin/echo [-n] WORD...` (GNU coreutils), as `kubectl exec POD -- echo …` runs it. */
+export const echo: Program = (_ctx, args) => ok(echoText(args));

@@ -11,11 +11,12 @@ import { isDirectory, isFile } from './fs';
  * newlines, `&&`, `||`, `!`, quotes, `$NAME`, `${NAME}`, `$?`, NAME=VALUE, export, for, while,
  * until, if, test and `[ ]`, exit. Without -c the shell reads its script from stdin: under
  * `kubectl exec` without -i, and as a container's main process without `stdin: true`, there is
- * none, so it exits 0 at once. Errors read as the shell's: `sh: NAME: not found` (127),
+ * none, so it exits 0 at once; a main process whose container keeps stdin open (`stdin: true`, as
+ * `kubectl run -i` sets it) waits for an attached terminal instead. Errors read as the shell's: `sh: NAME: not found` (127),
  * `sh: syntax error: …` (2).
  * Source: busybox shell/ash.c (messages), POSIX Shell Command Language 2.9.
  */
-export function shellProcess(ctx: ProgramContext, name: string, args: string[], write: (stdout: string, stderr: string) => void): ProcessRun {
+export function shellProcess(ctx: ProgramContext, name: string, args: string[], write: (stdout: string, stderr: string) => void, attachedStdin = false): ProcessRun {
   return (function* (): ProcessRun {
     let script = ctx.stdin ?? '';
     if (args[0] === '-c') {
@@ -36,27 +37,41 @@ export function shellProcess(ctx: ProgramContext, name: string, args: string[], 
       write('', `${name}: ${parsed.message}\n`);
       return 2;
     }
-    const fs = ctx.fs ?? new Map<string, string>();
-    const shell = new Shell(
-      {
-        name,
-        write,
-        isFile: (path) => isFile(fs, path),
-        isDirectory: (path) => isDirectory(fs, path),
-        run: (argv, stdin, env) => {
-          const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-          const server = mainPrograms.get(base);
-          if (server) {
-            const started = server(argv.slice(1));
-            return 'next' in started ? started : { stdout: '', stderr: started.stderr, exitCode: started.exitCode };
-          }
-          return runContainerProgram({ ...ctx, stdin, env }, argv);
-        },
-      },
-      processEnvironment(ctx),
-    );
+    if (attachedStdin && args[0] !== '-c') {
+      // Its stdin stays open for `kubectl attach`: the shell waits for a line that only an
+      // attached terminal sends (see sim/console/container-shell.ts).
+      for (;;) yield { kind: 'forever', busy: false };
+    }
+    const shell = containerShell(ctx, name, write);
     return yield* shell.run(parsed.list);
   })();
+}
+
+/**
+ * A shell in a container: its programs are the image's (servers start as the main process would
+ * start them), its files the container's, its variables the process environment. It keeps its
+ * variables from one script to the next, as an interactive shell does.
+ */
+export function containerShell(ctx: ProgramContext, name: string, write: (stdout: string, stderr: string) => void): Shell {
+  const fs = ctx.fs ?? new Map<string, string>();
+  return new Shell(
+    {
+      name,
+      write,
+      isFile: (path) => isFile(fs, path),
+      isDirectory: (path) => isDirectory(fs, path),
+      run: (argv, stdin, env) => {
+        const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+        const server = mainPrograms.get(base);
+        if (server) {
+          const started = server(argv.slice(1));
+          return 'next' in started ? started : { stdout: '', stderr: started.stderr, exitCode: started.exitCode };
+        }
+        return runContainerProgram({ ...ctx, stdin, env }, argv);
+      },
+    },
+    processEnvironment(ctx),
+  );
 }
 
 /** The shell as a program that runs to its end (kubectl exec, exec probes, a script's `sh -c`). */

@@ -59,12 +59,14 @@ describe('kubectl expose and run', () => {
     expect(pod.metadata.labels).toEqual({ run: 'box' });
     expect(c.run('kubectl run x --image=nginx --expose').stderr).toBe('error: --port must be set when exposing a service\n');
   });
-  it('refuses the interactive forms with a pointer to kubectl exec', () => {
+  it('without a terminal, run -it cannot use a TTY: the shell reads end of file and --rm deletes the Pod', () => {
     const { cluster, c } = setup();
-    const r = c.run('kubectl run -it --rm tmp --image=busybox -- sh');
-    expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('kubectl exec tmp -- COMMAND');
-    expect(cluster.store.get('Pod', 'default', 'tmp')).toBeUndefined();
+    cluster.boot();
+    const r = c.run('kubectl run -it --rm --restart=Never tmp --image=busybox -- sh');
+    expect(r.stderr.split('\n')[0]).toBe('Unable to use a TTY - input is not a terminal or the right kind of file');
+    expect(r).toMatchObject({ stdout: 'pod "tmp" deleted from default namespace\n', exitCode: 0 });
+    expect(c.run('kubectl run -t x --image=busybox').stderr).toBe('error: -i/--stdin is required for containers with -t/--tty=true\n');
+    expect(c.run('kubectl run --rm x --image=busybox').stderr).toBe('error: --rm should only be used for attached containers\n');
   });
 });
 

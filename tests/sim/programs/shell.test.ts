@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../../sim/cluster';
 import { Console } from '../../../sim/console/console';
 import { filters } from '../../../sim/shell/filters';
-import { parseScript } from '../../../sim/shell/script';
+import { parseShell } from '../../../sim/shell/syntax';
 import { expandWord, tokenize } from '../../../sim/shell/words';
 import { clusterWith, exec, webAndClient } from '../services/cluster-fixture';
 
@@ -39,9 +39,11 @@ describe('words and scripts', () => {
     expect(expandWord('"$A b"', (n) => (n === 'A' ? '1  2' : undefined))).toEqual(['1  2 b']);
     expect(expandWord('x$A', (n) => (n === 'A' ? '1  2' : undefined))).toEqual(['x1', '2']);
     expect(expandWord("'$A'", () => '1')).toEqual(['$A']);
-    expect(parseScript('a | | b')).toEqual({ error: 'unexpected', token: '|' });
-    expect(parseScript('a |')).toEqual({ error: 'unexpected', token: 'newline' });
-    expect(parseScript('a > f')).toMatchObject({ error: 'unsupported' });
+    expect(parseShell('a | | b')).toEqual({ message: 'syntax error: unexpected "|"', token: '|' });
+    expect(parseShell('a |')).toMatchObject({ incomplete: true });
+    expect(parseShell('for i in 1; do')).toMatchObject({ incomplete: true });
+    expect(parseShell('echo $(hostname')).toMatchObject({ incomplete: true });
+    expect(parseShell('a > f')).toMatchObject({ message: "redirections (>) are not supported by this simulator's sh" });
   });
 });
 
@@ -77,5 +79,23 @@ describe('console pipes', () => {
     const before = cluster.store.resourceVersion;
     expect(new Console(cluster).run("kubectl create namespace x | grep 'open").exitCode).toBe(2);
     expect(cluster.store.resourceVersion).toBe(before);
+  });
+});
+
+describe('grep context, cut and seq', () => {
+  const text = 'a\nb\nmatch1\nc\nd\ne\nmatch2\nf\n';
+  it('grep -A, -B and -C print context lines with -- between groups, as GNU grep', () => {
+    expect(run('grep', ['-A1', 'match'], text).stdout).toBe('match1\nc\n--\nmatch2\nf\n');
+    expect(run('grep', ['-B', '2', 'match2'], text).stdout).toBe('d\ne\nmatch2\n');
+    expect(run('grep', ['-n', '-C1', 'match'], text).stdout).toBe('2-b\n3:match1\n4-c\n--\n6-e\n7:match2\n8-f\n');
+    expect(run('grep', ['-C', '3', 'match'], text).stdout).toBe('a\nb\nmatch1\nc\nd\ne\nmatch2\nf\n');
+    expect(run('grep', ['-A', 'x', 'a'], text)).toMatchObject({ stderr: 'grep: x: invalid context length argument\n', exitCode: 2 });
+  });
+  it('cut fields and characters, seq counts', () => {
+    expect(run('cut', ['-d/', '-f2'], 'pod/web\npod/db\n').stdout).toBe('web\ndb\n');
+    expect(run('cut', ['-d', ':', '-f', '1,3'], 'a:b:c\nnone\n').stdout).toBe('a:c\nnone\n');
+    expect(run('cut', ['-c', '1-3'], 'abcdef\n').stdout).toBe('abc\n');
+    expect(run('seq', ['3'], '').stdout).toBe('1\n2\n3\n');
+    expect(run('seq', ['2', '2', '6'], '').stdout).toBe('2\n4\n6\n');
   });
 });
