@@ -79,8 +79,27 @@ interface Walk {
   delivered?: Packet;
 }
 
+/** What the data plane did, as observers see it: a connection opened, or one more request on one. */
+export type DataplaneEvent =
+  | { kind: 'connect'; at: number; request: ConnectRequest; result: ConnectResult }
+  | { kind: 'request'; at: number; connection: Connection; result: SendResult };
+
 export class Dataplane {
+  /** Called after every connect() and every request on a connection: widgets draw the packets from these. */
+  readonly observers = new Set<(event: DataplaneEvent) => void>();
+
   constructor(private readonly cluster: Cluster) {}
+
+  /** Tells every observer; an observer's error never breaks the packet's walk. */
+  notify(event: DataplaneEvent): void {
+    for (const observe of this.observers) {
+      try {
+        observe(event);
+      } catch {
+        // Observers only draw; the data plane goes on.
+      }
+    }
+  }
 
   /**
    * Opens a connection: sends its first packet (a TCP SYN, or a UDP datagram) and reports how it
@@ -99,6 +118,7 @@ export class Dataplane {
     }
     const result: ConnectResult = { outcome: walk.outcome, trace: walk.trace, server: walk.server };
     if (walk.outcome === 'established') result.connection = new Connection(this.cluster, source, packet, walk);
+    this.notify({ kind: 'connect', at: now, request: req, result });
     return result;
   }
 
@@ -280,6 +300,12 @@ export class Connection {
 
   /** Sends one more request on the connection and returns the reply's fate. */
   send(): SendResult {
+    const result = this.deliver();
+    this.cluster.dataplane.notify({ kind: 'request', at: this.cluster.clock.now, connection: this, result });
+    return result;
+  }
+
+  private deliver(): SendResult {
     if (this.closed) throw new Error('connection is closed');
     const now = this.cluster.clock.now;
     for (const { node, entry } of this.walk.entries) {

@@ -1,0 +1,157 @@
+/**
+ * One simulated cluster seen through Svelte: the generic model every widget drives.
+ *
+ * - Reads: `version` changes once per cluster change (a store write, a reconcile-log line, a
+ *   kube-proxy sync, a console command), never merely because time passed; views are plain
+ *   functions of `cluster` (components/views/), recomputed in a `$derived` that reads `version`.
+ *   `now` changes every frame while time runs, for clocks.
+ * - Writes: only `run(command)`, the console command line kubectl (or `sim`) would run. Every one
+ *   is recorded in `actions` with its virtual instant, so `scenario()` is everything needed to
+ *   rebuild this cluster elsewhere (a share link, an embed page): replay(scenario()) gives the same
+ *   state.
+ * - Packets: `packets` lists the data plane's recent connections and requests, as the engine
+ *   traced them (for ClusterMap's and PacketTrace's drawings, BalanceChart's counts).
+ *
+ * Load it lazily (components/live/load.ts): it pulls in the whole engine.
+ */
+import type { Cluster } from '../../sim/cluster';
+import type { Console } from '../../sim/console/console';
+import type { DataplaneEvent } from '../../sim/net/dataplane';
+import type { ExecResult } from '../../sim/node/programs';
+import { replay, replaySteps } from './replay';
+import type { Action, Scenario } from './scenario';
+
+/** How many data-plane events a live cluster keeps for widgets to draw. */
+const packetMemory = 200;
+
+/** One data-plane event with a stable key. */
+export interface PacketEvent {
+  n: number;
+  event: DataplaneEvent;
+}
+
+/** One console command the reader ran, with what it printed. */
+export interface CommandRun {
+  n: number;
+  action: Action;
+  result: ExecResult;
+}
+
+export class LiveCluster {
+  readonly cluster: Cluster;
+  readonly console: Console;
+  readonly applyErrors: string[];
+  readonly namespace: string;
+  /** The scenario this cluster started from, without reader actions. */
+  readonly start: Scenario;
+  /** Reader actions so far, oldest first. */
+  actions: Action[] = $state.raw([]);
+  /** Every command run with its output (the Console's scrollback), oldest first. */
+  runs: CommandRun[] = $state.raw([]);
+  /** Recent data-plane events, oldest first. */
+  packets: PacketEvent[] = $state.raw([]);
+  /** Bumped once per cluster change. */
+  version = $state(0);
+  /** Virtual milliseconds since the cluster started. */
+  now = $state(0);
+  #changeKey = '';
+  #packetCount = 0;
+  #runCount = 0;
+
+  private constructor(start: Scenario, cluster: Cluster, console: Console, applyErrors: string[]) {
+    this.start = { ...start, actions: [] };
+    this.namespace = start.namespace;
+    this.cluster = cluster;
+    this.console = console;
+    this.applyErrors = applyErrors;
+    cluster.dataplane.observers.add((event) => {
+      this.packets = [...this.packets.slice(-(packetMemory - 1)), { n: this.#packetCount++, event }];
+    });
+    this.#sync(true);
+  }
+
+  /** Builds the cluster at once (tests, and small scenarios). */
+  static replay(scenario: Scenario): LiveCluster {
+    const { cluster, console, applyErrors } = replay({ ...scenario, actions: [] });
+    const live = new LiveCluster(scenario, cluster, console, applyErrors);
+    live.#replayActions(scenario);
+    return live;
+  }
+
+  /**
+   * Builds the cluster in steps, yielding to the browser between them so that no task runs long
+   * while a widget hydrates. The reader's actions in `scenario` are replayed and recorded.
+   */
+  static async start(scenario: Scenario, yieldToBrowser: () => Promise<void> = nextTask): Promise<LiveCluster> {
+    const steps = replaySteps({ ...scenario, actions: [], time: scenario.actions.length ? 0 : scenario.time });
+    let budget = performance.now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        const live = new LiveCluster(scenario, next.value.cluster, next.value.console, next.value.applyErrors);
+        live.#replayActions(scenario);
+        return live;
+      }
+      if (performance.now() - budget > 30) {
+        await yieldToBrowser();
+        budget = performance.now();
+      }
+    }
+  }
+
+  #replayActions(scenario: Scenario): void {
+    for (const action of scenario.actions) {
+      if (this.cluster.clock.now < action.at) this.cluster.advance(action.at - this.cluster.clock.now);
+      this.run(action.command);
+    }
+    if (this.cluster.clock.now < scenario.time) this.cluster.advance(scenario.time - this.cluster.clock.now);
+    this.#sync(true);
+  }
+
+  /**
+   * Runs one console command line as the reader's action and records it. Never throws: an engine
+   * error becomes the command's stderr, as a shell prints a crashed program's message.
+   */
+  run(command: string): ExecResult {
+    const action = { at: this.cluster.clock.now, command };
+    let result: ExecResult;
+    try {
+      result = this.console.run(command);
+    } catch (error) {
+      result = { stdout: '', stderr: `${command.split(' ')[0]}: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 };
+    }
+    this.actions = [...this.actions, action];
+    this.runs = [...this.runs.slice(-199), { n: this.#runCount++, action, result }];
+    this.#sync(true);
+    return result;
+  }
+
+  /** Runs the cluster for `ms` of virtual time; signals a change only if the cluster changed. */
+  advance(ms: number): void {
+    if (ms <= 0) return;
+    try {
+      this.cluster.advance(ms);
+    } finally {
+      this.#sync(false);
+    }
+  }
+
+  /** Everything needed to rebuild this cluster as it is now. */
+  scenario(): Scenario {
+    return { ...this.start, actions: this.actions, time: this.cluster.clock.now };
+  }
+
+  #sync(force: boolean): void {
+    this.now = this.cluster.clock.now;
+    const key = `${this.cluster.store.resourceVersion}:${this.cluster.logs.length}`;
+    if (force || key !== this.#changeKey) {
+      this.#changeKey = key;
+      this.version++;
+    }
+  }
+}
+
+/** Lets the browser run other tasks (input, paint) before the next step. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,63 @@
+/**
+ * Builds a cluster from a scenario: boots it, applies the manifests through the console, runs the
+ * setup and the reader's actions at their virtual instants, and reaches the scenario's time. Used
+ * at build time (the first view an Astro wrapper renders), by tests, and by the live cluster in the
+ * browser (in slices, so that no task runs long). Plain TypeScript: no Svelte, no DOM.
+ */
+import { Cluster } from '../../sim/cluster';
+import { Console } from '../../sim/console/console';
+import type { ExecResult } from '../../sim/node/programs';
+import type { Action, Scenario } from './scenario';
+
+/** The longest slice of virtual time advanced in one step of a replay. */
+const sliceMs = 5_000;
+
+export interface Replayed {
+  cluster: Cluster;
+  console: Console;
+  /** What `kubectl apply -f SOURCE` printed on stderr, line by line: empty when all applied. */
+  applyErrors: string[];
+}
+
+/**
+ * The replay as a sequence of steps; the caller runs them, all at once or yielding between them.
+ * Each step's work is bounded (one command, or `sliceMs` of virtual time).
+ */
+export function* replaySteps(scenario: Scenario, onAction?: (action: Action, result: ExecResult) => void): Generator<void, Replayed> {
+  const cluster = new Cluster({ seed: scenario.seed });
+  yield;
+  cluster.boot();
+  yield;
+  const files = { readFile: (path: string) => (path === scenario.source ? scenario.manifests : undefined) };
+  const console = new Console(cluster, files);
+  const applied = console.run(`kubectl apply -f ${scenario.source}`);
+  const applyErrors = applied.stderr.split('\n').filter(Boolean);
+  const replayed: Replayed = { cluster, console, applyErrors };
+  for (const step of scenario.setup ?? []) {
+    yield* advanceTo(cluster, step.at);
+    console.run(step.command);
+  }
+  for (const action of scenario.actions) {
+    yield* advanceTo(cluster, action.at);
+    const result = console.run(action.command);
+    onAction?.(action, result);
+  }
+  yield* advanceTo(cluster, scenario.time);
+  return replayed;
+}
+
+function* advanceTo(cluster: Cluster, at: number): Generator<void> {
+  while (cluster.clock.now < at) {
+    cluster.advance(Math.min(sliceMs, at - cluster.clock.now));
+    yield;
+  }
+}
+
+/** Replays a scenario at once (build time, tests). */
+export function replay(scenario: Scenario): Replayed {
+  const steps = replaySteps(scenario);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
