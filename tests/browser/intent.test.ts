@@ -37,15 +37,16 @@ async function openWidget(name: string): Promise<Locator> {
   return widget;
 }
 
-/** The Pods the widget shows as Ready, with their IPs, by name. */
+/** The Pods the widget shows as Ready, with their IPs, by name (read in one go: the list changes while time runs). */
 async function readyPods(widget: Locator): Promise<Map<string, string>> {
+  const rows = await widget
+    .getByRole('listitem', { name: /^Pod / })
+    .evaluateAll((items) => items.map((item) => [item.getAttribute('aria-label') ?? '', item.textContent ?? ''] as const));
   const pods = new Map<string, string>();
-  for (const pod of await widget.getByRole('listitem', { name: /^Pod / }).all()) {
-    const text = (await pod.textContent()) ?? '';
+  for (const [label, text] of rows) {
     if (!/\bReady\b/.test(text) || /not Ready/.test(text)) continue;
-    const name = (await pod.getAttribute('aria-label'))!.replace(/^Pod /, '');
     const ip = /\b10\.\d+\.\d+\.\d+\b/.exec(text)?.[0];
-    if (ip) pods.set(name, ip);
+    if (ip) pods.set(label.replace(/^Pod /, ''), ip);
   }
   return pods;
 }

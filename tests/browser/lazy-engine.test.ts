@@ -27,7 +27,7 @@ async function openChapter(options: Parameters<Browser['newContext']>[0]): Promi
   const { problems } = watchPage(page, server.origin);
   const engineRequests: string[] = [];
   page.on('request', (r) => {
-    if (/\/engine[^/]*\.js$/.test(r.url())) engineRequests.push(r.url());
+    if (/\/live-cluster[^/]*\.js$/.test(r.url())) engineRequests.push(r.url());
   });
   await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
   return { context, page, engineRequests, problems };
@@ -44,7 +44,7 @@ test('the engine loads only when a widget is on screen, once for all widgets', a
   await page.waitForTimeout(500);
   expect(engineRequests).toEqual([]);
   // Before any script has run, the page already shows the build-time cluster: Pods with IPs.
-  expect((await podsShown(page, 'Live cluster: where Pods run')).join('\n')).toMatch(/^web-\S+ .*\b10\.\d+\.\d+\.\d+ Running Ready$/m);
+  expect((await podsShown(page, 'Live cluster: where Pods run')).join('\n')).toMatch(/^web-\S+ .*\b10\.\d+\.\d+\.\d+ Running Ready Delete$/m);
 
   for (const widget of await page.getByRole('figure', { name: /^Live cluster/ }).all()) {
     await widget.scrollIntoViewIfNeeded();
