@@ -1,6 +1,6 @@
 import type { Cluster } from '../cluster';
 import type { KubeObject, Namespace, Pod } from './types';
-import { kindInfo, kinds } from './kinds';
+import { kinds } from './kinds';
 import { defaultedKinds, setDefaults } from './defaults';
 import { schemaFor } from './schema';
 import { validateObject, validateObjectUpdate } from './validation/validate';
@@ -70,13 +70,6 @@ function statusOnlyUpdate(obj: KubeObject, old: KubeObject | undefined): boolean
   return true;
 }
 
-/**
- * The API server's message for an invalid object (apimachinery errors.NewInvalid):
- * `Deployment.apps "web" is invalid: spec.replicas: …`, several causes as `[a, b]`.
- */
 function invalidError(obj: KubeObject, causes: string[]): ApiError {
-  const version = kindInfo(obj.kind)?.apiVersion ?? '';
-  const group = version.includes('/') ? `.${version.split('/')[0]}` : '';
-  const detail = causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`;
-  return new ApiError('Invalid', `${obj.kind}${group} "${obj.metadata.name}" is invalid: ${detail}`);
+  return ApiError.invalid(obj, causes);
 }

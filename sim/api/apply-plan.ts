@@ -2,10 +2,12 @@ import type { Cluster } from '../cluster';
 import type { KubeObject } from './types';
 import { kindInfo, type KindInfo } from './kinds';
 import { schemaFor } from './schema';
-import { decodeProblems } from './decode';
+import { decodeProblems, zeroNullItems } from './decode';
 import type { Manifest, ManifestProblem } from './manifest';
 import { setDefaults } from './defaults';
-import { validateObject, validateObjectUpdate, invalidMessage } from './validation/validate';
+import { validateObject, validateObjectUpdate } from './validation/validate';
+import { formatFieldError } from './validation/field-error';
+import { ApiError } from '../core/api-error';
 import { lastApplied, withLastApplied } from './last-applied';
 import { sortedJson, threeWayMerge } from './three-way-merge';
 import { isTerminating, terminatingError } from './namespace-registry';
@@ -34,12 +36,14 @@ export function kubectlKind(info: KindInfo): string {
   return info.kind.toLowerCase() + group;
 }
 
+/** The API server's limit on a request's body (apiserver server/config.go MaxRequestBodyBytes, 3 MiB). */
+export const maxRequestBodyBytes = 3 * 1024 * 1024;
+
 /**
- * Checks one document as kubectl and the API server would, without writing anything, and works out
- * the write. Every problem becomes one message in kubectl's words, with where it is written.
- * `namespacesBefore` are the Namespaces created by earlier documents of the same file.
+ * What kubectl's builder says of a document before anything is sent: no apiVersion or kind, or a
+ * kind the cluster does not serve. Undefined when the document maps to a kind.
  */
-export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<string>): { plan?: ApplyPlan; problems: ManifestProblem[] } {
+export function mappingProblem(m: Manifest): ManifestProblem | undefined {
   const raw = m.object as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
   const src = m.source;
   const missing = [typeof raw.apiVersion === 'string' && raw.apiVersion ? '' : 'apiVersion not set', typeof raw.kind === 'string' && raw.kind ? '' : 'kind not set'].filter(Boolean);
@@ -47,58 +51,78 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
     // kubectl's schema validation (k8s.io/kubectl/pkg/validation): an aggregate, bracketed when plural.
     const detail = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
     const msg = `error: error validating "${src}": error validating data: ${detail}; if you choose to ignore these errors, turn validation off with --validate=false`;
-    return { problems: [m.problem(missing.length === 1 ? missing[0].split(' ')[0] : '', msg)] };
+    return m.problem(missing.length === 1 ? missing[0].split(' ')[0] : '', msg);
   }
-  const apiVersion = raw.apiVersion as string;
-  const kind = raw.kind as string;
+  const info = kindInfo(raw.kind as string);
+  if (info && info.apiVersion === raw.apiVersion && schemaFor(info.kind)) return undefined;
+  // k8s.io/cli-runtime pkg/resource/mapper.go and meta.NoKindMatchError; kubectl's checkErr adds the hint.
   const name = typeof raw.metadata?.name === 'string' ? raw.metadata.name : '';
-  const info = kindInfo(kind);
-  const schema = schemaFor(kind);
-  if (!info || info.apiVersion !== apiVersion || !schema) {
-    // k8s.io/cli-runtime pkg/resource/mapper.go and meta.NoKindMatchError.
-    const ns = typeof raw.metadata?.namespace === 'string' ? raw.metadata.namespace : '';
-    const msg = `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${src}": no matches for kind "${kind}" in version "${apiVersion}"`;
-    return { problems: [m.problem(info && info.apiVersion !== apiVersion ? 'apiVersion' : 'kind', msg, 'value', 'ensure CRDs are installed first')] };
-  }
+  const ns = typeof raw.metadata?.namespace === 'string' ? raw.metadata.namespace : '';
+  const msg = `error: resource mapping not found for name: "${name}" namespace: "${ns}" from "${src}": no matches for kind "${raw.kind}" in version "${raw.apiVersion}"`;
+  return m.problem(info && info.apiVersion !== raw.apiVersion ? 'apiVersion' : 'kind', msg, 'value', 'ensure CRDs are installed first');
+}
+
+/**
+ * Checks one document as kubectl and the API server would, without writing anything, and works out
+ * the write. Every problem becomes one message in kubectl's words, with where it is written; an
+ * Invalid object gives one problem per cause, sharing their heading.
+ * `namespacesBefore` are the Namespaces created by earlier documents of the same file.
+ */
+export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<string>): { plan?: ApplyPlan; problems: ManifestProblem[] } {
+  const mapping = mappingProblem(m);
+  if (mapping) return { problems: [mapping] };
+  const raw = m.object as { apiVersion: string; kind: string; metadata?: { name?: unknown; namespace?: unknown } };
+  const src = m.source;
+  const fromServer = (path: string, e: ApiError, at: 'key' | 'value' = 'value'): { problems: ManifestProblem[] } => ({
+    problems: [{ ...m.problem(path, e.toString(), at), listed: e.listed(), fromServer: true }],
+  });
+  const { apiVersion, kind } = raw;
+  const name = typeof raw.metadata?.name === 'string' ? raw.metadata.name : '';
+  const info = kindInfo(kind)!;
+  const schema = schemaFor(kind)!;
   const namespace = info.namespaced ? (typeof raw.metadata?.namespace === 'string' && raw.metadata.namespace) || 'default' : '';
   const live = name ? cluster.store.get(kind, namespace, name) : undefined;
   const verb = live ? 'patching' : 'creating';
   const problems = decodeProblems(m.root, schema);
   if (problems.length) {
-    // The API server's decoder (apiserver handlers: transformDecodeError) behind kubectl's AddSourceToErr.
+    // The API server's decoder (apiserver handlers: transformDecodeError) behind kubectl's
+    // AddSourceToErr. encoding/json reports its first type error; only without one do the strict
+    // decoder's unknown fields count, all of them in one message.
     const version = apiVersion.split('/').pop();
-    return {
-      problems: problems.map((p) =>
-        m.problem(p.path, `Error from server (BadRequest): error when ${verb} "${src}": ${kind} in version "${version}" cannot be handled as a ${kind}: ${p.detail}`, p.at),
-      ),
-    };
+    const typeError = problems.find((p) => !p.detail.startsWith('strict decoding error: '));
+    const detail = typeError?.detail ?? `strict decoding error: ${problems.map((p) => p.detail.slice('strict decoding error: '.length)).join(', ')}`;
+    const first = typeError ?? problems[0];
+    return fromServer(first.path, new ApiError('BadRequest', `${kind} in version "${version}" cannot be handled as a ${kind}: ${detail}`).withSource(verb, src), first.at);
   }
   if (!name) {
     // kubectl apply's lookup of the live object (k8s.io/kubectl/pkg/cmd/apply).
     const resource = `${info.apiVersion.includes('/') ? info.apiVersion : `/${info.apiVersion}`}, Resource=${info.plural}`;
     const gvk = `${info.apiVersion.includes('/') ? info.apiVersion : `/${info.apiVersion}`}, Kind=${kind}`;
     const msg = `error: error when retrieving current configuration of:\nResource: "${resource}", GroupVersionKind: "${gvk}"\nName: "", Namespace: "${namespace}"\nfrom server for: "${src}": resource name may not be empty`;
-    return { problems: [m.problem('metadata.name', msg)] };
+    return { problems: [{ ...m.problem('metadata.name', msg), fromServer: true }] };
   }
   if (namespace && !cluster.store.get('Namespace', '', namespace) && !namespacesBefore.has(namespace)) {
-    const msg = `Error from server (NotFound): error when creating "${src}": namespaces "${namespace}" not found`;
-    return { problems: [m.problem('metadata.namespace', msg)] };
+    return fromServer('metadata.namespace', ApiError.notFound('Namespace', namespace).withSource('creating', src));
   }
-  const manifest = structuredClone(m.object) as unknown as KubeObject;
+  const manifest = zeroNullItems(structuredClone(m.object), schema) as unknown as KubeObject;
   if (namespace) manifest.metadata.namespace = namespace;
   if (!live && namespace && isTerminating(cluster, namespace)) {
-    const msg = `Error from server (Forbidden): error when creating "${src}": ${terminatingError(manifest).message}`;
-    return { problems: [m.problem('metadata.namespace', msg)] };
+    return fromServer('metadata.namespace', terminatingError(manifest).withSource('creating', src));
   }
   const modified = withLastApplied(manifest);
+  if (requestBytes(modified) > maxRequestBodyBytes) {
+    // apiserver endpoints/handlers/rest.go limitedReadBody: errors.NewRequestEntityTooLargeError.
+    return fromServer('', new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${maxRequestBodyBytes}`).withSource(verb, src));
+  }
   const original = live && lastApplied(live);
   const object = live ? (threeWayMerge(original ?? {}, modified, live, schema) as KubeObject) : structuredClone(modified);
   setDefaults(object);
   const invalid = [...validateObject(object), ...(live ? validateObjectUpdate(object, live) : [])];
   if (invalid.length) {
-    return {
-      problems: invalid.map((e) => m.problem(e.field, invalidMessage(object, e))),
-    };
+    const causes = invalid.map(formatFieldError);
+    const e = ApiError.invalid(object, causes).withSource(verb, src);
+    const heading = `The ${kind} "${name}" is invalid: `;
+    return { problems: invalid.map((f, i) => ({ ...m.problem(f.field, heading + causes[i]), heading, listed: e.listed(), fromServer: true })) };
   }
   const outcome = !live ? 'created' : sortedJson(object) === sortedJson(live) ? 'unchanged' : 'configured';
   const warnings = [
@@ -108,4 +132,10 @@ export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<s
       : []),
   ];
   return { plan: { info, object, outcome, warnings }, problems: [] };
+}
+
+/** The size of the request body kubectl sends: the object as JSON, in UTF-8 bytes. */
+function requestBytes(obj: KubeObject): number {
+  const json = JSON.stringify(obj);
+  return json.length * 3 <= maxRequestBodyBytes ? json.length : new TextEncoder().encode(json).length;
 }

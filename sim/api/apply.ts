@@ -1,9 +1,9 @@
 import type { Cluster } from '../cluster';
 import { ApiError } from '../core/api-error';
-import { formatProblem, parseManifests } from './manifest';
-import { kubectlKind } from './apply-plan';
+import { formatProblem, parseManifests, type ManifestProblem } from './manifest';
+import { kubectlKind, mappingProblem, planApply } from './apply-plan';
 import { kindInfo } from './kinds';
-import { dryRunManifests } from './dry-run';
+import { printProblems, type FileProblem } from './kubectl-problem';
 
 export { parseManifests } from './manifest';
 
@@ -11,38 +11,76 @@ export { parseManifests } from './manifest';
 export interface ManifestResult {
   /** `deployment.apps/web created`, one per object, in file order. */
   lines: string[];
-  /** One message per problem, kubectl's words plus where in the file (`(web.yaml:9:3, document 2)`). */
+  /** What kubectl prints to stderr for the errors, one message each, with where in the file (`(web.yaml:9:3, document 2)`). */
   errors: string[];
   /** kubectl's warnings (stderr), which do not stop the apply. */
   warnings: string[];
 }
 
+/** One file's apply: what it printed and the problems, to be printed with the other files'. */
+export interface FileApply {
+  lines: string[];
+  problems: FileProblem[];
+  warnings: string[];
+  /** Documents that held an object (none in any file: kubectl says `no objects passed to apply`). */
+  objects: number;
+}
+
 /**
- * `kubectl apply -f SOURCE` with the file's text: creates, configures or leaves unchanged each
- * object, with kubectl's client-side apply (the last-applied-configuration annotation and a
- * three-way merge). All or nothing: when any document has a problem, nothing of the file is
- * applied and every problem is reported.
+ * `kubectl apply -f SOURCE` with one file's text, as kubectl does it: each document is created,
+ * configured or left unchanged on its own with client-side apply (the last-applied-configuration
+ * annotation and a three-way merge), or refused with its error while the others go on. Reading
+ * stops at the first document that does not parse (kubectl's stream visitor), the documents
+ * before it still apply. `dryRun` is `--dry-run=server`: every document goes through the API
+ * server's checks and admission, nothing is stored, and each line ends `(server dry run)`.
+ * Source: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (Run, applyOneObject).
  */
-export function applyManifests(cluster: Cluster, text: string, source: string): ManifestResult {
-  const { problems, documents } = dryRunManifests(cluster, text, source);
-  if (problems.length) return { lines: [], errors: problems.map((p) => formatProblem(p, source)), warnings: [] };
+export function applyFile(cluster: Cluster, text: string, source: string, opts: { dryRun?: boolean } = {}): FileApply {
+  const parsed = parseManifests(text, source);
+  const problems: ManifestProblem[] = [...parsed.problems];
+  // kubectl maps every document to a kind before it sends any.
+  const mapped = parsed.manifests.filter((m) => {
+    const problem = mappingProblem(m);
+    if (problem) problems.push(problem);
+    return !problem;
+  });
   const lines: string[] = [];
   const warnings: string[] = [];
-  const errors: string[] = [];
-  for (const plan of documents) {
+  const namespaces = new Set<string>();
+  for (const m of mapped) {
+    const { plan, problems: found } = planApply(cluster, m, namespaces);
+    problems.push(...found);
+    if (!plan) continue;
     const { object, info } = plan;
     // kubectl prints each distinct warning once (its warning handler deduplicates).
     for (const w of plan.warnings) if (!warnings.includes(w)) warnings.push(w);
     try {
-      if (plan.outcome === 'created') cluster.store.create(object);
+      if (opts.dryRun) cluster.store.dryRun(object);
+      else if (plan.outcome === 'created') cluster.store.create(object);
       else if (plan.outcome === 'configured') cluster.store.update(object);
-      lines.push(`${kubectlKind(info)}/${object.metadata.name} ${plan.outcome}`);
     } catch (e) {
-      const verb = plan.outcome === 'created' ? 'creating' : 'patching';
-      errors.push(e instanceof ApiError ? `Error from server (${e.reason}): error when ${verb} "${source}": ${e.message}` : String(e));
+      if (!(e instanceof ApiError)) throw e;
+      const answer = e.withSource(plan.outcome === 'created' ? 'creating' : 'patching', source);
+      problems.push({ ...m.problem('', answer.toString()), listed: answer.listed(), fromServer: true });
+      continue;
     }
+    if (info.kind === 'Namespace') namespaces.add(object.metadata.name);
+    lines.push(`${kubectlKind(info)}/${object.metadata.name} ${plan.outcome}${opts.dryRun ? ' (server dry run)' : ''}`);
   }
-  return { lines, errors, warnings };
+  return { lines, problems: problems.map((problem) => ({ problem, source })), warnings, objects: parsed.manifests.length };
+}
+
+/** What kubectl prints for the errors of the files one command applied. */
+export function applyErrors(files: FileApply[]): string[] {
+  const problems = files.flatMap((f) => f.problems);
+  if (problems.length === 0 && files.every((f) => f.objects === 0)) return ['error: no objects passed to apply'];
+  return printProblems(problems);
+}
+
+/** `kubectl apply -f SOURCE` with the file's text: what kubectl prints. */
+export function applyManifests(cluster: Cluster, text: string, source: string): ManifestResult {
+  const result = applyFile(cluster, text, source);
+  return { lines: result.lines, errors: applyErrors([result]), warnings: result.warnings };
 }
 
 /**

@@ -106,3 +106,40 @@ function jsonType(node: Node): string {
 function shortName(go: string): string {
   return go.slice(go.lastIndexOf('.') + 1);
 }
+
+/**
+ * The object as Go's JSON decoder leaves it: a list item written as a bare `-` (null) becomes the
+ * item type's zero value — an empty struct, `""`, 0 — as encoding/json decodes null into a
+ * slice element, so the API server's validation then names what is missing
+ * (`spec.containers[0].name: Required value`). Changes `value` in place and returns it.
+ */
+export function zeroNullItems<T>(value: T, schema: Schema): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (schema.type === 'array' && Array.isArray(value)) {
+    value.forEach((item, i) => {
+      value[i] = item === null || item === undefined ? zeroValue(schema.items) : zeroNullItems(item, schema.items);
+    });
+  } else if (schema.type === 'object' || schema.type === 'map') {
+    for (const [k, v] of Object.entries(value)) {
+      const field = schema.type === 'map' ? schema.values : schema.fields[k];
+      if (field) zeroNullItems(v, field);
+    }
+  }
+  return value;
+}
+
+function zeroValue(schema: Schema): unknown {
+  switch (schema.type) {
+    case 'object':
+    case 'map':
+      return {};
+    case 'array':
+      return [];
+    case 'string':
+      return '';
+    case 'boolean':
+      return false;
+    default:
+      return 0;
+  }
+}

@@ -1,5 +1,7 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { goYamlOffset, yamlSyntaxError } from './yaml-syntax-error';
+import { goYamlTags, yamlDecodeError, yamlScanError } from './yaml-decode-error';
+import { looksLikeJson, readJsonStream } from './json-stream';
 
 /** A place in a manifest file: 1-based line and column. */
 export interface Position {
@@ -23,6 +25,16 @@ export interface ManifestProblem {
   document: number;
   /** The field the problem is about, when the message does not name it. */
   field?: string;
+  /**
+   * How kubectl prints the error when it is one of several (helpers.go MultipleErrors): a plain
+   * error without its `error: ` prefix, an API error as `Error from server (Invalid): error when
+   * creating "web.yaml": …`. Absent: the message minus `error: `.
+   */
+  listed?: string;
+  /** For one cause of an Invalid error: the heading the causes share (`The Pod "web" is invalid: `). */
+  heading?: string;
+  /** The API server's answer, not kubectl's reading of the file: printed after those. */
+  fromServer?: boolean;
 }
 
 /**
@@ -60,7 +72,8 @@ export class Manifest {
 
   /** Where `path` (`spec.template.spec.containers[0].image`) is written, or its nearest written parent. */
   position(path: string, at: 'key' | 'value' = 'value'): Position {
-    for (let p = path; p; p = parentPath(p)) {
+    // A map key in a field path (`data[bad key]`) is a key in the YAML.
+    for (let p = path.replace(/\[([^\]]*[^\d\]][^\]]*)\]/g, '.$1'); p; p = parentPath(p)) {
       const site = this.sites.get(p);
       if (site) return site[at];
     }
@@ -90,34 +103,50 @@ export function parentPath(path: string): string {
  */
 export function parseManifests(text: string, source: string): { manifests: Manifest[]; problems: ManifestProblem[] } {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.1' });
   const manifests: Manifest[] = [];
   const problems: ManifestProblem[] = [];
-  const list = Array.isArray(docs) ? docs : [docs];
+  const prefix = `error: error parsing ${source}: `;
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.1', customTags: goYamlTags });
+    docs = Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    // The parser's own recursion gave out: Go's parser stops at 10,000 levels first.
+    return { manifests, problems: [{ message: `${prefix}error converting YAML to JSON: yaml: exceeded max depth of 10000`, line: 1, col: 1, document: 1 }] };
+  }
+  const jsonError = looksLikeJson(text) ? (({ error }) => error)(readJsonStream(text) as { error?: string }) : undefined;
   const textLines = text.split('\n');
-  list.forEach((doc: Document.Parsed, i) => {
+  // kubectl's stream visitor stops at the first document it cannot read; the ones before it still apply.
+  for (const [i, doc] of docs.entries()) {
     const index = i + 1;
     const pos = (offset: number): Position => lines.linePos(offset);
     const firstLine = documentFirstLine(textLines, pos(doc.range[0]).line);
-    const [error] = doc.errors;
-    if (error) {
-      const at = pos(goYamlOffset(text, error));
-      problems.push({ message: yamlSyntaxError(source, error, at.line - firstLine + 1, doc, pos), line: at.line, col: at.col, document: index });
-      return;
+    const scanned = yamlScanError(text.slice(doc.range[0], doc.range[2]));
+    const error = scanned ? undefined : doc.errors[0];
+    const decoded = scanned ?? (error ? undefined : yamlDecodeError(doc));
+    if (error || decoded) {
+      if (jsonError) {
+        problems.push({ message: `${prefix}${jsonError}`, line: 1, col: 1, document: index });
+        break;
+      }
+      const at = error ? pos(goYamlOffset(text, error)) : pos(doc.range[0] + decoded!.offset);
+      const message = error ? yamlSyntaxError(source, error, at.line - firstLine + 1, doc, pos) : `${prefix}error converting YAML to JSON: yaml: ${decoded!.line ? `line ${at.line - firstLine + 1}: ` : ''}${decoded!.message}`;
+      problems.push({ message, line: at.line, col: at.col, document: index });
+      break;
     }
     const root = doc.contents;
-    if (!root || (isScalar(root) && root.value === null)) return;
+    if (!root || (isScalar(root) && root.value === null)) continue;
     const start = pos(root.range[0]);
     if (!isMap(root)) {
       const jsonType = isSeq(root) ? 'array' : typeof (root as { value?: unknown }).value === 'number' ? 'number' : 'string';
       problems.push({ message: `error: unable to decode "${source}": json: cannot unmarshal ${jsonType} into Go value of type map[string]interface {}`, line: start.line, col: start.col, document: index });
-      return;
+      continue;
     }
     const sites = new Map<string, FieldSite>();
     indexSites(root, '', sites, pos);
-    const object = dropNulls(doc.toJS({ maxAliasCount: 100 })) as Record<string, unknown>;
+    const object = dropNulls(doc.toJS({ maxAliasCount: -1 })) as Record<string, unknown>;
     manifests.push(new Manifest(source, index, object, root, sites, start));
-  });
+  }
   return { manifests, problems };
 }
 

@@ -190,6 +190,5 @@ function sameObject(a: KubeObject, b: KubeObject): boolean {
 
 /** The Invalid error kubectl prints as `The Service "web" is invalid: …` (one cause inline, several as a list). */
 function invalid(svc: Service, causes: string[]): ApiError {
-  const head = `The Service "${svc.metadata.name}" is invalid:`;
-  return new ApiError('Invalid', causes.length === 1 ? `${head} ${causes[0]}` : `${head} \n${causes.map((c) => `* ${c}`).join('\n')}`);
+  return ApiError.invalid(svc, causes);
 }

@@ -8,6 +8,7 @@ import { Shell, type ProcessRun } from '../shell/interpreter';
 import { parseShell, type SyntaxError } from '../shell/syntax';
 import { sleep } from './sleep';
 import { ssh } from './ssh';
+import { ApiError } from '../core/api-error';
 
 /** Where the console finds the files that `kubectl apply -f` and `delete -f` name. */
 export interface ConsoleFiles {
@@ -120,11 +121,21 @@ export class Console implements ShellSession {
   private runCommand([command, ...args]: string[], stdin: string | undefined): ExecResult | undefined {
     this.cluster.settle(0);
     const filter = filters.get(command);
-    const result = filter ? filter(args, { stdin, readFile: this.ctx.readFile }) : this.dispatch(command, args);
+    const result = filter ? filter(args, { stdin, readFile: this.ctx.readFile }) : this.dispatchApi(command, args);
     if (!result) return undefined;
     if (result.elapsedMs) this.cluster.advance(result.elapsedMs);
     this.cluster.settle(0);
     return result;
+  }
+
+  /** An API error that reaches this far prints as kubectl prints it (cmdutil.CheckErr), never as an exception. */
+  private dispatchApi(command: string, args: string[]): ExecResult | undefined {
+    try {
+      return this.dispatch(command, args);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return { stdout: '', stderr: `${e.toString()}\n`, exitCode: 1 };
+    }
   }
 
   private dispatch(command: string, args: string[]): ExecResult | undefined {

@@ -9,6 +9,15 @@ export class Rng {
     this.state = seed >>> 0;
   }
 
+  /** The state to come back to with `restore`: a dry run draws and then takes its draws back. */
+  save(): number {
+    return this.state;
+  }
+
+  restore(state: number): void {
+    this.state = state;
+  }
+
   /** A float in [0, 1). */
   next(): number {
     let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);

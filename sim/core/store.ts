@@ -119,6 +119,34 @@ export class Store {
     return obj;
   }
 
+  /**
+   * What `create` (or `update`, when the object exists) would store, without storing it: a request
+   * with `dryRun: ["All"]`, which runs every admission step and then drops the result. The random
+   * source is rewound, so a dry run changes nothing a later request sees.
+   */
+  dryRun<T extends KubeObject>(input: T): T {
+    const obj = cloneJson(input) as T;
+    const meta = obj.metadata;
+    if (!kindInfo(obj.kind)?.namespaced) delete meta.namespace;
+    const old = this.get(obj.kind, meta.namespace ?? '', meta.name);
+    const saved = this.rng.save();
+    try {
+      if (old) {
+        meta.uid = old.metadata.uid;
+        meta.creationTimestamp = old.metadata.creationTimestamp;
+        meta.resourceVersion = old.metadata.resourceVersion;
+        meta.generation = old.metadata.generation;
+      } else {
+        meta.creationTimestamp = this.clock.timestamp();
+        if ('spec' in obj) meta.generation = 1;
+      }
+      this.admit(obj, old);
+      return obj;
+    } finally {
+      this.rng.restore(saved);
+    }
+  }
+
   /** Reads, changes a copy with `change`, writes back. Returns undefined when the object is gone. */
   mutate<T extends KubeObject>(kind: string, namespace: string, name: string, change: (draft: T) => void): T | undefined {
     const current = this.get<T>(kind, namespace, name);

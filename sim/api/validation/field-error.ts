@@ -5,7 +5,7 @@
  * composite bad value is rendered as JSON (`{"app":"web"}`), not Go syntax (kubernetes/kubernetes#132314).
  */
 export interface FieldError {
-  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Duplicate value' | 'Forbidden' | 'Too many';
+  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Duplicate value' | 'Forbidden' | 'Too many' | 'Too long';
   field: string;
   value?: unknown;
   detail?: string;
@@ -18,6 +18,9 @@ export const forbidden = (field: string, detail: string): FieldError => ({ type:
 /** `Too many: 1001: must have at most 1000 items` */
 export const tooMany = (field: string, actual: number, max: number): FieldError => ({ type: 'Too many', field, value: actual, detail: `must have at most ${max} items` });
 
+/** `Too long: must have at most 262144 bytes`: the value itself is not printed (errors.go TooLong). */
+export const tooLong = (field: string, max: number): FieldError => ({ type: 'Too long', field, detail: `must have at most ${max} bytes` });
+
 /** `Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"` */
 export function notSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
   return { type: 'Unsupported value', field, value, detail: `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}` };
@@ -26,7 +29,7 @@ export function notSupported(field: string, value: unknown, supported: readonly 
 /** The message for one field error, as `Error()` returns it. */
 export function formatFieldError(e: FieldError): string {
   let body: string = e.type;
-  if (e.type !== 'Required value' && e.type !== 'Forbidden') body += `: ${formatValue(e.value)}`;
+  if (e.type !== 'Required value' && e.type !== 'Forbidden' && e.type !== 'Too long') body += `: ${formatValue(e.value)}`;
   if (e.detail) body += `: ${e.detail}`;
   return `${e.field}: ${body}`;
 }

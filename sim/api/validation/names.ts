@@ -54,10 +54,18 @@ export function isDNS1035Label(value: string): string[] {
 const labelKeyErrMsg = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
 export function isLabelKey(value: string): string[] {
+  return isQualifiedName(value, 'a valid label key');
+}
+
+/**
+ * IsQualifiedName: an optional DNS-subdomain prefix and `/`, then a name part (annotation keys,
+ * lower-cased first); label keys are checked the same way with their own words for the whole.
+ */
+export function isQualifiedName(value: string, what = 'a qualified name'): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   if (parts.length > 2) {
-    return [`a valid label key ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+    return [`${what} ${regexError(labelKeyErrMsg, labelKeyFmt, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
   const name = parts[parts.length - 1];
   if (parts.length === 2) {
@@ -95,4 +103,17 @@ export function isValidPortName(port: string): string[] {
 
 export function isValidPercent(value: string): string[] {
   return full(percentFmt).test(value) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", percentFmt, '1%', '93%')];
+}
+
+const configMapKeyFmt = '[-._a-zA-Z0-9]+';
+
+/** IsConfigMapKey: a key of a ConfigMap's or Secret's data, usable as a file name. */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push(maxLen(253));
+  if (!full(configMapKeyFmt).test(value)) errs.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", configMapKeyFmt, 'key.name', 'KEY_NAME', 'key-name'));
+  if (value === '.') errs.push("must not be '.'");
+  else if (value === '..') errs.push("must not be '..'");
+  else if (value.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
 }

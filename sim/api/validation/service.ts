@@ -18,6 +18,8 @@ export function validateServiceSpec(spec: Service['spec']): FieldError[] {
   const headless = spec.clusterIP === 'None';
   if (ports.length === 0 && type !== 'ExternalName' && !headless) errs.push(required('spec.ports'));
   if (type === 'ExternalName' && !spec.externalName) errs.push(required('spec.externalName'));
+  // A headless Service has no ClusterIP for a NodePort or a load balancer to forward to.
+  if (headless && (type === 'NodePort' || type === 'LoadBalancer')) errs.push(invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${type} services`));
   const names = new Set<string>();
   ports.forEach((p, i) => {
     const at = `spec.ports[${i}]`;

@@ -1,6 +1,6 @@
-import type { Deployment, EndpointSlice, Endpoints, KubeObject, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
+import type { ConfigMap, Deployment, EndpointSlice, Endpoints, KubeObject, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
 import { kindInfo } from '../kinds';
-import { formatFieldError, type FieldError } from './field-error';
+import type { FieldError } from './field-error';
 import { validateObjectMeta, type NameCheck } from './meta';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names';
 import { validatePodSpec } from './pod';
@@ -9,6 +9,7 @@ import { validateServiceSpec } from './service';
 import { validateNetworkPolicySpec } from './network-policy';
 import { validateEndpointSlice } from './endpoint-slice';
 import { validateEndpoints } from './endpoints';
+import { validateConfigMap } from './config-map';
 
 /** Each kind's name format (ValidateNamespaceName, ValidateServiceName, …); DNS subdomain otherwise. */
 const nameChecks: Record<string, NameCheck> = {
@@ -25,21 +26,13 @@ const specChecks: Record<string, (obj: KubeObject) => FieldError[]> = {
   NetworkPolicy: (o) => validateNetworkPolicySpec((o as NetworkPolicy).spec ?? {}),
   EndpointSlice: (o) => validateEndpointSlice(o as EndpointSlice),
   Endpoints: (o) => validateEndpoints(o as Endpoints),
+  ConfigMap: (o) => validateConfigMap(o as ConfigMap),
 };
 
 /** What the API server's validation says about an object (after defaulting), one error per field problem. */
 export function validateObject(obj: KubeObject): FieldError[] {
   const namespaced = kindInfo(obj.kind)?.namespaced ?? true;
   return [...validateObjectMeta(obj.metadata ?? { name: '' }, nameChecks[obj.kind] ?? isDNS1123Subdomain, namespaced), ...(specChecks[obj.kind]?.(obj) ?? [])];
-}
-
-/**
- * The message kubectl prints for one invalid field:
- * `The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`
- * (kubectl's cmdutil checkErr for a StatusError of reason Invalid with one cause).
- */
-export function invalidMessage(obj: KubeObject, error: FieldError): string {
-  return `The ${obj.kind} "${obj.metadata?.name ?? ''}" is invalid: ${formatFieldError(error)}`;
 }
 
 /**

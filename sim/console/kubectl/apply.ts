@@ -1,31 +1,33 @@
-import { applyManifests } from '../../api/apply';
+import { applyErrors, applyFile } from '../../api/apply';
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
 
 /**
- * `kubectl apply -f FILE [-f FILE…]`: prints `deployment.apps/web created|configured|unchanged` per
- * object. It does not wait: controllers react afterwards, as they do to a real apply.
+ * `kubectl apply -f FILE [-f FILE…] [--dry-run=none|client|server]`: prints
+ * `deployment.apps/web created|configured|unchanged` per object, each document applied or refused on
+ * its own, then every error. It does not wait: controllers react afterwards, as they do to a real
+ * apply. Source: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (Run, applyOneObject).
  */
 export function kubectlApply(ctx: CommandContext, argv: string[]): ExecResult {
-  const parsed = parseFlags(argv, [{ long: 'filename', short: 'f', repeated: true }], 'apply');
+  const parsed = parseFlags(argv, [{ long: 'filename', short: 'f', repeated: true }, { long: 'dry-run' }], 'apply');
   if (isError(parsed)) return parsed;
   const files = parsed.repeated.get('filename') ?? [];
+  const dryRun = parsed.values.get('dry-run') ?? 'none';
+  // cmdutil.GetDryRunStrategy: a bare --dry-run is an error since kubectl 1.23.
+  if (!['none', 'server', 'client'].includes(dryRun)) {
+    return kubectlError(`Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".`);
+  }
+  if (dryRun === 'client') return kubectlError('--dry-run=client is not simulated here; use --dry-run=server');
   if (files.length === 0) return kubectlError('must specify one of -f and -k');
   const texts = readAll(ctx, files);
   if (!Array.isArray(texts)) return texts;
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  for (const [file, text] of texts) {
-    const result = applyManifests(ctx.cluster, text, file);
-    lines.push(...result.lines);
-    errors.push(...result.errors);
-    warnings.push(...result.warnings);
-  }
+  const results = texts.map(([file, text]) => applyFile(ctx.cluster, text, file, { dryRun: dryRun === 'server' }));
+  const errors = applyErrors(results);
+  const warnings = results.flatMap((r) => r.warnings);
   return {
-    stdout: lines.map((l) => l + '\n').join(''),
+    stdout: results.flatMap((r) => r.lines).map((l) => l + '\n').join(''),
     stderr: [...warnings, ...errors].map((e) => e + '\n').join(''),
     exitCode: errors.length ? 1 : 0,
   };

@@ -167,12 +167,18 @@ export function kubectlGet(ctx: CommandContext, argv: string[]): ExecResult {
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/get/sorter.go.
  */
 function sortBy(objects: KubeObject[], path: string): KubeObject[] | { error: string } {
+  if (objects.length === 0) return objects;
+  // printers.RelaxedJSONPathExpression, then SortObjects: a path no object has is an error.
+  const relaxed = path.match(/^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/);
+  if (!relaxed) return { error: "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'" };
+  const field = `{.${relaxed[1] ?? relaxed[2]}}`;
   const keyed: { obj: KubeObject; key: unknown }[] = [];
   for (const obj of objects) {
     const found = evaluatePath(path, obj);
     if ('error' in found) return { error: `couldn't parse --sort-by ${path}: ${found.error}` };
     keyed.push({ obj, key: found[0] });
   }
+  if (keyed.every((k) => k.key === undefined)) return { error: `couldn't find any field with path ${JSON.stringify(field)} in the list of objects` };
   const rank = (k: unknown) => (k === undefined ? 0 : 1);
   keyed.sort((a, b) => {
     if (rank(a.key) !== rank(b.key)) return rank(a.key) - rank(b.key);

@@ -1,3 +1,5 @@
+import { isLabelValue } from '../../api/validation/names';
+import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
 import { kubectlError } from '../result';
@@ -44,8 +46,18 @@ function updateMetadataMap(ctx: CommandContext, argv: string[], field: 'labels' 
   const add = new Map<string, string>();
   const remove: string[] = [];
   for (const a of updateArgs) {
-    if (a.endsWith('-')) remove.push(a.slice(0, -1));
-    else add.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    if (!a.includes('=')) {
+      remove.push(a.slice(0, -1));
+      continue;
+    }
+    // label.go parseLabels checks values here, keys are the API server's to check; annotate.go
+    // (cmdutil.ParsePairs) splits at the first `=` and checks nothing.
+    const parts = a.split('=');
+    if (field === 'labels' && parts.length !== 2) return kubectlError(`invalid label spec: ${a}`);
+    const value = a.slice(a.indexOf('=') + 1);
+    const bad = field === 'labels' ? isLabelValue(value) : [];
+    if (bad.length) return kubectlError(`invalid label value: ${JSON.stringify(a)}: ${bad.join(';')}`);
+    add.set(a.slice(0, a.indexOf('=')), value);
   }
   for (const key of remove) {
     if (add.has(key)) return kubectlError(`can not both modify and remove ${field === 'labels' ? 'a label' : 'an annotation'} in the same command`);
@@ -76,9 +88,15 @@ function updateMetadataMap(ctx: CommandContext, argv: string[], field: 'labels' 
     }
     const changed = JSON.stringify(before) !== JSON.stringify(after);
     if (changed) {
-      ctx.cluster.store.mutate(request.info.kind, obj.metadata.namespace ?? '', obj.metadata.name, (d) => {
-        d.metadata[field] = after;
-      });
+      try {
+        ctx.cluster.store.mutate(request.info.kind, obj.metadata.namespace ?? '', obj.metadata.name, (d) => {
+          d.metadata[field] = after;
+        });
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        errors.push(e.toString());
+        continue;
+      }
     }
     // label.go updateDataChangeMsg: a smaller object without --overwrite reads "unlabeled".
     const message = field === 'annotations' ? 'annotated' : !changed ? 'not labeled' : !overwrite && JSON.stringify(after).length < JSON.stringify(before).length ? 'unlabeled' : 'labeled';
@@ -89,5 +107,5 @@ function updateMetadataMap(ctx: CommandContext, argv: string[], field: 'labels' 
 
 /** `key=value` or `key-`: an update, not a resource argument. */
 function isUpdateArg(arg: string): boolean {
-  return (arg.includes('=') && !arg.startsWith('=')) || (arg.endsWith('-') && arg.length > 1 && !arg.includes('/'));
+  return arg.includes('=') || (arg.endsWith('-') && arg.length > 1 && !arg.includes('/'));
 }

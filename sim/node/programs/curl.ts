@@ -85,14 +85,15 @@ interface Target {
 }
 
 function parseUrl(url: string): Target | string {
-  const m = url.match(/^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#]*)(?::(\d*))?([^?#]*)?(\?[^#]*)?/);
+  const m = url.match(/^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#]*)(?::([^/?#]*))?([^?#]*)?(\?[^#]*)?/);
   const scheme = (m?.[1] ?? 'http').toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') return `Protocol "${scheme}" not supported`;
   const host = m?.[2] ?? '';
   if (!host) return 'URL rejected: No host part in the URL';
   const defaultPort = scheme === 'https' ? 443 : 80;
   const port = m?.[3] ? Number(m[3]) : defaultPort;
-  if (port > 65535) return 'URL rejected: Port number was not a decimal number between 0 and 65535';
+  // curl's URL parser (lib/urlapi.c): anything but digits after the colon is refused.
+  if (!/^\d*$/.test(m?.[3] ?? '') || port > 65535) return 'URL rejected: Port number was not a decimal number between 0 and 65535';
   return { scheme, host, port, path: (m?.[4] || '/') + (m?.[5] ?? ''), hostHeader: port === defaultPort ? host : `${host}:${port}` };
 }
 

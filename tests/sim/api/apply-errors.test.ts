@@ -30,18 +30,21 @@ data:
 ---
 `;
 
-/** Applies `text` as web.yaml and checks that nothing of it was stored. */
+/**
+ * Applies `text` as web.yaml and checks that the refused Deployment left nothing behind, while a
+ * sound ConfigMap before it in the file was created: kubectl applies each document on its own.
+ */
 function rejected(text: string): string[] {
   const cluster = new Cluster();
-  const before = cluster.store.resourceVersion;
   const { lines, errors } = applyManifests(cluster, text, 'web.yaml');
-  expect(lines).toEqual([]);
-  expect(cluster.store.resourceVersion).toBe(before);
-  expect(cluster.store.get('ConfigMap', 'default', 'settings')).toBeUndefined();
+  const withConfigMap = text.startsWith(configMap);
+  expect(lines).toEqual(withConfigMap ? ['configmap/settings created'] : []);
+  expect(cluster.store.get('ConfigMap', 'default', 'settings') !== undefined).toBe(withConfigMap);
+  expect(cluster.store.get('Deployment', 'default', 'web')).toBeUndefined();
   return errors;
 }
 
-describe('kubectl apply: each problem gets one message, and nothing of the file is applied', () => {
+describe('kubectl apply: each document applied or refused on its own, every error listed', () => {
   it('a YAML syntax error: kubectl counts lines from the document start; the suffix gives the file position', () => {
     const errors = rejected(configMap + 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n   labels: x\n');
     expect(errors).toEqual([
@@ -106,12 +109,13 @@ describe('kubectl apply: each problem gets one message, and nothing of the file 
     ]);
   });
 
-  it('ports out of range and a bad probe', () => {
+  it('ports out of range and a bad probe: one Invalid error, its causes listed under one heading', () => {
     const errors = rejected(deployment('\n        ports:\n        - containerPort: 70000\n        livenessProbe:\n          periodSeconds: -5'));
     expect(errors).toEqual([
-      'The Deployment "web" is invalid: spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive (web.yaml:19:26, document 1)',
-      'The Deployment "web" is invalid: spec.template.spec.containers[0].livenessProbe: Required value: must specify a handler type (web.yaml:21:11, document 1)',
-      'The Deployment "web" is invalid: spec.template.spec.containers[0].livenessProbe.periodSeconds: Invalid value: -5: must be greater than or equal to 0 (web.yaml:21:26, document 1)',
+      'The Deployment "web" is invalid: \n' +
+        '* spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive (web.yaml:19:26, document 1)\n' +
+        '* spec.template.spec.containers[0].livenessProbe: Required value: must specify a handler type (web.yaml:21:11, document 1)\n' +
+        '* spec.template.spec.containers[0].livenessProbe.periodSeconds: Invalid value: -5: must be greater than or equal to 0 (web.yaml:21:26, document 1)',
     ]);
   });
 
@@ -135,10 +139,20 @@ describe('kubectl apply: each problem gets one message, and nothing of the file 
     expect(applyManifests(cluster, text, 'web.yaml')).toEqual({ lines: ['namespace/shop created', 'deployment.apps/web created'], errors: [], warnings: [] });
   });
 
-  it('reports every problem of every document', () => {
+  it('reports every problem of every document: the unmapped kind first, then the server\'s answers, as MultipleErrors lists them', () => {
     const errors = rejected(deployment('', '-1') + '---\n' + deployment().replace('kind: Deployment', 'kind: Deploymnt'));
-    expect(errors).toHaveLength(2);
-    expect(errors[0]).toContain('document 1');
-    expect(errors[1]).toContain('document 2');
+    expect(errors).toEqual([
+      'resource mapping not found for name: "web" namespace: "" from "web.yaml": no matches for kind "Deploymnt" in version "apps/v1" (web.yaml:20:7, document 2, field kind)',
+      'Error from server (Invalid): error when creating "web.yaml": Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0 (web.yaml:6:13, document 1)',
+    ]);
+  });
+
+  it('a syntax error stops the reading; the documents before it are applied', () => {
+    const cluster = new Cluster();
+    const text = configMap + 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n   labels: x\n---\n' + deployment();
+    const { lines, errors } = applyManifests(cluster, text, 'web.yaml');
+    expect(lines).toEqual(['configmap/settings created']);
+    expect(errors).toHaveLength(1);
+    expect(cluster.store.get('Deployment', 'default', 'web')).toBeUndefined();
   });
 });

@@ -49,9 +49,11 @@ describe('kubectl apply: EndpointSlice (discovery.k8s.io/v1)', () => {
     expect(rejected(slice(['10.244.1.999']))).toEqual([
       'The EndpointSlice "ext-1" is invalid: endpoints[0].addresses[0]: Invalid value: "10.244.1.999": must be a valid IPv4 address (ep.yaml:11:15, document 1)',
     ]);
+    // One Invalid error with two causes: kubectl lists them under one heading (helpers.go MultilineError).
     expect(rejected(slice(['127.0.0.1', '169.254.169.254']))).toEqual([
-      'The EndpointSlice "ext-1" is invalid: endpoints[0].addresses[0]: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128) (ep.yaml:11:15, document 1)',
-      'The EndpointSlice "ext-1" is invalid: endpoints[0].addresses[1]: Invalid value: "169.254.169.254": may not be in the link-local range (169.254.0.0/16, fe80::/10) (ep.yaml:11:28, document 1)',
+      'The EndpointSlice "ext-1" is invalid: \n' +
+        '* endpoints[0].addresses[0]: Invalid value: "127.0.0.1": may not be in the loopback range (127.0.0.0/8, ::1/128) (ep.yaml:11:15, document 1)\n' +
+        '* endpoints[0].addresses[1]: Invalid value: "169.254.169.254": may not be in the link-local range (169.254.0.0/16, fe80::/10) (ep.yaml:11:28, document 1)',
     ]);
     expect(rejected(slice(['fd00::1'])).join()).toContain('must be a valid IPv4 address');
     expect(applyManifests(new Cluster(), slice(['fd00::1'], '', 'IPv6'), 'ep.yaml').errors).toEqual([]);

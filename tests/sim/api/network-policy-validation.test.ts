@@ -13,13 +13,18 @@ spec:
   - ${rule}
 `;
 
-/** The API server's messages, without the position suffix; checks nothing was stored. */
+/**
+ * The API server's causes, each as `The NetworkPolicy "allow" is invalid: CAUSE`, without the
+ * position suffix (kubectl prints several causes as `* ` lines under one heading); checks nothing was stored.
+ */
 function problems(rule: string): string[] {
   const cluster = new Cluster();
   const { lines, errors } = applyManifests(cluster, policy(rule), 'np.yaml');
   expect(lines).toEqual([]);
   expect(cluster.store.list('NetworkPolicy')).toEqual([]);
-  return errors.map((e) => e.replace(/ \(np\.yaml:.*\)$/, ''));
+  const head = 'The NetworkPolicy "allow" is invalid: ';
+  const causes = errors.flatMap((e) => (e.startsWith(`${head}\n`) ? e.split('\n').slice(1).map((c) => head + c.slice(2)) : [e]));
+  return causes.map((e) => e.replace(/ \(np\.yaml:.*\)$/, ''));
 }
 
 const at = 'The NetworkPolicy "allow" is invalid: spec.ingress[0]';

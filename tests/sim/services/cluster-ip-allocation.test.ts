@@ -44,7 +44,11 @@ describe('ClusterIP allocation', () => {
     }
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).reason).toBe('Invalid');
+    // The API server's message, and what kubectl prints of it.
     expect((error as ApiError).message).toBe(
+      'Service "clash" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
+    );
+    expect(String(error)).toBe(
       'The Service "clash" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
     );
     expect(cluster.store.get('Service', 'default', 'clash')).toBeUndefined();
@@ -89,7 +93,7 @@ describe('ClusterIP allocation', () => {
     expect(port).toBeGreaterThanOrEqual(30086);
     expect(port).toBeLessThanOrEqual(32767);
     expect(() => create(cluster, service('np2', { type: 'NodePort', ports: [{ port: 80, nodePort: port }] }))).toThrow(
-      `The Service "np2" is invalid: spec.ports[0].nodePort: Invalid value: ${port}: provided port is already allocated`,
+      `Service "np2" is invalid: spec.ports[0].nodePort: Invalid value: ${port}: provided port is already allocated`,
     );
     expect(() => create(cluster, service('np3', { type: 'NodePort', ports: [{ port: 80, nodePort: 8080 }] }))).toThrow(
       'spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767',
