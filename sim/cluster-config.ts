@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
-import type { Labels } from './api/types';
+import type { ComponentContext } from './core/component';
+import type { Labels } from './core/object';
 import { cidrContains, intToIp, isIPv4, parseCidr } from './net/ip';
 
 /**
@@ -119,3 +120,6 @@ function overlaps(x: string, y: string): boolean {
   const b = parseCidr(y);
   return a.base < b.base + b.size && b.base < a.base + a.size;
 }
+
+/** What a component that reads the cluster's shape (CIDRs, nodes, CNI, domain) is given. */
+export type ConfiguredContext = ComponentContext & { readonly config: ClusterConfig };

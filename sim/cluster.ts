@@ -2,13 +2,14 @@ import { Clock } from './core/clock';
 import { Rng } from './core/rng';
 import { Store } from './core/store';
 import type { Controller } from './core/controller';
-import type { KubeObject, Event as KubeEvent, Node as NodeObject, Pod } from './api/types';
+import type { Node as NodeObject, Pod } from './api/types';
+import type { ComponentContext, EventRecorder } from './core/component';
 import { defaultClusterConfig, type ClusterConfig } from './cluster-config';
 import { NodeHost } from './node/node-host';
 import { installComponents } from './components';
 import { Dataplane } from './net/dataplane';
 import { ApiError } from './core/api-error';
-import { isTerminating } from './api/namespace-registry';
+import { newEventRecorder } from './api/event-recorder';
 import { kubectlExec } from './node/kubelet-exec';
 import type { ExecResult } from './node/programs';
 
@@ -40,10 +41,12 @@ export class Cluster {
   readonly controllers: Controller[] = [];
   readonly logs: LogEntry[] = [];
   /** Where packets walk: `cluster.dataplane.connect({ fromIP, protocol, dstIP, dstPort })`. */
-  readonly dataplane = new Dataplane(this);
+  readonly dataplane: Dataplane;
+  /** What every component is given: the store, the clock, the random source, the recorder, the log. */
+  readonly context: ComponentContext;
+  /** Records a Kubernetes Event, merging repeats into `count` as client-go's recorder does. */
+  readonly recordEvent: EventRecorder;
   private listeners = new Set<() => void>();
-  /** The Event that records each (object, reason, message), so a repeat bumps its count without a scan. */
-  private eventByRepeatKey = new Map<string, string>();
   /** Bumped on every store write or log line; widgets compare it to know when to re-render. */
   version = 0;
 
@@ -54,7 +57,10 @@ export class Cluster {
     this.store = new Store(this.clock, this.rng);
     this.store.watchAll(() => this.changed());
     for (const n of this.config.nodes) this.nodes.set(n.name, new NodeHost(n));
-    installComponents(this);
+    this.dataplane = new Dataplane({ clock: this.clock, rng: this.rng, config: this.config }, this.nodes);
+    this.recordEvent = newEventRecorder(this.store, this.clock, this.rng);
+    this.context = { store: this.store, clock: this.clock, rng: this.rng, recordEvent: this.recordEvent, log: (c, k, m) => this.log(c, k, m) };
+    this.controllers.push(...installComponents({ context: this.context, config: this.config, nodes: this.nodes, dataplane: this.dataplane }));
   }
 
   /**
@@ -90,45 +96,6 @@ export class Cluster {
   log(component: string, key: string, message: string): void {
     this.logs.push({ at: this.clock.now, component, key, message });
     this.changed();
-  }
-
-  /** Records a Kubernetes Event, merging repeats into `count` as the event recorder does. */
-  recordEvent(
-    obj: KubeObject,
-    type: 'Normal' | 'Warning',
-    reason: string,
-    message: string,
-    component: string,
-    host?: string,
-  ): void {
-    const ns = obj.metadata.namespace ?? 'default';
-    const repeatKey = `${ns}\0${obj.metadata.uid}\0${reason}\0${message}`;
-    const seen = this.eventByRepeatKey.get(repeatKey);
-    const existing = seen === undefined ? undefined : this.store.get<KubeEvent>('Event', ns, seen);
-    const now = this.clock.timestamp();
-    if (existing) {
-      this.store.mutate<KubeEvent>('Event', ns, existing.metadata.name, (e) => {
-        e.count += 1;
-        e.lastTimestamp = now;
-      });
-      return;
-    }
-    // The API server refuses new Events in a Terminating namespace; the recorder drops them.
-    if (isTerminating(this, ns)) return;
-    const created = this.store.create<KubeEvent>({
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${(this.clock.epochMs + this.clock.now).toString(16)}${this.rng.suffix(4)}`, namespace: ns },
-      involvedObject: { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, apiVersion: obj.apiVersion },
-      reason,
-      message,
-      type,
-      source: { component, host },
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
-    });
-    this.eventByRepeatKey.set(repeatKey, created.metadata.name);
   }
 
   /** `sim stop kube-proxy NODE`: that node's iptables rules stop updating and go stale. */

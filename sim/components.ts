@@ -1,7 +1,11 @@
-import type { Cluster } from './cluster';
+import type { ComponentContext } from './core/component';
+import type { Controller } from './core/controller';
+import type { ClusterConfig } from './cluster-config';
+import type { NodeHost } from './node/node-host';
+import type { Dataplane } from './net/dataplane';
 import { installApiServer } from './api/apiserver';
 import { installDefaultTolerationSeconds } from './api/default-toleration-seconds';
-import { startControlPlane } from './controllers/controller-manager';
+import { controlPlaneControllers } from './controllers/controller-manager';
 import { NetworkPolicyController } from './net/network-policy-controller';
 import { ServiceAllocator } from './api/service-ip-allocator';
 import { EndpointSliceController } from './controllers/endpointslice';
@@ -13,29 +17,61 @@ import './node/programs/host';
 import { Kubelet } from './node/kubelet';
 import { NamespaceController } from './controllers/namespace';
 
+/** The parts of a cluster a component may be given: each entry below takes only what it needs. */
+export interface ClusterParts {
+  /** The store, the clock, the random source, the event recorder and the reconcile log. */
+  context: ComponentContext;
+  config: ClusterConfig;
+  nodes: ReadonlyMap<string, NodeHost>;
+  dataplane: Dataplane;
+}
+
+/** One component of the cluster: where it runs, and how it starts. Controllers it starts are returned. */
+export interface ComponentEntry {
+  /** The component as a Kubernetes engineer names it. */
+  name: string;
+  /** Control-plane components and add-ons start once; a node agent starts on every node with that node. */
+  runsOn: 'control-plane' | 'each-node' | 'add-on';
+  install(parts: ClusterParts, node?: NodeHost): Controller[] | void;
+}
+
 /**
- * Starts every component of the cluster, in the order a real cluster starts them: the API
- * server's admission steps, the control plane's controllers, then the agents on each node.
- * Each component's constructor subscribes to the store (watches) and queues its own work.
+ * Every component of the cluster, in the order a real cluster starts them: the API server's
+ * admission steps, the control plane's controllers, the agents on each node, the add-ons.
+ * Each component subscribes to the store (watches) and queues its own work.
  */
-export function installComponents(cluster: Cluster): void {
-  void cluster;
+export const components: readonly ComponentEntry[] = [
   // Admission (API server): defaulting, Service IP allocation, …
-  installApiServer(cluster);
-  new ServiceAllocator(cluster).install();
-  installDefaultTolerationSeconds(cluster.store);
+  { name: 'kube-apiserver', runsOn: 'control-plane', install: ({ context }) => installApiServer(context) },
+  { name: 'service-ip-allocator', runsOn: 'control-plane', install: ({ context, config }) => new ServiceAllocator({ ...context, config }).install() },
+  { name: 'DefaultTolerationSeconds', runsOn: 'control-plane', install: ({ context }) => installDefaultTolerationSeconds(context.store) },
 
-  // Control plane: controllers, scheduler, …
-  startControlPlane(cluster);
-  cluster.controllers.push(new EndpointSliceController(cluster), new EndpointsController(cluster));
-  cluster.controllers.push(new NamespaceController(cluster));
+  // Control plane: kube-controller-manager's controllers and kube-scheduler.
+  { name: 'kube-controller-manager', runsOn: 'control-plane', install: ({ context }) => controlPlaneControllers(context) },
+  { name: 'endpointslice-controller', runsOn: 'control-plane', install: ({ context }) => [new EndpointSliceController(context), new EndpointsController(context)] },
+  { name: 'namespace-controller', runsOn: 'control-plane', install: ({ context }) => [new NamespaceController(context)] },
 
-  // Node agents: kubelet, kube-proxy, CNI, …
-  for (const node of cluster.nodes.values()) node.kubelet = new Kubelet(cluster, node);
-  for (const node of cluster.nodes.values()) node.kubeProxy = new KubeProxy(cluster, node);
-  if (cluster.config.cni.enforcesNetworkPolicy) cluster.controllers.push(new NetworkPolicyController(cluster));
+  // Node agents: kubelet, kube-proxy.
+  { name: 'kubelet', runsOn: 'each-node', install: ({ context, config, nodes, dataplane }, node) => void (node!.kubelet = new Kubelet({ ...context, config, nodes, dataplane }, node!)) },
+  { name: 'kube-proxy', runsOn: 'each-node', install: ({ context, config }, node) => void (node!.kubeProxy = new KubeProxy({ ...context, config }, node!)) },
+  // The CNI's policy agent, when the CNI enforces NetworkPolicy.
+  {
+    name: 'network-policy-controller',
+    runsOn: 'control-plane',
+    install: ({ context, config, nodes }) => (config.cni.enforcesNetworkPolicy ? [new NetworkPolicyController({ ...context, config }, nodes.values())] : []),
+  },
 
-  // Add-ons: CoreDNS, …
-  installKubernetesService(cluster);
-  installCoreDns(cluster);
+  // Add-ons: the `kubernetes` Service, CoreDNS.
+  { name: 'kubernetes-service', runsOn: 'add-on', install: ({ context, config }) => installKubernetesService({ ...context, config }) },
+  { name: 'coredns', runsOn: 'add-on', install: ({ context, config }) => installCoreDns({ ...context, config }) },
+];
+
+/** Starts every component; returns the controllers, for the widgets and tests that look at them. */
+export function installComponents(parts: ClusterParts): Controller[] {
+  const controllers: Controller[] = [];
+  for (const entry of components) {
+    const targets = entry.runsOn === 'each-node' ? [...parts.nodes.values()] : [undefined];
+    for (const node of targets) controllers.push(...(entry.install(parts, node) ?? []));
+  }
+  return controllers;
 }

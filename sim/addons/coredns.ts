@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ConfiguredContext } from '../cluster-config';
 import type { ConfigMap, Deployment, Service } from '../api/types';
 import { clusterDNSIP } from '../node/kubelet-pod-files';
 
@@ -16,7 +16,7 @@ export function isCoreDnsImage(image: string): boolean {
   return image.startsWith('registry.k8s.io/coredns/coredns') || image.startsWith('coredns/coredns');
 }
 
-export function installCoreDns(cluster: Cluster): void {
+export function installCoreDns(cluster: ConfiguredContext): void {
   const store = cluster.store;
   const ns = 'kube-system';
   const labels = { 'k8s-app': 'kube-dns' };

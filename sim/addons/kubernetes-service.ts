@@ -1,18 +1,7 @@
-import type { Cluster } from '../cluster';
+import type { ConfiguredContext } from '../cluster-config';
 import type { EndpointSlice, Endpoints, Service } from '../api/types';
-import { LabelServiceName } from '../controllers/endpointslice';
+import { ApiServerPort, LabelServiceName, apiServerAddress } from '../api/well-known';
 import { cidrHost } from '../net/ip';
-
-/** The port the API server listens on (kube-apiserver --secure-port default). */
-export const ApiServerPort = 6443;
-
-/**
- * The API server's address. The simulated cluster has no separate control-plane machine: the first
- * node plays the kubeadm control-plane node whose InternalIP is the advertise address.
- */
-export function apiServerAddress(cluster: Cluster): string {
-  return cluster.config.nodes[0].ip;
-}
 
 /**
  * The `default/kubernetes` Service, which the API server itself keeps: the first address of the
@@ -21,9 +10,9 @@ export function apiServerAddress(cluster: Cluster): string {
  * Source: pkg/controlplane/controller/kubernetesservice (createOrUpdateMasterServiceIfNeeded),
  * pkg/controlplane/reconcilers (endpointsadapter.go: the slice, labelled only with the service name).
  */
-export function installKubernetesService(cluster: Cluster): void {
+export function installKubernetesService(cluster: ConfiguredContext): void {
   const store = cluster.store;
-  const ip = apiServerAddress(cluster);
+  const ip = apiServerAddress(cluster.config);
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   store.create<Service>({
     apiVersion: 'v1',

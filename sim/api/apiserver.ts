@@ -1,6 +1,6 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { KubeObject, Namespace, Pod } from './types';
-import { kinds } from './kinds';
+import { kinds } from '../core/kinds';
 import { defaultedKinds, setDefaults } from './defaults';
 import { schemaFor } from './schema';
 import { validateObject, validateObjectUpdate } from './validation/validate';
@@ -24,7 +24,7 @@ export const systemNamespaces = ['default', 'kube-node-lease', 'kube-public', 'k
  * Pending; a Namespace gets the `kubernetes` finalizer), and validation. Then creates the system
  * namespaces.
  */
-export function installApiServer(cluster: Cluster): void {
+export function installApiServer(cluster: ComponentContext): void {
   const { store } = cluster;
   for (const kind of defaultedKinds) {
     store.addAdmission(kind, (obj, old) => {

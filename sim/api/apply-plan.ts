@@ -1,6 +1,6 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { KubeObject } from './types';
-import { kindInfo, type KindInfo } from './kinds';
+import { kindInfo, type KindInfo } from '../core/kinds';
 import { schemaFor } from './schema';
 import { decodeProblems, zeroNullItems } from './decode';
 import type { Manifest, ManifestProblem } from './manifest';
@@ -68,7 +68,7 @@ export function mappingProblem(m: Manifest): ManifestProblem | undefined {
  * Invalid object gives one problem per cause, sharing their heading.
  * `namespacesBefore` are the Namespaces created by earlier documents of the same file.
  */
-export function planApply(cluster: Cluster, m: Manifest, namespacesBefore: Set<string>): { plan?: ApplyPlan; problems: ManifestProblem[] } {
+export function planApply(cluster: Pick<ComponentContext, 'store'>, m: Manifest, namespacesBefore: Set<string>): { plan?: ApplyPlan; problems: ManifestProblem[] } {
   const mapping = mappingProblem(m);
   if (mapping) return { problems: [mapping] };
   const raw = m.object as { apiVersion: string; kind: string; metadata?: { name?: unknown; namespace?: unknown } };

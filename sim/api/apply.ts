@@ -1,8 +1,8 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import { ApiError } from '../core/api-error';
 import { formatProblem, parseManifests, type ManifestProblem } from './manifest';
 import { kubectlKind, mappingProblem, planApply } from './apply-plan';
-import { kindInfo } from './kinds';
+import { kindInfo } from '../core/kinds';
 import { printProblems, type FileProblem } from './kubectl-problem';
 
 export { parseManifests } from './manifest';
@@ -35,7 +35,7 @@ export interface FileApply {
  * server's checks and admission, nothing is stored, and each line ends `(server dry run)`.
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (Run, applyOneObject).
  */
-export function applyFile(cluster: Cluster, text: string, source: string, opts: { dryRun?: boolean } = {}): FileApply {
+export function applyFile(cluster: Pick<ComponentContext, 'store'>, text: string, source: string, opts: { dryRun?: boolean } = {}): FileApply {
   const parsed = parseManifests(text, source);
   const problems: ManifestProblem[] = [...parsed.problems];
   // kubectl maps every document to a kind before it sends any.
@@ -78,7 +78,7 @@ export function applyErrors(files: FileApply[]): string[] {
 }
 
 /** `kubectl apply -f SOURCE` with the file's text: what kubectl prints. */
-export function applyManifests(cluster: Cluster, text: string, source: string): ManifestResult {
+export function applyManifests(cluster: Pick<ComponentContext, 'store'>, text: string, source: string): ManifestResult {
   const result = applyFile(cluster, text, source);
   return { lines: result.lines, errors: applyErrors([result]), warnings: result.warnings };
 }
@@ -89,7 +89,7 @@ export function applyManifests(cluster: Cluster, text: string, source: string): 
  * kubectl's NotFound error for an object that is not there. A file that does not parse, or names an
  * unknown kind, deletes nothing.
  */
-export function deleteManifests(cluster: Cluster, text: string, source: string): ManifestResult {
+export function deleteManifests(cluster: Pick<ComponentContext, 'store'>, text: string, source: string): ManifestResult {
   const parsed = parseManifests(text, source);
   const { manifests } = parsed;
   const errors = parsed.problems.map((p) => formatProblem(p, source));

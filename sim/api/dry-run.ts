@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { KubeObject } from './types';
 import { parseManifests, type ManifestProblem } from './manifest';
 import { planApply, type ApplyPlan } from './apply-plan';
@@ -25,7 +25,7 @@ export interface DryRunResult {
  * server would, and nothing is written. Apply only when `problems` is empty. A
  * document creating a Namespace counts for the documents after it, as it would when applied.
  */
-export function dryRunManifests(cluster: Cluster, text: string, source: string): DryRunResult {
+export function dryRunManifests(cluster: Pick<ComponentContext, 'store'>, text: string, source: string): DryRunResult {
   const { manifests, problems } = parseManifests(text, source);
   const documents: DryRunDocument[] = [];
   const namespaces = new Set<string>();

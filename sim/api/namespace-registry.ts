@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { KubeObject, Namespace } from './types';
 import { ApiError, resourceName } from '../core/api-error';
 
@@ -18,7 +18,7 @@ export const immortalNamespaces = ['default', 'kube-public', 'kube-system'];
  * Namespace (deletionTimestamp, phase Terminating) for the namespace controller to empty it; a
  * request while `spec.finalizers` is not empty is a Conflict; the Namespace goes once finalized.
  */
-export function installNamespaceRegistry(cluster: Cluster): void {
+export function installNamespaceRegistry(cluster: ComponentContext): void {
   const { store, clock } = cluster;
   store.setDeleteStrategy('Namespace', (obj) => {
     const name = obj.metadata.name;
@@ -47,7 +47,7 @@ export function installNamespaceRegistry(cluster: Cluster): void {
  * that is being deleted and has no finalizer left is removed (the registry's
  * ShouldDeleteNamespaceDuringUpdate). Returns whether the Namespace is gone.
  */
-export function finalizeNamespace(cluster: Cluster, name: string, token: string): boolean {
+export function finalizeNamespace(cluster: ComponentContext, name: string, token: string): boolean {
   const { store } = cluster;
   const ns = store.mutate<Namespace>('Namespace', '', name, (d) => {
     d.spec = { ...d.spec, finalizers: (d.spec?.finalizers ?? []).filter((f) => f !== token) };
@@ -59,7 +59,7 @@ export function finalizeNamespace(cluster: Cluster, name: string, token: string)
 }
 
 /** Is the namespace being deleted? New content is then refused (NamespaceLifecycle admission). */
-export function isTerminating(cluster: Cluster, namespace: string): boolean {
+export function isTerminating(cluster: Pick<ComponentContext, 'store'>, namespace: string): boolean {
   return cluster.store.get<Namespace>('Namespace', '', namespace)?.status?.phase === 'Terminating';
 }
 

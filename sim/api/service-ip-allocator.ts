@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ConfiguredContext } from '../cluster-config';
 import type { KubeObject, Service, ServicePort } from './types';
 import { ApiError } from '../core/api-error';
 import { cidrContains, intToIp, ipToInt, isIPv4, parseCidr } from '../net/ip';
@@ -19,7 +19,7 @@ export class ServiceAllocator {
   /** --service-node-port-range default (kube-apiserver flags). */
   static readonly nodePortRange = { base: 30000, size: 2768 };
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: ConfiguredContext) {}
 
   /** Registers the admission step on the API store. */
   install(): void {

@@ -4,41 +4,8 @@
  * Objects are plain JSON data: the store holds them, widgets and tests read them, nothing else.
  */
 
-export type Labels = Record<string, string>;
-
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
-
-export interface ObjectMeta {
-  name: string;
-  /** Empty for cluster-scoped kinds (Node, Namespace). */
-  namespace?: string;
-  generateName?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Labels;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  finalizers?: string[];
-}
-
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: ObjectMeta;
-  spec?: unknown;
-  status?: unknown;
-}
+export type { Labels, OwnerReference, ObjectMeta, KubeObject } from '../core/object';
+import type { Labels, KubeObject, ObjectMeta } from '../core/object';
 
 export interface LabelSelectorRequirement {
   key: string;

@@ -1,4 +1,5 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
+import type { Controller } from '../core/controller';
 import { DeploymentController } from './deployment';
 import { GarbageCollector } from './garbage-collector';
 import { NodeLifecycleController } from './node-lifecycle';
@@ -7,16 +8,16 @@ import { Scheduler } from './scheduler';
 import { TaintEvictionController } from './taint-eviction';
 
 /**
- * Starts the workload controllers of kube-controller-manager (deployment, replicaset, garbage
+ * The workload controllers of kube-controller-manager (deployment, replicaset, garbage
  * collector, node lifecycle, taint eviction) and kube-scheduler, each watching the store.
  */
-export function startControlPlane(cluster: Cluster): void {
-  cluster.controllers.push(
-    new NodeLifecycleController(cluster),
-    new TaintEvictionController(cluster),
-    new DeploymentController(cluster),
-    new ReplicaSetController(cluster),
-    new GarbageCollector(cluster),
-    new Scheduler(cluster),
-  );
+export function controlPlaneControllers(context: ComponentContext): Controller[] {
+  return [
+    new NodeLifecycleController(context),
+    new TaintEvictionController(context),
+    new DeploymentController(context),
+    new ReplicaSetController(context),
+    new GarbageCollector(context),
+    new Scheduler(context),
+  ];
 }

@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { Deployment, DeploymentCondition, Pod, ReplicaSet } from '../api/types';
 import { matchesSelector } from '../api/labels';
 import { Controller } from '../core/controller';
@@ -28,7 +28,7 @@ export class DeploymentController extends Controller {
   private replicaSets = replicaSetsByController(this.cluster);
   private pods = podsByController(this.cluster);
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     const store = cluster.store;
     for (const d of store.list<Deployment>('Deployment')) this.enqueue(objectKey(d));

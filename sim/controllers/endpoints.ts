@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { EndpointAddress, Endpoints, Labels, Pod, Service } from '../api/types';
 import { Controller } from '../core/controller';
 import { objectKey, splitKey } from '../core/store';
@@ -22,7 +22,7 @@ type SubsetPort = NonNullable<Subset['ports']>[number];
 export class EndpointsController extends Controller {
   readonly name = 'endpoint-controller';
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     const store = cluster.store;
     watchServicesAndSelectedPods(store, (key) => this.enqueue(key));

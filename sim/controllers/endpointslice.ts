@@ -1,14 +1,14 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { Endpoint, EndpointPort, EndpointSlice, Labels, Node, Pod, Service } from '../api/types';
 import { Controller } from '../core/controller';
+import { LabelServiceName } from '../api/well-known';
 import { objectKey, splitKey, deepEqual } from '../core/store';
 import {
   findPort, hasSelector, isHeadless, publishedHostname, selectedPods, shouldPodBeInEndpoints, watchServicesAndSelectedPods,
 } from './service-endpoints';
 import { isPodReady } from './pod-util';
 
-/** discovery.k8s.io labels (k8s.io/api/discovery/v1/well_known_labels.go). */
-export const LabelServiceName = 'kubernetes.io/service-name';
+/** discovery.k8s.io labels (k8s.io/api/discovery/v1/well_known_labels.go); LabelServiceName is in sim/api/well-known.ts. */
 export const LabelManagedBy = 'endpointslice.kubernetes.io/managed-by';
 export const LabelHeadless = 'service.kubernetes.io/headless';
 /** The managed-by value of slices this controller owns. */
@@ -35,7 +35,7 @@ interface DesiredGroup {
 export class EndpointSliceController extends Controller {
   readonly name = 'endpointslice-controller';
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     const store = cluster.store;
     watchServicesAndSelectedPods(store, (key) => this.enqueue(key));

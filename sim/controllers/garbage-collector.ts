@@ -1,6 +1,6 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { KubeObject } from '../api/types';
-import { kinds } from '../api/kinds';
+import { kinds } from '../core/kinds';
 import { Controller } from '../core/controller';
 import type { WatchEvent } from '../core/store';
 
@@ -21,7 +21,7 @@ export class GarbageCollector extends Controller {
   /** Keys of the objects that name each uid as an owner: the graph's edges. */
   private dependents = new Map<string, Set<string>>();
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     for (const { kind } of kinds) for (const obj of cluster.store.list(kind)) this.observe({ type: 'ADDED', object: obj });
     cluster.store.watchAll((e) => this.observe(e));

@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { KubeObject, Pod, ReplicaSet } from '../api/types';
 import { StoreIndex } from './indexer';
 import { controllerOf } from './owner-references';
@@ -7,9 +7,9 @@ import { controllerOf } from './owner-references';
  * Indexes shared by the controllers of one cluster, like client-go's shared informer factory: each
  * index is built once, on first use, and kept by one watch.
  */
-const shared = new WeakMap<Cluster, Map<string, StoreIndex<KubeObject>>>();
+const shared = new WeakMap<ComponentContext, Map<string, StoreIndex<KubeObject>>>();
 
-function sharedIndex<T extends KubeObject>(cluster: Cluster, kind: string, name: string, fn: (obj: T) => string[]): StoreIndex<T> {
+function sharedIndex<T extends KubeObject>(cluster: ComponentContext, kind: string, name: string, fn: (obj: T) => string[]): StoreIndex<T> {
   let indexes = shared.get(cluster);
   if (!indexes) shared.set(cluster, (indexes = new Map()));
   const id = `${kind}/${name}`;
@@ -29,16 +29,16 @@ function byController(obj: KubeObject): string[] {
 }
 
 /** Pods by their controller's uid (orphans under `orphan`). */
-export function podsByController(cluster: Cluster): StoreIndex<Pod> {
+export function podsByController(cluster: ComponentContext): StoreIndex<Pod> {
   return sharedIndex<Pod>(cluster, 'Pod', 'controller', byController);
 }
 
 /** ReplicaSets by their controller's uid (orphans under `orphan`). */
-export function replicaSetsByController(cluster: Cluster): StoreIndex<ReplicaSet> {
+export function replicaSetsByController(cluster: ComponentContext): StoreIndex<ReplicaSet> {
   return sharedIndex<ReplicaSet>(cluster, 'ReplicaSet', 'controller', byController);
 }
 
 /** Pods by the node they are bound to (the scheduler cache's NodeInfo). Unbound Pods are not indexed. */
-export function podsByNode(cluster: Cluster): StoreIndex<Pod> {
+export function podsByNode(cluster: ComponentContext): StoreIndex<Pod> {
   return sharedIndex<Pod>(cluster, 'Pod', 'node', (p) => (p.spec.nodeName ? [p.spec.nodeName] : []));
 }

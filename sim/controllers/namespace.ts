@@ -1,6 +1,6 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { KubeObject, Namespace, NamespaceCondition, Pod } from '../api/types';
-import { kinds } from '../api/kinds';
+import { kinds } from '../core/kinds';
 import { resourceName } from '../core/api-error';
 import { Controller } from '../core/controller';
 import { finalizeNamespace, namespaceFinalizer } from '../api/namespace-registry';
@@ -29,7 +29,7 @@ const finalizerEstimateSeconds = 15;
 export class NamespaceController extends Controller {
   readonly name = 'namespace-controller';
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     cluster.store.watch<Namespace>('Namespace', (e) => {
       if (e.type !== 'DELETED' && e.object.metadata.deletionTimestamp && !e.old?.metadata.deletionTimestamp) this.enqueue(e.object.metadata.name);

@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { Lease, Node, NodeCondition, Pod, Taint } from '../api/types';
 import { TaintNodeNotReady, TaintNodeUnreachable, TaintNodeUnschedulable } from '../api/taints';
 import { Controller } from '../core/controller';
@@ -47,7 +47,7 @@ export class NodeLifecycleController extends Controller {
   private checkAt = new Map<string, number>();
   private podsOnNode = podsByNode(this.cluster);
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     const store = cluster.store;
     for (const node of store.list<Node>('Node')) this.enqueue(node.metadata.name);

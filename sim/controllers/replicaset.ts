@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { Pod, ReplicaSet } from '../api/types';
 import { matchesSelector } from '../api/labels';
 import { Controller } from '../core/controller';
@@ -20,7 +20,7 @@ export class ReplicaSetController extends Controller {
   /** The last reconcile-log line per key, so that a key that stays in sync logs once. */
   private lastLine = new Map<string, string>();
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     const store = cluster.store;
     for (const rs of store.list<ReplicaSet>('ReplicaSet')) this.enqueue(objectKey(rs));

@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { Node, Pod, Taint } from '../api/types';
 import { findToleration, formatTaint, TaintNodeUnschedulable } from '../api/taints';
 import { Controller } from '../core/controller';
@@ -28,7 +28,7 @@ export class Scheduler extends Controller {
   /** Where each counted Pod is counted, to uncount it when it changes. */
   private counted = new Map<string, { node: string; owner: string }>();
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     const store = cluster.store;
     for (const pod of store.list<Pod>('Pod')) if (this.wantsScheduling(pod)) this.enqueue(objectKey(pod));

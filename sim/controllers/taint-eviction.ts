@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { Node, Pod, Taint } from '../api/types';
 import { findToleration } from '../api/taints';
 import { Controller } from '../core/controller';
@@ -21,7 +21,7 @@ export class TaintEvictionController extends Controller {
   /** When each Pod is due for eviction, once scheduled. */
   private due = new Map<string, number>();
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ComponentContext) {
     super(cluster);
     const store = cluster.store;
     store.watch<Node>('Node', (e) => {

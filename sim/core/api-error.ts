@@ -1,4 +1,4 @@
-import { kindInfo } from '../api/kinds';
+import { kindInfo } from './kinds';
 
 /**
  * An error the API server returns, printed as kubectl prints it:

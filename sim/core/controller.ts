@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from './component';
 
 /**
  * A level-triggered controller, shaped like client-go's: watch handlers only queue keys; a worker
@@ -13,7 +13,7 @@ export abstract class Controller {
   /** Consecutive failures per key, for the retry back-off. */
   private failures = new Map<string, number>();
 
-  constructor(protected readonly cluster: Cluster) {}
+  constructor(protected readonly cluster: ComponentContext) {}
 
   /** Reconciles one key, `namespace/name` or `name`. The object may be gone: then clean up. */
   protected abstract reconcile(key: string): void;

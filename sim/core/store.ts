@@ -1,5 +1,5 @@
-import type { KubeObject } from '../api/types';
-import { kindInfo } from '../api/kinds';
+import type { KubeObject } from './object';
+import { kindInfo } from './kinds';
 import { ApiError } from './api-error';
 import type { Clock } from './clock';
 import type { Rng } from './rng';

@@ -1,4 +1,5 @@
-import type { Cluster } from '../cluster';
+import type { ConfiguredContext } from '../cluster-config';
+import type { NodeNetwork } from './node-network';
 import { Controller } from '../core/controller';
 import { deepEqual, type WatchEvent } from '../core/store';
 import type { Namespace, NetworkPolicy, Pod } from '../api/types';
@@ -25,10 +26,10 @@ export class NetworkPolicyController extends Controller {
   compiled: CompiledPolicies = {};
   private firewalls = new Map<string, NetworkPolicyFirewall>();
 
-  constructor(cluster: Cluster) {
+  constructor(cluster: ConfiguredContext, nodes: Iterable<NodeNetwork>) {
     super(cluster);
     this.name = cluster.config.cni.name;
-    for (const node of cluster.nodes.values()) {
+    for (const node of nodes) {
       // Hairpin traffic reaches a Pod masqueraded to the bridge's address: node traffic too.
       const firewall = new NetworkPolicyFirewall(node.ip, bridgeAddress(node.config));
       node.podFirewall = firewall;

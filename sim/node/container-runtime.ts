@@ -1,6 +1,7 @@
 import type { Container, Pod } from '../api/types';
 import type { Rng } from '../core/rng';
-import type { NodeHost, PodSandbox } from './node-host';
+import type { NodeHost } from './node-host';
+import type { PodSandbox } from '../net/node-network';
 import type { Server } from './main-programs';
 
 /**

@@ -14,10 +14,11 @@
  * NewProxier; pkg/util/async/bounded_frequency_runner.go). Every `syncPeriod` (30 s, same source) a pending sync is retried. A stopped
  * machine runs no kube-proxy; when it boots, its tables are empty until kube-proxy's first sync.
  */
-import type { Cluster } from '../cluster';
+import type { ConfiguredContext } from '../cluster-config';
 import type { EndpointSlice, Service } from '../api/types';
 import type { Protocol } from '../net/packet';
 import type { NodeHost } from './node-host';
+import { DefaultClientIPServiceAffinitySeconds, LabelServiceName } from '../api/well-known';
 import { containerStartMs, sandboxCreationMs } from './kubelet';
 import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePortInfo } from './kube-proxy-rules';
 
@@ -27,10 +28,13 @@ export const minSyncPeriodMs = 1000;
 export const burstSyncs = 2;
 /** KubeProxyConfiguration iptables.syncPeriod default. */
 export const syncPeriodMs = 30_000;
-/** Default sessionAffinityConfig.clientIP.timeoutSeconds (core/v1 DefaultClientIPServiceAffinitySeconds). */
-export const defaultStickySeconds = 10_800;
-/** The label that ties an EndpointSlice to its Service (discovery/v1 LabelServiceName). */
-export const serviceNameLabel = 'kubernetes.io/service-name';
+
+declare module './node-host' {
+  interface NodeHost {
+    /** The node's kube-proxy, once components are installed. */
+    kubeProxy?: KubeProxy;
+  }
+}
 
 export class KubeProxy {
   /** False after `sim stop kube-proxy NODE`: the rules stay as they were, and go stale. */
@@ -47,7 +51,7 @@ export class KubeProxy {
   private readonly config: ProxierConfig;
 
   constructor(
-    private readonly cluster: Cluster,
+    private readonly cluster: ConfiguredContext,
     readonly node: NodeHost,
   ) {
     this.config = { clusterCIDR: cluster.config.clusterCIDR, masqueradeBit: 14 };
@@ -145,10 +149,10 @@ export class KubeProxy {
  * endpoints its EndpointSlices list for that port (matched by port name). Headless and
  * ExternalName Services have no rules.
  */
-export function serviceSnapshot(cluster: Cluster): ServicePortInfo[] {
+export function serviceSnapshot(cluster: ConfiguredContext): ServicePortInfo[] {
   const slicesByService = new Map<string, EndpointSlice[]>();
   for (const slice of cluster.store.list<EndpointSlice>('EndpointSlice')) {
-    const svc = slice.metadata.labels?.[serviceNameLabel];
+    const svc = slice.metadata.labels?.[LabelServiceName];
     if (!svc || slice.addressType !== 'IPv4') continue;
     const key = `${slice.metadata.namespace}/${svc}`;
     slicesByService.set(key, [...(slicesByService.get(key) ?? []), slice]);
@@ -170,7 +174,7 @@ export function serviceSnapshot(cluster: Cluster): ServicePortInfo[] {
         clusterIP: ip,
         port: port.port,
         nodePort: svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer' ? port.nodePort : undefined,
-        stickySeconds: svc.spec.sessionAffinity === 'ClientIP' ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? defaultStickySeconds) : undefined,
+        stickySeconds: svc.spec.sessionAffinity === 'ClientIP' ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DefaultClientIPServiceAffinitySeconds) : undefined,
         endpoints: endpointsFor(slices, port.name ?? '', protocol),
       });
     }

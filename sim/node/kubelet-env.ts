@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ComponentContext } from '../core/component';
 import type { Container, Pod, Service } from '../api/types';
 import { podHostname } from './kubelet-pod-files';
 import { environFile, environPath } from './programs/environ';
@@ -55,7 +55,7 @@ function envName(name: string): string {
 }
 
 /** The Services whose variables a Pod in `namespace` gets, by name (a Service of the Pod's namespace wins). */
-function visibleServices(cluster: Cluster, namespace: string): Service[] {
+function visibleServices(cluster: ComponentContext, namespace: string): Service[] {
   const byName = new Map<string, Service>();
   for (const s of cluster.store.list<Service>('Service', 'default')) if (masterServices.has(s.metadata.name)) byName.set(s.metadata.name, s);
   for (const s of cluster.store.list<Service>('Service', namespace)) byName.set(s.metadata.name, s);
@@ -68,7 +68,7 @@ function expand(value: string, vars: ReadonlyMap<string, string>): string {
 }
 
 /** The environment of `container` of `pod` if it started now. */
-export function containerEnvironment(cluster: Cluster, pod: Pod, container: Container): Map<string, string> {
+export function containerEnvironment(cluster: ComponentContext, pod: Pod, container: Container): Map<string, string> {
   const services = new Map(visibleServices(cluster, pod.metadata.namespace ?? 'default').flatMap(serviceEnvVars));
   const env = new Map<string, string>([
     ['PATH', imagePath],
@@ -86,7 +86,7 @@ export function containerEnvironment(cluster: Cluster, pod: Pod, container: Cont
 }
 
 /** Puts the container's environment where its processes find it (/proc/1/environ). */
-export function writeContainerEnvironment(fs: Map<string, string>, cluster: Cluster, pod: Pod, container: Container): void {
+export function writeContainerEnvironment(fs: Map<string, string>, cluster: ComponentContext, pod: Pod, container: Container): void {
   fs.set('/proc/1/', '');
   fs.set(environPath, environFile(containerEnvironment(cluster, pod, container)));
 }

@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { HostEnvironment } from './programs';
 import type { Pod } from '../api/types';
 import { ApiError } from '../core/api-error';
 import { containerPrograms, fail, type ExecResult, type ProgramContext } from './programs';
@@ -35,7 +35,7 @@ export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecRe
  * Sources: kubectl/pkg/cmd/exec/exec.go, kubernetes/pkg/registry/core/pod/strategy.go (ExecLocation),
  * containerd's CRI exec errors.
  */
-export function kubectlExec(cluster: Cluster, namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
+export function kubectlExec(cluster: HostEnvironment, namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
   if (argv.length === 0 && cluster.store.get<Pod>('Pod', namespace, podName)) return fail('error: you must specify at least one command for the container\n');
   const target = execTarget(cluster, namespace, podName, container);
   if ('exitCode' in target) return target;
@@ -58,7 +58,7 @@ export function kubectlExec(cluster: Cluster, namespace: string, podName: string
  * picked the default container; or what kubectl prints when it cannot exec there.
  */
 export function execTarget(
-  cluster: Cluster,
+  cluster: HostEnvironment,
   namespace: string,
   podName: string,
   container: string | undefined,

@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { ConfiguredContext } from '../cluster-config';
 import type { Lease, Node, NodeCondition } from '../api/types';
 import type { NodeHost } from './node-host';
 
@@ -40,7 +40,7 @@ function healthyConditions(previous: NodeCondition[] | undefined, now: string): 
   });
 }
 
-function initialNode(cluster: Cluster, host: NodeHost): Node {
+function initialNode(cluster: ConfiguredContext, host: NodeHost): Node {
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -71,7 +71,7 @@ function initialNode(cluster: Cluster, host: NodeHost): Node {
  * Registers the Node (or finds it registered) and posts a Ready status: what a kubelet does when
  * it starts, with the events it records then.
  */
-export function registerNode(cluster: Cluster, host: NodeHost): void {
+export function registerNode(cluster: ConfiguredContext, host: NodeHost): void {
   const { store } = cluster;
   const existing = store.get<Node>('Node', '', host.name);
   const wasReady = existing?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
@@ -87,7 +87,7 @@ export function registerNode(cluster: Cluster, host: NodeHost): void {
 }
 
 /** Posts the node's conditions if they are not what a healthy kubelet reports (nodeStatusUpdateFrequency). */
-export function postNodeStatus(cluster: Cluster, host: NodeHost): void {
+export function postNodeStatus(cluster: ConfiguredContext, host: NodeHost): void {
   const node = cluster.store.get<Node>('Node', '', host.name);
   if (!node) return;
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
@@ -99,12 +99,12 @@ export function postNodeStatus(cluster: Cluster, host: NodeHost): void {
 }
 
 /** RFC 3339 with microseconds, as the API writes a MicroTime (Lease.spec.renewTime). */
-function microTime(cluster: Cluster): string {
+function microTime(cluster: ConfiguredContext): string {
   return new Date(cluster.clock.epochMs + cluster.clock.now).toISOString().replace('Z', '000Z');
 }
 
 /** Creates or renews the node's Lease in kube-node-lease, owned by its Node. */
-export function renewLease(cluster: Cluster, host: NodeHost): void {
+export function renewLease(cluster: ConfiguredContext, host: NodeHost): void {
   const { store } = cluster;
   const renewTime = microTime(cluster);
   if (store.get<Lease>('Lease', nodeLeaseNamespace, host.name)) {

@@ -1,4 +1,4 @@
-import type { Cluster } from '../cluster';
+import type { HostEnvironment } from './programs';
 import type { Pod } from '../api/types';
 import { Controller } from '../core/controller';
 import { objectKey, splitKey, deepEqual } from '../core/store';
@@ -56,6 +56,13 @@ function goDuration(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
 }
 
+declare module './node-host' {
+  interface NodeHost {
+    /** The node's kubelet, once components are installed. */
+    kubelet?: Kubelet;
+  }
+}
+
 /**
  * The kubelet of one node, modelled on kubernetes/pkg/kubelet: it registers its Node and renews
  * its Lease; it watches the Pods bound to its node and, one key at a time, makes the machine match
@@ -71,8 +78,10 @@ export class Kubelet extends Controller {
   /** Bumped when the machine stops or starts: timers from before do nothing. */
   private epoch = 0;
 
+  declare protected readonly cluster: HostEnvironment;
+
   constructor(
-    cluster: Cluster,
+    cluster: HostEnvironment,
     readonly host: NodeHost,
   ) {
     super(cluster);

@@ -1,4 +1,5 @@
-import type { Cluster } from '../cluster';
+import type { ConfiguredContext } from '../cluster-config';
+import type { Dataplane } from '../net/dataplane';
 import type { Pod } from '../api/types';
 import type { NodeHost } from './node-host';
 
@@ -15,8 +16,15 @@ export interface ExecResult {
   elapsedMs?: number;
 }
 
+/**
+ * What a process can reach from the machine it runs on: the API (for the kubelet's view of its
+ * Pods), the clock, the network and the other machines' kernels, which it reaches only through
+ * the network (the data plane).
+ */
+export type HostEnvironment = ConfiguredContext & { readonly dataplane: Dataplane; readonly nodes: ReadonlyMap<string, NodeHost> };
+
 export interface ProgramContext {
-  cluster: Cluster;
+  cluster: HostEnvironment;
   /** The node the program runs on. */
   node: NodeHost;
   /** For container programs: the Pod and container they run in. */

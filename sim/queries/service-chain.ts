@@ -1,7 +1,7 @@
-import type { Cluster } from '../cluster';
+import type { HostEnvironment } from '../node/programs';
 import type { EndpointSlice, NetworkPolicy, Service } from '../api/types';
 import { formatLabels, matchesSelector } from '../api/labels';
-import { LabelServiceName } from '../controllers/endpointslice';
+import { LabelServiceName } from '../api/well-known';
 import { isPodReady } from '../controllers/pod-util';
 import { hasSelector, isHeadless, selectedPods } from '../controllers/service-endpoints';
 import { servicePortName, servicePortPolicyClusterChain } from '../node/kube-proxy-chains';
@@ -67,7 +67,7 @@ export interface ServiceChain {
 }
 
 /** The chain for a Service; undefined when there is no such Service. */
-export function serviceChain(cluster: Cluster, namespace: string, name: string): ServiceChain | undefined {
+export function serviceChain(cluster: HostEnvironment, namespace: string, name: string): ServiceChain | undefined {
   const store = cluster.store;
   const svc = store.get<Service>('Service', namespace, name);
   if (!svc) return undefined;

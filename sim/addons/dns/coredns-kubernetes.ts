@@ -1,6 +1,6 @@
 import type { EndpointSlice, Namespace, Service } from '../../api/types';
 import type { Store } from '../../core/store';
-import { LabelServiceName } from '../../controllers/endpointslice';
+import { LabelServiceName } from '../../api/well-known';
 import { isIPv4 } from '../../net/ip';
 import type { DnsQuestion, DnsRecord, DnsResponse } from './message';
 

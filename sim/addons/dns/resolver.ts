@@ -1,4 +1,4 @@
-import type { Cluster } from '../../cluster';
+import type { HostEnvironment } from '../../node/programs';
 import { isIPv4 } from '../../net/ip';
 import { canonicalName, type DnsResponse, type DnsType } from './message';
 import { exchangeDns, type DnsExchange } from './server';
@@ -79,7 +79,7 @@ export interface Resolution {
  * /etc/hosts first for A lookups (nsswitch `hosts: files dns`); nslookup asks DNS only.
  */
 export function resolve(
-  cluster: Cluster,
+  cluster: HostEnvironment,
   podIP: string,
   files: Map<string, string>,
   name: string,

@@ -1,6 +1,6 @@
-import type { Cluster } from '../../cluster';
+import type { HostEnvironment } from '../../node/programs';
 import type { Pod } from '../../api/types';
-import type { PodSandbox } from '../../node/node-host';
+import type { PodSandbox } from '../../net/node-network';
 import type { Hop } from '../../net/packet';
 import { splitKey } from '../../core/store';
 import { isCoreDnsImage } from '../coredns';
@@ -26,7 +26,7 @@ export interface DnsExchange {
  * receives it answer. What a Pod does with a datagram depends on its image: CoreDNS answers from the
  * API objects; any other program listening on UDP/53 sends nothing back.
  */
-export function exchangeDns(cluster: Cluster, fromIP: string, serverIP: string, question: DnsQuestion): DnsExchange {
+export function exchangeDns(cluster: HostEnvironment, fromIP: string, serverIP: string, question: DnsQuestion): DnsExchange {
   const result = cluster.dataplane.connect({ fromIP, protocol: 'UDP', dstIP: serverIP, dstPort: 53 });
   if (result.outcome === 'refused' || result.outcome === 'unreachable') return { outcome: result.outcome, trace: result.trace };
   if (result.outcome !== 'established' || !result.server) return { outcome: 'timeout', trace: result.trace };

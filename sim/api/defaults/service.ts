@@ -1,4 +1,5 @@
 import type { Service } from '../types';
+import { DefaultClientIPServiceAffinitySeconds } from '../well-known';
 
 /**
  * Service defaults. Source: kubernetes/kubernetes pkg/apis/core/v1/defaults.go SetDefaults_Service:
@@ -7,7 +8,6 @@ import type { Service } from '../types';
  * externalTrafficPolicy Cluster for NodePort and LoadBalancer. ipFamilies and ipFamilyPolicy are
  * set where the ClusterIP is allocated (sim/api/service-ip-allocator.ts), as the registry does.
  */
-export const sessionAffinityTimeoutSeconds = 10800;
 
 export function setServiceDefaults(svc: Service): void {
   const spec = svc.spec;
@@ -17,7 +17,7 @@ export function setServiceDefaults(svc: Service): void {
   if (spec.sessionAffinity === 'ClientIP') {
     spec.sessionAffinityConfig ??= {};
     spec.sessionAffinityConfig.clientIP ??= {};
-    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= sessionAffinityTimeoutSeconds;
+    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= DefaultClientIPServiceAffinitySeconds;
   }
   for (const p of spec.ports ?? []) {
     p.protocol ??= 'TCP';

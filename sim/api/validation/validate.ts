@@ -1,5 +1,5 @@
 import type { ConfigMap, Deployment, EndpointSlice, Endpoints, KubeObject, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
-import { kindInfo } from '../kinds';
+import { kindInfo } from '../../core/kinds';
 import type { FieldError } from './field-error';
 import { validateObjectMeta, type NameCheck } from './meta';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from './names';

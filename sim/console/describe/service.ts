@@ -1,5 +1,6 @@
 import type { EndpointSlice, Service } from '../../api/types';
 import { formatLabels } from '../../api/labels';
+import { LabelServiceName } from '../../api/well-known';
 import type { Store } from '../../core/store';
 import { eventsFor, writeEvents } from './events';
 import { PrefixWriter, writeAnnotations, writeLabels } from './prefix-writer';
@@ -25,7 +26,7 @@ export function describeService(store: Store, svc: Service, nowMs: number): stri
   if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   const ingress = svc.status?.loadBalancer?.ingress ?? [];
   if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}\n`);
-  const slices = store.list<EndpointSlice>('EndpointSlice', svc.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name);
+  const slices = store.list<EndpointSlice>('EndpointSlice', svc.metadata.namespace).filter((s) => s.metadata.labels?.[LabelServiceName] === svc.metadata.name);
   for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';
     const protocol = p.protocol ?? 'TCP';

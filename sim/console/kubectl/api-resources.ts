@@ -1,4 +1,4 @@
-import { kinds } from '../../api/kinds';
+import { kinds } from '../../core/kinds';
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
 import { renderTable } from '../printers/table';

@@ -1,4 +1,4 @@
-import { apiServerAddress, ApiServerPort } from '../../addons/kubernetes-service';
+import { apiServerAddress, ApiServerPort } from '../../api/well-known';
 import type { Service } from '../../api/types';
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
@@ -12,7 +12,7 @@ const kustomizeVersion = 'v5.7.1';
 
 /** The API server's URL as a kubeconfig written by kubeadm names it. */
 function serverURL(ctx: CommandContext): string {
-  return `https://${apiServerAddress(ctx.cluster)}:${ApiServerPort}`;
+  return `https://${apiServerAddress(ctx.cluster.config)}:${ApiServerPort}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../api/types';
-import { kindInfo } from '../../api/kinds';
+import { kindInfo } from '../../core/kinds';
 import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';
 import { kindString } from './resources';

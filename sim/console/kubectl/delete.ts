@@ -1,5 +1,5 @@
 import { deleteManifests } from '../../api/apply';
-import { kinds } from '../../api/kinds';
+import { kinds } from '../../core/kinds';
 import type { KubeObject, Pod } from '../../api/types';
 import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';

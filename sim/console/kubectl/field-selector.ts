@@ -1,5 +1,5 @@
 import type { KubeObject, Pod } from '../../api/types';
-import type { KindInfo } from '../../api/kinds';
+import type { KindInfo } from '../../core/kinds';
 
 /**
  * The fields each kind's API server can filter on with `--field-selector` (every kind:

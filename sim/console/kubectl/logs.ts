@@ -5,7 +5,7 @@ import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
 import { listSorted, parseResourceArgs } from './resources';
-import { kindInfo } from '../../api/kinds';
+import { kindInfo } from '../../core/kinds';
 import { matchesSelector } from '../../api/labels';
 
 /**

@@ -1,4 +1,4 @@
-import { kindInfo, resolveResource, type KindInfo } from '../../api/kinds';
+import { kindInfo, resolveResource, type KindInfo } from '../../core/kinds';
 import { matchesSelector, parseSelector } from '../../api/labels';
 import type { KubeObject, LabelSelector } from '../../api/types';
 import { ApiError } from '../../core/api-error';

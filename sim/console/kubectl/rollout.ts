@@ -1,4 +1,4 @@
-import { kindInfo } from '../../api/kinds';
+import { kindInfo } from '../../core/kinds';
 import type { Deployment } from '../../api/types';
 import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';

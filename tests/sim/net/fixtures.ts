@@ -4,7 +4,7 @@
  */
 import type { Cluster } from '../../../sim/cluster';
 import type { EndpointSlice, Service, ServiceSpec } from '../../../sim/api/types';
-import type { PodSandbox } from '../../../sim/node/node-host';
+import type { PodSandbox } from '../../../sim/net/node-network';
 
 /** A Pod's network namespace on `node`, with an IP from the node's IPAM, listening on `ports` (TCP). */
 export function addSandbox(cluster: Cluster, node: string, podName: string, ports: number[] = [8080], namespace = 'default'): PodSandbox {

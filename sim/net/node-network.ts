@@ -1,0 +1,38 @@
+import type { NodeConfig } from '../cluster-config';
+import type { ConntrackTable } from './conntrack';
+import type { Netfilter } from './netfilter';
+import type { PodFirewall } from './pod-firewall';
+
+/**
+ * A Pod's network namespace on its node, as the CNI made it: the data plane finds a Pod only
+ * through this, by IP. It holds no labels.
+ */
+export interface PodSandbox {
+  ip: string;
+  /** `namespace/name` of the Pod, for traces and the kubelet's bookkeeping. */
+  podKey: string;
+  podName: string;
+  uid: string;
+  /**
+   * Sockets with a server listening, as `PROTOCOL/port` (`TCP/8080`, `UDP/53`), while the container
+   * that declares the port runs.
+   */
+  listening: Set<string>;
+}
+
+/**
+ * A machine's network stack, all the data plane sees of a node: its address, whether it is
+ * powered, its Pods' network namespaces by IP, its iptables tables, its conntrack table and the
+ * CNI's policy check at its Pods' interfaces. The agents that write them (kubelet, kube-proxy,
+ * the CNI) live in sim/node/ and are invisible here.
+ */
+export interface NodeNetwork {
+  readonly name: string;
+  readonly ip: string;
+  readonly config: NodeConfig;
+  readonly running: boolean;
+  readonly sandboxes: ReadonlyMap<string, PodSandbox>;
+  podFirewall: PodFirewall;
+  readonly netfilter: Netfilter;
+  readonly conntrack: ConntrackTable;
+}
