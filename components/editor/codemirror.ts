@@ -13,7 +13,6 @@ import type { ManifestProblem } from '../../sim/api/manifest';
 import { problemRange } from './problem-range';
 
 export { dryRunManifests } from '../../sim/api/dry-run';
-export { applyManifests } from '../../sim/api/apply';
 export { manifestDiff } from './manifest-diff';
 
 /**

@@ -58,7 +58,11 @@ export class LiveCluster {
   #packetCount = 0;
   #runCount = 0;
 
-  private constructor(start: Scenario, cluster: Cluster, console: Console, applyErrors: string[]) {
+  /** Files the reader saved (Action.files), which console commands read. */
+  readonly #files: Map<string, string>;
+
+  private constructor(start: Scenario, cluster: Cluster, console: Console, applyErrors: string[], files: Map<string, string>) {
+    this.#files = files;
     this.start = { ...start, actions: [] };
     this.namespace = start.namespace;
     this.cluster = cluster;
@@ -72,8 +76,8 @@ export class LiveCluster {
 
   /** Builds the cluster at once (tests, and small scenarios). */
   static replay(scenario: Scenario): LiveCluster {
-    const { cluster, console, applyErrors } = replay({ ...scenario, actions: [] });
-    const live = new LiveCluster(scenario, cluster, console, applyErrors);
+    const { cluster, console, applyErrors, files } = replay({ ...scenario, actions: [] });
+    const live = new LiveCluster(scenario, cluster, console, applyErrors, files);
     live.#replayActions(scenario);
     return live;
   }
@@ -88,7 +92,7 @@ export class LiveCluster {
     for (;;) {
       const next = steps.next();
       if (next.done) {
-        const live = new LiveCluster(scenario, next.value.cluster, next.value.console, next.value.applyErrors);
+        const live = new LiveCluster(scenario, next.value.cluster, next.value.console, next.value.applyErrors, next.value.files);
         live.#replayActions(scenario);
         return live;
       }
@@ -102,18 +106,20 @@ export class LiveCluster {
   #replayActions(scenario: Scenario): void {
     for (const action of scenario.actions) {
       if (this.cluster.clock.now < action.at) this.cluster.advance(action.at - this.cluster.clock.now);
-      this.run(action.command);
+      this.run(action.command, action.files);
     }
     if (this.cluster.clock.now < scenario.time) this.cluster.advance(scenario.time - this.cluster.clock.now);
     this.#sync(true);
   }
 
   /**
-   * Runs one console command line as the reader's action and records it. Never throws: an engine
+   * Runs one console command line as the reader's action and records it, after saving `files`
+   * (the manifest editor's text) where the console reads them. Never throws: an engine
    * error becomes the command's stderr, as a shell prints a crashed program's message.
    */
-  run(command: string): ExecResult {
-    const action = { at: this.cluster.clock.now, command };
+  run(command: string, files?: Record<string, string>): ExecResult {
+    const action: Action = { at: this.cluster.clock.now, command, ...(files ? { files } : {}) };
+    for (const [path, text] of Object.entries(files ?? {})) this.#files.set(path, text);
     let result: ExecResult;
     try {
       result = this.console.run(command);

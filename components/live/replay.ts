@@ -6,6 +6,7 @@
  */
 import { Cluster } from '../../sim/cluster';
 import { Console } from '../../sim/console/console';
+import { parseClusterConfig } from '../../sim/cluster-config';
 import type { ExecResult } from '../../sim/node/programs';
 import type { Action, Scenario } from './scenario';
 
@@ -17,6 +18,8 @@ export interface Replayed {
   console: Console;
   /** What `kubectl apply -f SOURCE` printed on stderr, line by line: empty when all applied. */
   applyErrors: string[];
+  /** Files saved by actions (`Action.files`), which the console reads before the scenario's own. */
+  files: Map<string, string>;
 }
 
 /**
@@ -24,21 +27,23 @@ export interface Replayed {
  * Each step's work is bounded (one command, or `sliceMs` of virtual time).
  */
 export function* replaySteps(scenario: Scenario, onAction?: (action: Action, result: ExecResult) => void): Generator<void, Replayed> {
-  const cluster = new Cluster({ seed: scenario.seed });
+  const cluster = new Cluster({ seed: scenario.seed, config: scenario.clusterConfig ? parseClusterConfig(scenario.clusterConfig) : undefined });
   yield;
   cluster.boot();
   yield;
-  const files = { readFile: (path: string) => (path === scenario.source ? scenario.manifests : undefined) };
-  const console = new Console(cluster, files);
+  const saved = new Map<string, string>();
+  const console = new Console(cluster, { readFile: (path) => saved.get(path) ?? (path === scenario.source ? scenario.manifests : undefined) });
   const applied = console.run(`kubectl apply -f ${scenario.source}`);
   const applyErrors = applied.stderr.split('\n').filter(Boolean);
-  const replayed: Replayed = { cluster, console, applyErrors };
+  const replayed: Replayed = { cluster, console, applyErrors, files: saved };
   for (const step of scenario.setup ?? []) {
     yield* advanceTo(cluster, step.at);
+    for (const [path, text] of Object.entries(step.files ?? {})) saved.set(path, text);
     console.run(step.command);
   }
   for (const action of scenario.actions) {
     yield* advanceTo(cluster, action.at);
+    for (const [path, text] of Object.entries(action.files ?? {})) saved.set(path, text);
     const result = console.run(action.command);
     onAction?.(action, result);
   }

@@ -13,6 +13,11 @@ export interface Action {
   at: number;
   /** The command line, exactly as the Console would take it: `kubectl delete pod web-… --wait=false`. */
   command: string;
+  /**
+   * Files the reader saved just before the command (the manifest editor's text, by file name):
+   * the command and every later one read them, as files written to disk.
+   */
+  files?: Record<string, string>;
 }
 
 export interface Scenario {
@@ -20,6 +25,11 @@ export interface Scenario {
   manifests: string;
   /** The file name the manifests are applied as, and errors mention: `web.yaml`. */
   source: string;
+  /**
+   * The cluster's shape as a cluster config file (YAML, sim/cluster-config.ts: nodes, CIDRs, the
+   * CNI): the default three-node cluster when absent.
+   */
+  clusterConfig?: string;
   /** Seeds every random choice: Pod names, ClusterIPs, which endpoint a connection gets. */
   seed: number;
   /** The namespace the widget looks at, as `kubectl -n` would (the system's Pods stay out of view). */

@@ -6,13 +6,22 @@
  * cells are what the packets met.
  */
 import type { Cluster } from '../../sim/cluster';
-import type { Pod } from '../../sim/api/types';
+import type { Pod, Service } from '../../sim/api/types';
 import type { Outcome } from '../../sim/net/dataplane';
+import type { Protocol } from '../../sim/net/packet';
 
 /** One Pod of the matrix: `x/a`, as upstream names them. */
 export interface MatrixPod {
   namespace: string;
   name: string;
+}
+
+/** A Service as a column beside the Pods, reached at its ClusterIP: `kube-system/kube-dns` on UDP 53. */
+export interface MatrixService {
+  namespace: string;
+  name: string;
+  port: number;
+  protocol: Protocol;
 }
 
 export interface ReachabilityMatrix {
@@ -21,29 +30,41 @@ export interface ReachabilityMatrix {
   port: number;
   /** `cells[from][to]`: how the connection ended; undefined when either Pod has no IP yet. */
   cells: (Outcome | undefined)[][];
+  /** Extra columns: `namespace/name:port/protocol` of each Service. */
+  services: string[];
+  /** `serviceCells[from][i]`: each row Pod's connection to the i-th Service's ClusterIP. */
+  serviceCells: (Outcome | undefined)[][];
 }
 
 /**
- * Opens one TCP connection from every Pod to every Pod on `port` (closing each established one at
- * once) and records how each ended. Takes no virtual time; the connections leave conntrack
+ * Opens one TCP connection from every Pod to every Pod on `port`, and one from every Pod to each
+ * Service's ClusterIP (closing each established one at once), and records how each ended. Takes no virtual time; the connections leave conntrack
  * entries, as any client's would.
  */
-export function probeReachability(cluster: Cluster, pods: MatrixPod[], port: number): ReachabilityMatrix {
+export function probeReachability(cluster: Cluster, pods: MatrixPod[], port: number, services: MatrixService[] = []): ReachabilityMatrix {
   const ips = pods.map((p) => cluster.store.get<Pod>('Pod', p.namespace, p.name)?.status?.podIP);
-  const cells = ips.map((from) =>
-    ips.map((to) => {
-      if (!from || !to) return undefined;
-      try {
-        const result = cluster.dataplane.connect({ fromIP: from, protocol: 'TCP', dstIP: to, dstPort: port });
-        result.connection?.close();
-        return result.outcome;
-      } catch {
-        // The Pod has an IP in the store but no network namespace on a node (yet, or any more).
-        return undefined;
-      }
-    }),
-  );
-  return { pods: pods.map((p) => `${p.namespace}/${p.name}`), port, cells };
+  const clusterIPs = services.map((s) => cluster.store.get<Service>('Service', s.namespace, s.name)?.spec.clusterIP);
+  const cells = ips.map((from) => ips.map((to) => probe(cluster, from, to, port, 'TCP')));
+  const serviceCells = ips.map((from) => services.map((s, i) => probe(cluster, from, clusterIPs[i], s.port, s.protocol)));
+  return {
+    pods: pods.map((p) => `${p.namespace}/${p.name}`),
+    port,
+    cells,
+    services: services.map((s) => `${s.namespace}/${s.name}:${s.port}/${s.protocol}`),
+    serviceCells,
+  };
+}
+
+function probe(cluster: Cluster, from: string | undefined, to: string | undefined, port: number, protocol: Protocol): Outcome | undefined {
+  if (!from || !to) return undefined;
+  try {
+    const result = cluster.dataplane.connect({ fromIP: from, protocol, dstIP: to, dstPort: port });
+    result.connection?.close();
+    return result.outcome;
+  } catch {
+    // The Pod has an IP in the store but no network namespace on a node (yet, or any more).
+    return undefined;
+  }
 }
 
 /** `.` connected, `X` blocked, `?` not probed: truthtable.go's marks. */
