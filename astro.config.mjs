@@ -10,6 +10,8 @@ const sidebar = groupByPart(readChapters(new URL('./content/', import.meta.url))
   items: part.chapters.map((c) => ({ slug: c.slug })),
 }));
 
+const base = (process.env.ASTRO_BASE ?? '/').replace(/\/?$/, '/');
+
 export default defineConfig({
   // Deploy under a sub-path by changing only this (or with ASTRO_BASE=/course/ at build time).
   base: process.env.ASTRO_BASE ?? '/',
@@ -18,6 +20,11 @@ export default defineConfig({
       title: 'Kubernetes networking, live',
       description: 'A course on Kubernetes networking that runs a simulated cluster in your browser.',
       sidebar,
+      // The web-app manifest and the service worker's registration (tools/service-worker.ts writes sw.js).
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: `${base}manifest.webmanifest` } },
+        { tag: 'script', attrs: { src: `${base}register-sw.js`, defer: true, 'data-offline-remove': true } },
+      ],
       customCss: ['./src/styles/course.css'],
     }),
     svelte(),

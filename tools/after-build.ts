@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { buildOffline } from './offline/build';
 import { zipFolder } from './offline/zip';
 import { offlineZipName } from '../src/offline/download';
+import { writeServiceWorker } from './service-worker';
 
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root).pathname;
@@ -16,3 +17,5 @@ const base = (process.env.ASTRO_BASE ?? '/').replace(/\/?$/, '/');
 const pages = await buildOffline(dist, offline, base);
 const zip = zipFolder(offline, `${dist}${offlineZipName}`, 'k8s-networking-live');
 console.log(`offline/: ${pages} pages; ${offlineZipName}: ${(statSync(zip).size / 1024 / 1024).toFixed(2)} MiB`);
+const precached = await writeServiceWorker(dist);
+console.log(`sw.js: precaches ${precached.count} files, ${(precached.size / 1024 / 1024).toFixed(2)} MiB`);

@@ -8,8 +8,8 @@ import { bundleInline, bundleIslands, bundleModules, bundleSource } from './scri
 import { buildSearchIndex, pageSections } from './search-documents';
 import { islandsFile, rewritePage, searchDialogFile, searchIndexFile, searchStyleFile, type OfflineScripts } from './rewrite-page';
 
-/** What of the built site the offline folder leaves out: Pagefind, the service worker, the zip of itself. */
-const served = (path: string) => /^(pagefind|sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$|\.zip$/.test(path);
+/** What of the built site the offline folder leaves out: Pagefind, the service worker and web-app manifest, the zip of itself. */
+const served = (path: string) => /^(pagefind|sw\.js|register-sw\.js|manifest\.webmanifest)$|\.zip$/.test(path);
 
 /**
  * Makes the offline study folder from the built site: a copy of `dist` whose pages work opened
