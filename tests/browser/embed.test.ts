@@ -1,0 +1,109 @@
+/**
+ * A widget embedded in someone else's page: a host page on another local origin includes the
+ * snippet the course gives (an iframe of /embed/reconcile/ with the blogger's own manifests, and
+ * embed.js once). The frame sizes itself, runs the blogger's Deployment, and says in words what
+ * is wrong with a hostile or broken URL; nothing is requested outside the two origins.
+ */
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { freePort, launchChromium, startPreview, type PreviewServer } from './harness';
+import { embedSnippet, embedUrl } from '../../components/share/share-link';
+import { scenarioOf } from '../../components/live/scenario';
+
+const blogYaml = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: blog
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: blog}
+  template:
+    metadata:
+      labels: {app: blog}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+`;
+
+let site: PreviewServer;
+let host: Server;
+let hostOrigin: string;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  site = await startPreview();
+  const root = new URL(site.url);
+  const scenario = scenarioOf({ manifests: blogYaml, source: 'blog.yaml', seed: 3, time: 20_000 });
+  const frames = [
+    embedSnippet(root, 'reconcile', 'My blog: the blog Deployment', { scenario, theme: 'dark' }),
+    `<iframe src="${embedUrl(root, 'reconcile')}?share=%3Cscript%3Ealert(1)%3C/script%3E&onload=alert(1)" title="Hostile" style="width:100%;height:300px;border:0"></iframe>`,
+    `<iframe src="${embedUrl(root, 'reconcile', { scenario: { ...scenario, manifests: 'kind: Deployment\nmetadata: {name: [' } })}" title="Broken YAML" style="width:100%;height:300px;border:0"></iframe>`,
+    `<iframe src="${embedUrl(root, 'reconcile', { scenario: { ...scenario, manifests: `# ${'x'.repeat(70_000)}\n` } })}" title="Too large" style="width:100%;height:300px;border:0"></iframe>`,
+  ];
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title></head><body><h1>My post</h1>${frames.join('\n')}<p>The end.</p></body></html>`;
+  const port = await freePort();
+  host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
+  // Another origin than the site's: another port (and another host name).
+  hostOrigin = `http://localhost:${port}`;
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 900, height: 900 }, colorScheme: 'light' });
+  page.on('request', (r) => {
+    if (![site.origin, hostOrigin].includes(new URL(r.url()).origin)) problems.push(`request off the two origins: ${r.url()}`);
+  });
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${hostOrigin}/post.html`, { waitUntil: 'load' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  host?.close();
+  site?.stop();
+});
+
+test('the embedded widget runs the blogger’s own manifests, in the theme asked for', async () => {
+  const frame = page.frameLocator('iframe[title="My blog: the blog Deployment"]');
+  const widget = frame.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
+  await expect.poll(() => widget.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+  await expect.poll(async () => (await widget.getByRole('listitem', { name: /^Pod blog-/ }).allTextContents()).filter((t) => /Running/.test(t)).length, { timeout: 20_000 }).toBe(2);
+  expect(await frame.locator('html').getAttribute('data-theme')).toBe('dark');
+  expect(await frame.getByRole('alert').allTextContents()).toEqual([]);
+});
+
+test('embed.js sizes the iframe to its page, with no inner scroll', async () => {
+  const iframe = page.locator('iframe[title="My blog: the blog Deployment"]');
+  await expect.poll(() => iframe.evaluate((f: HTMLIFrameElement) => f.style.height), { timeout: 15_000 }).not.toBe('560px');
+  await expect
+    .poll(async () => {
+      const outer = await iframe.evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height);
+      const inner = await page.frameLocator('iframe[title="My blog: the blog Deployment"]').locator('html').evaluate((h) => h.scrollHeight);
+      return Math.abs(outer - inner);
+    })
+    .toBeLessThanOrEqual(1);
+});
+
+test('hostile parameters are named inside the frame, and the widget still shows', async () => {
+  const frame = page.frameLocator('iframe[title="Hostile"]');
+  const alerts = frame.getByRole('alert');
+  await expect.poll(async () => (await alerts.allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/does not understand the parameter "onload"/);
+  await expect.poll(async () => (await alerts.allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/not valid base64url/);
+  expect(await frame.getByRole('figure', { name: 'Live cluster: scale the Deployment' }).count()).toBe(1);
+  expect(await frame.locator('script:not([src])').evaluateAll((s) => s.some((e) => e.textContent?.includes('alert(1)')))).toBe(false);
+});
+
+test('invalid YAML and too large a scenario each get a clear message inside the frame', async () => {
+  const broken = page.frameLocator('iframe[title="Broken YAML"]').getByRole('alert');
+  await expect.poll(async () => (await broken.allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/blog\.yaml/);
+  const large = page.frameLocator('iframe[title="Too large"]').getByRole('alert');
+  await expect.poll(async () => (await large.allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/scenario\.manifests/);
+});
+
+test('nothing was requested outside the site and the host page, and nothing logged an error', () => {
+  expect(problems).toEqual([]);
+});
