@@ -19,6 +19,25 @@ export interface NodeConfig {
   labels?: Labels;
 }
 
+/**
+ * The cloud the cluster runs on. The simulator's cloud is invented (its API, its load balancers'
+ * names): it stands for what every provider offers, a VPC with a route table, an internet gateway,
+ * NAT gateways, load balancers with public IPs and health checks.
+ */
+export interface CloudConfig {
+  /** The provider's name, or `none` for bare metal (kind, minikube): no load balancer, EXTERNAL-IP stays `<pending>`. */
+  provider: string;
+  /** Public addresses the cloud hands out: load balancers', nodes' (in a public subnet) and the NAT gateway's. */
+  publicAddressPool: string;
+  /**
+   * `public`: every node has a public IP, and the subnet's default route goes to the internet gateway.
+   * `private`: nodes have no public IP; the default route goes to the NAT gateway if there is one, else nowhere.
+   */
+  nodeSubnet: 'public' | 'private';
+  /** A NAT gateway (in a public subnet, with its own public IP) for nodes in a private subnet. */
+  natGateway: boolean;
+}
+
 export interface ClusterConfig {
   name: string;
   /** Kubernetes version the nodes report. */
@@ -27,14 +46,20 @@ export interface ClusterConfig {
   vpcCIDR: string;
   /** --service-cluster-ip-range; kubeadm's default is 10.96.0.0/12. */
   serviceCIDR: string;
+  /** kube-apiserver --service-node-port-range, `LOW-HIGH` (default 30000-32767). */
+  serviceNodePortRange: string;
   /** --cluster-cidr, split into one /24 per node. */
   clusterCIDR: string;
   /** The DNS domain of Services: kubelet's --cluster-domain, cluster.local by default. */
   clusterDomain: string;
   /** The CNI plugin; some (flannel) do not enforce NetworkPolicy at all. */
   cni: { name: string; enforcesNetworkPolicy: boolean };
+  cloud: CloudConfig;
   nodes: NodeConfig[];
 }
+
+/** No cloud: nodes on a plain network (kind, minikube, bare metal). */
+export const noCloud: CloudConfig = { provider: 'none', publicAddressPool: '', nodeSubnet: 'private', natGateway: false };
 
 // Defaults follow kubeadm: --service-cidr 10.96.0.0/12 and a 10.244.0.0/16 Pod network
 // (kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-init/).
@@ -43,14 +68,19 @@ export const defaultClusterConfig: ClusterConfig = {
   kubernetesVersion: 'v1.35.0',
   vpcCIDR: '10.0.0.0/16',
   serviceCIDR: '10.96.0.0/12',
+  // kube-apiserver's --service-node-port-range default.
+  serviceNodePortRange: '30000-32767',
   clusterCIDR: '10.244.0.0/16',
   clusterDomain: 'cluster.local',
   cni: { name: 'calico', enforcesNetworkPolicy: true },
+  // 203.0.113.0/24 is TEST-NET-3 (RFC 5737): addresses for documentation, never routed for real.
+  cloud: { provider: 'simcloud', publicAddressPool: '203.0.113.0/24', nodeSubnet: 'public', natGateway: false },
   nodes: [1, 2, 3].map((n) => ({ name: `node-${n}`, ip: `10.0.1.${10 + n}`, podCIDR: `10.244.${n}.0/24` })),
 };
 
 /** Fields a cluster config file may set; anything else is a typo and is refused. */
-const configFields = ['name', 'kubernetesVersion', 'vpcCIDR', 'serviceCIDR', 'clusterCIDR', 'clusterDomain', 'cni', 'nodes'];
+const configFields = ['name', 'kubernetesVersion', 'vpcCIDR', 'serviceCIDR', 'serviceNodePortRange', 'clusterCIDR', 'clusterDomain', 'cni', 'cloud', 'nodes'];
+const cloudFields = ['provider', 'publicAddressPool', 'nodeSubnet', 'natGateway'];
 const nodeFields = ['name', 'ip', 'podCIDR', 'labels'];
 
 /**
@@ -65,10 +95,13 @@ export function parseClusterConfig(text: string): ClusterConfig {
   const input = raw as Partial<ClusterConfig> & Record<string, unknown>;
   const errors: string[] = [];
   for (const key of Object.keys(input)) if (!configFields.includes(key)) errors.push(`unknown field "${key}"`);
-  const config: ClusterConfig = { ...defaultClusterConfig, ...input, cni: { ...defaultClusterConfig.cni, ...input.cni } };
+  const cloud = input.cloud?.provider === 'none' ? { ...noCloud, ...input.cloud } : { ...defaultClusterConfig.cloud, ...input.cloud };
+  const config: ClusterConfig = { ...defaultClusterConfig, ...input, cni: { ...defaultClusterConfig.cni, ...input.cni }, cloud };
   for (const field of ['vpcCIDR', 'serviceCIDR', 'clusterCIDR'] as const) {
     if (!validCidr(config[field])) errors.push(`${field}: invalid CIDR "${String(config[field])}"`);
   }
+  checkNodePortRange(config.serviceNodePortRange, errors);
+  checkCloud(input.cloud ?? {}, cloud, errors);
   if (!Array.isArray(input.nodes ?? config.nodes) || config.nodes.length === 0) errors.push('nodes: at least one node is required');
   if (errors.length === 0) config.nodes = config.nodes.map((n, i) => checkNode(config, n, i, errors));
   if (errors.length === 0 && overlaps(config.serviceCIDR, config.clusterCIDR)) errors.push(`serviceCIDR ${config.serviceCIDR} overlaps clusterCIDR ${config.clusterCIDR}`);
@@ -97,6 +130,21 @@ function checkNode(config: ClusterConfig, node: Partial<NodeConfig> | null, i: n
     errors.push(`${at}.podCIDR: ${podCIDR} overlaps another node's podCIDR`);
   }
   return { ...node, podCIDR } as NodeConfig;
+}
+
+/** `LOW-HIGH`, as kube-apiserver's --service-node-port-range takes it (utilnet.ParsePortRange). */
+function checkNodePortRange(range: unknown, errors: string[]): void {
+  const m = typeof range === 'string' ? /^(\d+)-(\d+)$/.exec(range) : null;
+  const [low, high] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!m || low < 1 || high > 65535 || low > high) errors.push(`serviceNodePortRange: invalid port range "${String(range)}" (expected LOW-HIGH within 1-65535)`);
+}
+
+function checkCloud(input: Partial<CloudConfig>, cloud: CloudConfig, errors: string[]): void {
+  for (const key of Object.keys(input)) if (!cloudFields.includes(key)) errors.push(`cloud: unknown field "${key}"`);
+  if (typeof cloud.provider !== 'string' || !cloud.provider) errors.push('cloud.provider: a provider name, or none');
+  if (cloud.provider !== 'none' && !validCidr(cloud.publicAddressPool)) errors.push(`cloud.publicAddressPool: invalid CIDR "${String(cloud.publicAddressPool)}"`);
+  if (cloud.nodeSubnet !== 'public' && cloud.nodeSubnet !== 'private') errors.push(`cloud.nodeSubnet: "${String(cloud.nodeSubnet)}" is neither public nor private`);
+  if (typeof cloud.natGateway !== 'boolean') errors.push('cloud.natGateway: true or false');
 }
 
 function validCidr(cidr: unknown): cidr is string {

@@ -8,6 +8,7 @@ import { defaultClusterConfig, type ClusterConfig } from './cluster-config';
 import { NodeHost } from './node/node-host';
 import { installComponents } from './components';
 import { Dataplane } from './net/dataplane';
+import { Cloud } from './cloud/cloud';
 import { ApiError } from './core/api-error';
 import { newEventRecorder } from './api/event-recorder';
 import { kubectlExec } from './node/kubelet-exec';
@@ -42,6 +43,8 @@ export class Cluster {
   readonly logs: LogEntry[] = [];
   /** Where packets walk: `cluster.dataplane.connect({ fromIP, protocol, dstIP, dstPort })`. */
   readonly dataplane: Dataplane;
+  /** The cloud around the cluster: internet, gateways, load balancers (`cloud.enabled` is false on bare metal). */
+  readonly cloud: Cloud;
   /** What every component is given: the store, the clock, the random source, the recorder, the log. */
   readonly context: ComponentContext;
   /** Records a Kubernetes Event, merging repeats into `count` as client-go's recorder does. */
@@ -58,9 +61,10 @@ export class Cluster {
     this.store.watchAll(() => this.changed());
     for (const n of this.config.nodes) this.nodes.set(n.name, new NodeHost(n));
     this.dataplane = new Dataplane({ clock: this.clock, rng: this.rng, config: this.config }, this.nodes);
+    this.cloud = new Cloud(this.config, this.clock, this.dataplane, this.nodes.values());
     this.recordEvent = newEventRecorder(this.store, this.clock, this.rng);
     this.context = { store: this.store, clock: this.clock, rng: this.rng, recordEvent: this.recordEvent, log: (c, k, m) => this.log(c, k, m) };
-    this.controllers.push(...installComponents({ context: this.context, config: this.config, nodes: this.nodes, dataplane: this.dataplane }));
+    this.controllers.push(...installComponents({ context: this.context, config: this.config, nodes: this.nodes, dataplane: this.dataplane, cloud: this.cloud }));
   }
 
   /**

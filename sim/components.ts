@@ -3,6 +3,8 @@ import type { Controller } from './core/controller';
 import type { ClusterConfig } from './cluster-config';
 import type { NodeHost } from './node/node-host';
 import type { Dataplane } from './net/dataplane';
+import type { Cloud } from './cloud/cloud';
+import { ServiceController } from './cloud/service-controller';
 import { installApiServer } from './api/apiserver';
 import { installDefaultTolerationSeconds } from './api/default-toleration-seconds';
 import { controlPlaneControllers } from './controllers/controller-manager';
@@ -24,6 +26,8 @@ export interface ClusterParts {
   config: ClusterConfig;
   nodes: ReadonlyMap<string, NodeHost>;
   dataplane: Dataplane;
+  /** The provider outside the cluster (disabled on bare metal). */
+  cloud: Cloud;
 }
 
 /** One component of the cluster: where it runs, and how it starts. Controllers it starts are returned. */
@@ -50,6 +54,9 @@ export const components: readonly ComponentEntry[] = [
   { name: 'kube-controller-manager', runsOn: 'control-plane', install: ({ context }) => controlPlaneControllers(context) },
   { name: 'endpointslice-controller', runsOn: 'control-plane', install: ({ context }) => [new EndpointSliceController(context), new EndpointsController(context)] },
   { name: 'namespace-controller', runsOn: 'control-plane', install: ({ context }) => [new NamespaceController(context)] },
+
+  // The cloud controller manager's service controller, when the cluster runs on a cloud.
+  { name: 'cloud-controller-manager', runsOn: 'control-plane', install: ({ context, cloud }) => (cloud.enabled ? [new ServiceController(context, cloud)] : []) },
 
   // Node agents: kubelet, kube-proxy.
   { name: 'kubelet', runsOn: 'each-node', install: ({ context, config, nodes, dataplane }, node) => void (node!.kubelet = new Kubelet({ ...context, config, nodes, dataplane }, node!)) },

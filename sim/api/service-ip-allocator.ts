@@ -6,7 +6,8 @@ import { cidrContains, intToIp, ipToInt, isIPv4, parseCidr } from '../net/ip';
 /**
  * The API server's Service allocators, run as an admission step on every Service write: a ClusterIP
  * from --service-cluster-ip-range, a nodePort from --service-node-port-range for NodePort and
- * LoadBalancer Services. What is allocated is read back from the stored Services themselves, so an
+ * LoadBalancer Services, and a healthCheckNodePort from the same range for a LoadBalancer with
+ * externalTrafficPolicy Local. What is allocated is read back from the stored Services themselves, so an
  * address is free again the moment its Service is gone.
  *
  * Both ranges are split as KEP-3070 (IPs) and KEP-3668 (ports) describe: a lower "static" band that
@@ -16,10 +17,13 @@ import { cidrContains, intToIp, ipToInt, isIPv4, parseCidr } from '../net/ip';
  * bitmap.go and portallocator/allocator.go (calculateRangeOffset), storage/alloc.go (error wording).
  */
 export class ServiceAllocator {
-  /** --service-node-port-range default (kube-apiserver flags). */
-  static readonly nodePortRange = { base: 30000, size: 2768 };
+  /** --service-node-port-range, from the cluster config (default 30000-32767). */
+  private readonly nodePortRange: { base: number; size: number };
 
-  constructor(private readonly cluster: ConfiguredContext) {}
+  constructor(private readonly cluster: ConfiguredContext) {
+    const [low, high] = cluster.config.serviceNodePortRange.split('-').map(Number);
+    this.nodePortRange = { base: low, size: high - low + 1 };
+  }
 
   /** Registers the admission step on the API store. */
   install(): void {
@@ -31,6 +35,7 @@ export class ServiceAllocator {
     svc.spec.type ??= 'ClusterIP';
     this.admitClusterIP(svc, old);
     this.admitNodePorts(svc, old);
+    this.admitHealthCheckNodePort(svc, old);
   }
 
   // ---- ClusterIP ----------------------------------------------------------------------------------
@@ -114,7 +119,7 @@ export class ServiceAllocator {
       return;
     }
     const used = this.usedNodePorts(svc);
-    const { base, size } = ServiceAllocator.nodePortRange;
+    const { base, size } = this.nodePortRange;
     ports.forEach((port, i) => {
       const kept = old?.spec.ports?.find((o) => samePort(o, port))?.nodePort;
       const wanted = port.nodePort ?? kept;
@@ -126,16 +131,45 @@ export class ServiceAllocator {
         if (used.has(wanted) && wanted !== kept) throw fail('provided port is already allocated');
         port.nodePort = wanted;
       } else {
-        // calculateRangeOffset for ports: min(max(16, size/32), 128).
-        const offset = size <= 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 32)), 128);
-        const next = scanBands(base, size, offset, (v) => !used.has(v), this.cluster.rng);
-        if (next === undefined) {
-          throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a nodePort: range is full');
-        }
-        port.nodePort = next;
+        port.nodePort = this.nextNodePort(used);
       }
       used.add(port.nodePort);
     });
+  }
+
+  private nextNodePort(used: Set<number>): number {
+    const { base, size } = this.nodePortRange;
+    // calculateRangeOffset for ports: min(max(16, size/32), 128).
+    const offset = size <= 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 32)), 128);
+    const next = scanBands(base, size, offset, (v) => !used.has(v), this.cluster.rng);
+    if (next === undefined) throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a nodePort: range is full');
+    return next;
+  }
+
+  /**
+   * A LoadBalancer with externalTrafficPolicy Local gets a healthCheckNodePort (kept across updates,
+   * or the one asked for); any other Service has none. Source: pkg/registry/core/service/storage/alloc.go
+   * (allocHealthCheckNodePort, needsHCNodePort) and pkg/api/service/util.go (NeedsHealthCheck).
+   */
+  private admitHealthCheckNodePort(svc: Service, old: Service | undefined): void {
+    const spec = svc.spec;
+    if (spec.type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local') {
+      delete spec.healthCheckNodePort;
+      return;
+    }
+    const kept = old?.spec.type === 'LoadBalancer' && old.spec.externalTrafficPolicy === 'Local' ? old.spec.healthCheckNodePort : undefined;
+    const wanted = spec.healthCheckNodePort || kept;
+    const used = this.usedNodePorts(svc);
+    for (const p of spec.ports ?? []) if (p.nodePort) used.add(p.nodePort);
+    if (wanted) {
+      const { base, size } = this.nodePortRange;
+      const fail = (reason: string) => invalid(svc, [`spec.healthCheckNodePort: Invalid value: ${wanted}: ${reason}`]);
+      if (wanted < base || wanted >= base + size) throw fail(`provided port is not in the valid range. The range of valid ports is ${base}-${base + size - 1}`);
+      if (used.has(wanted) && wanted !== kept) throw fail('provided port is already allocated');
+      spec.healthCheckNodePort = wanted;
+      return;
+    }
+    spec.healthCheckNodePort = this.nextNodePort(used);
   }
 
   private usedNodePorts(svc: Service): Set<number> {
@@ -143,6 +177,7 @@ export class ServiceAllocator {
     for (const other of this.cluster.store.list<Service>('Service')) {
       if (sameObject(other, svc)) continue;
       for (const p of other.spec.ports ?? []) if (p.nodePort) used.add(p.nodePort);
+      if (other.spec.healthCheckNodePort) used.add(other.spec.healthCheckNodePort);
     }
     return used;
   }

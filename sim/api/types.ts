@@ -230,6 +230,14 @@ export interface ServiceSpec {
   sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
   externalTrafficPolicy?: 'Cluster' | 'Local';
   internalTrafficPolicy?: 'Cluster' | 'Local';
+  /** Addresses outside the cluster that kube-proxy also captures for this Service (deprecated in v1.36). */
+  externalIPs?: string[];
+  /** Client blocks a LoadBalancer accepts; kube-proxy drops the rest (KUBE-FW-*, KUBE-PROXY-FIREWALL). */
+  loadBalancerSourceRanges?: string[];
+  /** For type LoadBalancer with externalTrafficPolicy Local: the node port kube-proxy's health server answers on. */
+  healthCheckNodePort?: number;
+  allocateLoadBalancerNodePorts?: boolean;
+  loadBalancerClass?: string;
   externalName?: string;
   ipFamilies?: string[];
   ipFamilyPolicy?: string;
@@ -239,7 +247,15 @@ export interface ServiceSpec {
 export interface Service extends KubeObject {
   kind: 'Service';
   spec: ServiceSpec;
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+  status?: { loadBalancer?: { ingress?: LoadBalancerIngress[] } };
+}
+
+/** One address of a Service's load balancer, as the cloud controller writes it. */
+export interface LoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  /** `VIP` (the default): nodes may short-circuit traffic to the IP; `Proxy`: they must send it to the load balancer. */
+  ipMode?: 'VIP' | 'Proxy';
 }
 
 export interface Endpoint {

@@ -16,7 +16,7 @@ import type { ConntrackEntry } from './conntrack';
 import type { Hop, Packet, Protocol } from './packet';
 import { NodeKernel } from './node-kernel';
 import { VpcRouter } from './vpc-router';
-import { Topology, type Arrival, type Outcome, type Step, type TrackedEntry, type WalkState } from './topology';
+import { Topology, type Arrival, type NetworkElement, type Outcome, type Sender, type Step, type TrackedEntry, type WalkState } from './topology';
 
 export type { Outcome } from './topology';
 
@@ -55,14 +55,20 @@ export const neighbourFailureMs = 3000;
 /** How many elements a packet may cross before the walk gives up (a routing loop's TTL). */
 const maxElements = 16;
 
-/** Where a connection starts: a Pod on a node, or a host process on a node. */
+/** Where a connection starts: a Pod on a node, a host process on a node, or another element (a host on the internet). */
 interface Source {
-  kernel: NodeKernel;
+  kernel?: NodeKernel;
   sandbox?: PodSandbox;
+  sender?: Sender;
+}
+
+/** The name a trace gives the source. */
+function sourceName(s: Source): string {
+  return s.kernel?.name ?? s.sender!.name;
 }
 
 /** The result of walking one new packet. */
-interface Walk extends Arrival {
+export interface Walk extends Arrival {
   trace: Hop[];
   entries: TrackedEntry[];
 }
@@ -118,7 +124,7 @@ export class Dataplane {
   connect(req: ConnectRequest): ConnectResult {
     const source = this.findSource(req.fromIP);
     if (!source) throw new Error(`no Pod or node has the address ${req.fromIP}`);
-    const packet: Packet = { protocol: req.protocol, src: req.fromIP, sport: this.pickPort(source.kernel.node, req), dst: req.dstIP, dport: req.dstPort };
+    const packet: Packet = { protocol: req.protocol, src: req.fromIP, sport: this.pickPort(source, req), dst: req.dstIP, dport: req.dstPort };
     const walk = this.walk(source, packet);
     const now = this.env.clock.now;
     for (const { tracker, entry } of walk.entries) {
@@ -145,22 +151,33 @@ export class Dataplane {
     return { outcome: walk.outcome, trace: walk.trace };
   }
 
+  /**
+   * Sends a connection's first packet and reports where it ended, without keeping anything: no
+   * conntrack entry stays, no observer hears of it. What a load balancer's health check does.
+   */
+  probe(req: ConnectRequest & { sport: number }): Walk {
+    const source = this.findSource(req.fromIP);
+    if (!source) throw new Error(`no Pod or node has the address ${req.fromIP}`);
+    return this.walk(source, { protocol: req.protocol, src: req.fromIP, sport: req.sport, dst: req.dstIP, dport: req.dstPort });
+  }
+
   private findSource(ip: string): Source | undefined {
     for (const kernel of this.kernels.values()) {
       const sandbox = kernel.node.sandboxes.get(ip);
       if (sandbox) return { kernel, sandbox };
     }
     for (const kernel of this.kernels.values()) if (kernel.node.ip === ip) return { kernel };
-    return undefined;
+    const owner = this.topology.owner(ip);
+    return owner && 'send' in owner ? { sender: owner as Sender } : undefined;
   }
 
   /** An ephemeral port from ip_local_port_range that no tracked connection from this address uses. */
-  private pickPort(node: NodeNetwork, req: ConnectRequest): number {
+  private pickPort(source: Source, req: ConnectRequest): number {
     const [lo, hi] = localPortRange;
     for (;;) {
       const sport = lo + this.env.rng.int(hi - lo + 1);
       const probe: Packet = { protocol: req.protocol, src: req.fromIP, sport, dst: req.dstIP, dport: req.dstPort };
-      if (!node.conntrack.lookup(probe, this.env.clock.now)) return sport;
+      if (!source.kernel?.node.conntrack.lookup(probe, this.env.clock.now)) return sport;
     }
   }
 
@@ -169,7 +186,7 @@ export class Dataplane {
     const trace: Hop[] = [];
     const entries: TrackedEntry[] = [];
     const state: WalkState = { trace, entries, hop: (h) => trace.push({ ...h, packet: { ...h.packet } }), rng: this.env.rng, now: this.env.clock.now };
-    let step: Step = source.kernel.send(first, state, source.sandbox);
+    let step: Step = source.kernel ? source.kernel.send(first, state, source.sandbox) : source.sender!.send(first, state);
     for (let i = 0; i < maxElements && 'next' in step; i++) step = step.next.receive(step.packet, state, step.from, step.nextHop ?? step.packet.dst);
     if ('next' in step) return { outcome: 'timeout', trace, entries };
     return { ...step.end, trace, entries };
@@ -201,6 +218,17 @@ export class Connection {
     return this.walk.server;
   }
 
+  /** Where the connection ended when no Pod serves it: a node's host process, or another element (a host on the internet). */
+  get serverHost(): { node?: NodeNetwork; element?: NetworkElement } {
+    return { node: this.walk.serverNode, element: this.walk.serverElement };
+  }
+
+  /** The client's address and port as the server sees them, after every NAT on the way. */
+  get peer(): { ip: string; port: number } | undefined {
+    const d = this.walk.delivered;
+    return d && { ip: d.src, port: d.sport };
+  }
+
   /** The conntrack entries of this connection, one per element that tracks it. */
   get entries(): readonly { node: string; entry: ConntrackEntry }[] {
     return this.walk.entries.map((t) => ({ node: t.tracker.name, entry: t.entry }));
@@ -223,6 +251,7 @@ export class Connection {
     const server = this.walk.server;
     if (server) {
       const node = this.walk.serverNode!;
+      if (!node.running) return { outcome: 'timeout', trace: this.trace };
       if (node.sandboxes.get(server.ip) !== server) return { outcome: 'unreachable', trace: this.trace };
       if (!server.listening.has(`${this.walk.delivered!.protocol}/${this.walk.delivered!.dport}`)) return { outcome: 'refused', trace: this.trace };
     }
@@ -243,15 +272,15 @@ export class Connection {
 
   /** Where the client is: a Pod or a host. */
   get client(): { node: string; pod?: string } {
-    return { node: this.source.kernel.name, pod: this.source.sandbox?.podName };
+    return { node: sourceName(this.source), pod: this.source.sandbox?.podName };
   }
 }
 
 /** The hops of a packet that follows conntrack entries: at each element, the entry's NAT instead of the rules. */
 function conntrackTrace(source: Source, first: Packet, walk: Walk): Hop[] {
   const hops: Hop[] = [];
-  const where = source.sandbox ? `pod ${source.sandbox.podName} eth0` : `${source.kernel.name} host`;
-  hops.push({ where, node: source.kernel.name, packet: first, action: 'send', note: `same connection, next request` });
+  const where = source.sandbox ? `pod ${source.sandbox.podName} eth0` : `${sourceName(source)} host`;
+  hops.push({ where, node: source.kernel?.name, packet: first, action: 'send', note: `same connection, next request` });
   let p = first;
   for (const { tracker, entry } of walk.entries) {
     const after: Packet = { protocol: entry.protocol, src: entry.reply.dst, sport: entry.reply.dport, dst: entry.reply.src, dport: entry.reply.sport };
@@ -268,6 +297,7 @@ function conntrackTrace(source: Source, first: Packet, walk: Walk): Hop[] {
   }
   if (walk.server) hops.push({ where: `pod ${walk.server.podName} eth0`, node: walk.serverNode?.name, packet: p, action: 'deliver', note: `${walk.server.podName} receives the request` });
   else if (walk.serverNode) hops.push({ where: `${walk.serverNode.name} host`, node: walk.serverNode.name, packet: p, action: 'deliver' });
+  else if (walk.serverElement) hops.push({ where: walk.serverElement.name, packet: p, action: 'deliver' });
   return hops.map((h) => Object.freeze(h));
 }
 

@@ -90,6 +90,17 @@ export class Netfilter {
     this.filter = tables.filter;
   }
 
+  /**
+   * What kube-proxy's `iptables-restore --noflush` does: the chains in `tables` replace those of
+   * the same name; a built-in chain keeps its other rules after the given ones (kube-proxy's jumps
+   * are prepended, once); every other KUBE-* chain is kube-proxy's and goes; other agents' chains
+   * (IP-MASQ-AGENT) stay.
+   */
+  restoreOwned(tables: { nat: Table; filter: Table }): void {
+    this.nat = merged(this.nat, tables.nat);
+    this.filter = merged(this.filter, tables.filter);
+  }
+
   /** A machine that boots: only the built-in chains, no address lists (rules are not persisted). */
   reset(): void {
     this.restore({ nat: emptyTable('nat'), filter: emptyTable('filter') });
@@ -99,6 +110,20 @@ export class Netfilter {
   table(name: TableName): Table {
     return name === 'nat' ? this.nat : this.filter;
   }
+}
+
+function merged(current: Table, owned: Table): Table {
+  const chains = new Map<string, Chain>();
+  for (const [name, chain] of owned.chains) {
+    const before = current.chains.get(name);
+    if (chain.policy === undefined || !before) chains.set(name, chain);
+    else {
+      const mine = new Set(chain.rules.map((r) => JSON.stringify(r)));
+      chains.set(name, { ...chain, rules: [...chain.rules, ...before.rules.filter((r) => !mine.has(JSON.stringify(r)))] });
+    }
+  }
+  for (const [name, chain] of current.chains) if (!chains.has(name) && !name.startsWith('KUBE-')) chains.set(name, chain);
+  return { name: current.name, chains };
 }
 
 /** A small builder for rules, so rule-writing code reads like the iptables command line. */

@@ -89,7 +89,7 @@ export class NodeKernel implements NetworkElement, Tracker {
     if (toHost) {
       entry.reply = reverse(p);
       walk.entries.push({ tracker: this, entry });
-      const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || (node.ip === apiServerAddress(this.config) && p.protocol === 'TCP' && p.dport === ApiServerPort);
+      const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || node.hostServers.has(`${p.protocol}/${p.dport}`) || (node.ip === apiServerAddress(this.config) && p.protocol === 'TCP' && p.dport === ApiServerPort);
       const accepts = p.protocol === 'ICMP' ? `${node.name}'s kernel answers the echo request` : `a process on ${node.name} accepts port ${p.dport}`;
       walk.hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'deliver', note: listening ? accepts : `nothing listens on ${node.name} port ${p.dport}: reset` });
       return { end: { outcome: listening ? 'established' : 'refused', serverNode: node, delivered: p } };

@@ -20,6 +20,22 @@ export interface PodSandbox {
   listening: Set<string>;
 }
 
+/** An HTTP answer: status line, headers in the order the server writes them, body. */
+export interface HttpAnswer {
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/** A server process on the machine itself, outside any Pod (kube-proxy's health check server). */
+export interface HostServer {
+  /** The process that listens. */
+  process: string;
+  /** What it answers to an HTTP GET of `path`. */
+  http(path: string): HttpAnswer;
+}
+
 /**
  * A machine's network stack, all the data plane sees of a node: its address, whether it is
  * powered, its Pods' network namespaces by IP, its iptables tables, its conntrack table and the
@@ -35,4 +51,6 @@ export interface NodeNetwork {
   podFirewall: PodFirewall;
   readonly netfilter: Netfilter;
   readonly conntrack: ConntrackTable;
+  /** Sockets host processes listen on, as `PROTOCOL/port`, beyond sshd, the kubelet and kube-proxy's healthz. */
+  readonly hostServers: Map<string, HostServer>;
 }

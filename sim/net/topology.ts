@@ -71,6 +71,11 @@ export interface NetworkElement {
   receive(p: Packet, walk: WalkState, from: NetworkElement, nextHop: string): Step;
 }
 
+/** An element a connection can start from: it sends its own packets (a host on the internet, a load balancer's health checker). */
+export interface Sender extends NetworkElement {
+  send(p: Packet, walk: WalkState): Step;
+}
+
 /** Every element of the network, found by the addresses it owns. */
 export class Topology {
   private readonly elements: NetworkElement[] = [];

@@ -130,7 +130,7 @@ export class KubeProxy {
     if (!this.running || !this.node.running) return;
     const services = serviceSnapshot(this.cluster);
     const tables = syncProxyRules(services, this.config);
-    this.node.netfilter.restore(tables);
+    this.node.netfilter.restoreOwned(tables);
     this.needsSync = false;
     this.lastSyncAt = this.cluster.clock.now;
     this.syncCount++;

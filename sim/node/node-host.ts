@@ -1,7 +1,7 @@
 import type { NodeConfig } from '../cluster-config';
 import { HostLocalIpam } from './ipam';
 import { allowAll, type PodFirewall } from '../net/pod-firewall';
-import type { NodeNetwork, PodSandbox } from '../net/node-network';
+import type { HostServer, NodeNetwork, PodSandbox } from '../net/node-network';
 import { Netfilter } from '../net/netfilter';
 import { ConntrackTable } from '../net/conntrack';
 
@@ -26,6 +26,8 @@ export class NodeHost implements NodeNetwork {
   readonly netfilter = new Netfilter();
   /** The node's connection tracking table. */
   readonly conntrack = new ConntrackTable();
+  /** Host processes' listening sockets (kube-proxy's health check node ports), by `PROTOCOL/port`. */
+  readonly hostServers = new Map<string, HostServer>();
 
   constructor(readonly config: NodeConfig) {
     this.name = config.name;

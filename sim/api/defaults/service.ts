@@ -5,7 +5,7 @@ import { DefaultClientIPServiceAffinitySeconds } from '../well-known';
  * Service defaults. Source: kubernetes/kubernetes pkg/apis/core/v1/defaults.go SetDefaults_Service:
  * type ClusterIP, sessionAffinity None (ClientIP affinity gets timeoutSeconds 10800), each port's
  * protocol TCP and targetPort = port, internalTrafficPolicy Cluster (except ExternalName),
- * externalTrafficPolicy Cluster for NodePort and LoadBalancer. ipFamilies and ipFamilyPolicy are
+ * externalTrafficPolicy Cluster for NodePort and LoadBalancer, allocateLoadBalancerNodePorts true for LoadBalancer. ipFamilies and ipFamilyPolicy are
  * set where the ClusterIP is allocated (sim/api/service-ip-allocator.ts), as the registry does.
  */
 
@@ -25,4 +25,5 @@ export function setServiceDefaults(svc: Service): void {
   }
   if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
 }

@@ -17,8 +17,13 @@ export const serviceSchema = resource('v1.Service', {
     ipFamilies: array(string),
     ipFamilyPolicy: string,
     publishNotReadyAddresses: boolean,
+    externalIPs: array(string),
+    loadBalancerSourceRanges: array(string),
+    healthCheckNodePort: int32,
+    allocateLoadBalancerNodePorts: boolean,
+    loadBalancerClass: string,
   }),
   status: object('v1.ServiceStatus', {
-    loadBalancer: object('v1.LoadBalancerStatus', { ingress: array(object('v1.LoadBalancerIngress', { ip: string, hostname: string })) }),
+    loadBalancer: object('v1.LoadBalancerStatus', { ingress: array(object('v1.LoadBalancerIngress', { ip: string, hostname: string, ipMode: string })) }),
   }),
 });
