@@ -26,6 +26,7 @@ export default defineConfig({
         { tag: 'script', attrs: { src: `${base}register-sw.js`, defer: true, 'data-offline-remove': true } },
       ],
       customCss: ['./src/styles/course.css'],
+      components: { Sidebar: './src/components/Sidebar.astro' },
     }),
     svelte(),
   ],

@@ -1,0 +1,75 @@
+/**
+ * Self-check progress and printing, as a reader meets them: an answered question is remembered
+ * after a reload and counted on the landing page and in the sidebar, until the reader resets it;
+ * and a chapter printed shows each widget's state and its summary in words, without controls.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+
+let server: PreviewServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  ({ problems } = watchPage(page, server.origin));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('a self-check answered right is remembered after a reload, on the chapter, the landing page and the sidebar', async () => {
+  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  const check = page.getByRole('region', { name: 'Check yourself' });
+  await check.scrollIntoViewIfNeeded();
+  const question = check.getByRole('group', { name: /A Pod runs two containers/ });
+  await question.getByRole('radio', { name: /One IP, shared by both containers/ }).check();
+  await expect
+    .poll(async () => {
+      await question.getByRole('button', { name: 'Check' }).click();
+      return question.getByRole('status').textContent();
+    })
+    .toMatch(/Correct/);
+  const total = await check.getByRole('group').count();
+
+  await page.reload({ waitUntil: 'load' });
+  await page.getByRole('region', { name: 'Check yourself' }).scrollIntoViewIfNeeded();
+  await expect.poll(() => page.getByRole('group', { name: /A Pod runs two containers/ }).getByRole('status').textContent()).toMatch(/right on an earlier visit/);
+  const badge = page.locator('#starlight__sidebar a[href$="/intent/"] .progress-badge');
+  await expect.poll(() => badge.getAttribute('aria-label')).toBe(`1 of ${total} self-check questions right`);
+
+  await page.goto(server.url, { waitUntil: 'load' });
+  await expect.poll(() => page.locator('[data-progress-chapter="intent"]').textContent()).toBe(`1 of ${total} right`);
+  await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toMatch(/1 of \d+ self-check questions right, in 1 chapter/);
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  await expect.poll(() => page.locator('[data-progress-chapter="intent"]').textContent()).toBe('');
+  await page.reload({ waitUntil: 'load' });
+  await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toMatch(/no self-check answered yet/);
+});
+
+test('a chapter prints its widgets as they stand, with their summary and without controls', async () => {
+  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  const widget = page.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
+  await page.emulateMedia({ media: 'print' });
+  const summary = widget.locator(':scope > p[aria-live]');
+  expect(await summary.evaluate((p) => p.getBoundingClientRect().width > 100)).toBe(true);
+  await expect(summary.textContent()).resolves.toMatch(/^Desired 3; \d Pod\(s\) running, \d Ready\.$/);
+  expect(await widget.getByRole('button', { name: 'Share' }).isVisible()).toBe(false);
+  expect(await widget.getByRole('slider').isVisible()).toBe(false);
+  expect(await widget.getByRole('listitem', { name: /^Pod web-/ }).first().isVisible()).toBe(true);
+  expect(await page.locator('#starlight__sidebar').isVisible()).toBe(false);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+  expect(problems).toEqual([]);
+});
