@@ -23,6 +23,8 @@ export default defineConfig({
       // The web-app manifest and the service worker's registration (tools/service-worker.ts writes sw.js).
       head: [
         { tag: 'link', attrs: { rel: 'manifest', href: `${base}manifest.webmanifest` } },
+        // The course's root, for scripts that build links to it (components/share/site-root.ts).
+        { tag: 'link', attrs: { rel: 'home', href: base } },
         { tag: 'script', attrs: { src: `${base}register-sw.js`, defer: true, 'data-offline-remove': true } },
       ],
       customCss: ['./src/styles/course.css'],

@@ -107,3 +107,19 @@ test('invalid YAML and too large a scenario each get a clear message inside the 
 test('nothing was requested outside the site and the host page, and nothing logged an error', () => {
   expect(problems).toEqual([]);
 });
+
+test('the embed gallery previews a widget on the reader’s own YAML and gives its snippet', async () => {
+  const gallery = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await gallery.goto(new URL('embed/', site.url).href, { waitUntil: 'load' });
+  const section = gallery.locator('section', { has: gallery.getByRole('heading', { name: 'Live cluster: scale the Deployment' }) });
+  await section.scrollIntoViewIfNeeded();
+  const yaml = section.getByRole('textbox', { name: /Your manifests/ });
+  await expect.poll(() => yaml.inputValue(), { timeout: 15_000 }).toMatch(/kind: Deployment/);
+  await yaml.fill(blogYaml);
+  await section.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect.poll(() => section.getByRole('textbox', { name: 'Snippet' }).inputValue()).toMatch(/embed\/reconcile\/\?theme=dark&amp;share=[\w-]+/);
+  await section.getByRole('button', { name: 'Update the preview' }).click();
+  const preview = section.frameLocator('iframe');
+  await expect.poll(async () => (await preview.getByRole('listitem', { name: /^Pod blog-/ }).count()), { timeout: 20_000 }).toBe(2);
+  await gallery.close();
+});
