@@ -15,6 +15,8 @@ import type { Component } from 'svelte';
 import type { Scenario } from './live/scenario';
 import { scenarioOf } from './live/scenario';
 import intentWeb from '../sim/scenarios/intent/web.yaml?raw';
+import policyPods from '../sim/scenarios/network-policy/pods.yaml?raw';
+import denyIngressX from '../sim/scenarios/network-policy/deny-ingress-x.yaml?raw';
 
 export interface WidgetEntry {
   /** The widget's id in URLs: `/embed/<id>/`. */
@@ -44,6 +46,25 @@ export const widgets: WidgetEntry[] = [
       const [{ replay }, { reconcileView }] = await Promise.all([import('./live/replay'), import('./views/reconcile')]);
       const { cluster, applyErrors } = replay(scenario);
       return { scenario, deployment: 'web', initial: { ...reconcileView(cluster, scenario.namespace, 'web', 6), applyErrors } };
+    },
+  },
+  {
+    id: 'reachability',
+    title: 'Reachability: who may talk to whom',
+    description: 'Nine Pods in three namespaces and the fate of a real connection between every pair; write a NetworkPolicy, Apply it, and watch cells close.',
+    caption: "Every cell is '.': Pods are open by default. Open the editor and Apply deny-ingress-x.yaml, then read the x columns and the x rows.",
+    scenario: scenarioOf({ manifests: policyPods, source: 'pods.yaml', time: 21_000 }),
+    component: () => import('./ReachabilityMatrix.svelte'),
+    props: async (scenario) => {
+      const [{ replay }, { probeReachability, upstreamPods }] = await Promise.all([import('./live/replay'), import('./views/reachability')]);
+      const { cluster, applyErrors } = replay(scenario);
+      return {
+        scenario,
+        files: [{ name: 'deny-ingress-x.yaml', text: denyIngressX }],
+        pods: upstreamPods,
+        port: 80,
+        initial: { ...probeReachability(cluster, upstreamPods, 80), applyErrors },
+      };
     },
   },
 ];

@@ -13,6 +13,7 @@
 import { base64urlnopad } from '@scure/base';
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import * as z from 'zod/mini';
+import type { Scenario } from '../live/scenario';
 
 /** The format's version: a link made by a later format says so instead of half-working. */
 export const sharedScenarioVersion = 1;
@@ -31,6 +32,8 @@ export const shareLimits = {
   commandChars: 2_000,
   /** Virtual time a scenario may reach: one day, replayed in bounded slices. */
   timeMs: 24 * 60 * 60 * 1000,
+  /** Files one action may save (the manifest editor's buffers). */
+  filesPerAction: 8,
 } as const;
 
 // A namespace is a DNS-1123 label (kubernetes.io/docs/concepts/overview/working-with-objects/names/).
@@ -38,18 +41,28 @@ const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 const virtualInstant = z.number().check(z.int(), z.gte(0), z.lte(shareLimits.timeMs));
 
+const yamlText = z.string().check(z.maxLength(shareLimits.manifestChars));
+/** A file name as the console reads it: letters, digits, dots, dashes, underscores. */
+const yamlFileName = z.string().check(z.regex(/^[\w.-]{1,64}\.ya?ml$/));
+
 const action = z.strictObject({
   /** Virtual milliseconds since the cluster started. */
   at: virtualInstant,
   /** A console command line, as the reader's click or keystroke ran it. */
   command: z.string().check(z.minLength(1), z.maxLength(shareLimits.commandChars)),
+  /** Files saved just before the command (the manifest editor's text), by name. */
+  files: z.optional(
+    z.record(yamlFileName, yamlText).check(z.refine((files) => Object.keys(files).length <= shareLimits.filesPerAction, `at most ${shareLimits.filesPerAction} files`)),
+  ),
 });
 
 /** The scenario a live cluster replays: the shape of components/live/scenario.ts's Scenario. */
 export const scenarioSchema = z.strictObject({
-  manifests: z.string().check(z.maxLength(shareLimits.manifestChars)),
-  /** The file name the manifests are applied as: letters, digits, dots, dashes, underscores. */
-  source: z.string().check(z.regex(/^[\w.-]{1,64}\.ya?ml$/)),
+  manifests: yamlText,
+  /** The file name the manifests are applied as. */
+  source: yamlFileName,
+  /** The cluster's shape (sim/cluster-config.ts); the default cluster when absent. */
+  clusterConfig: z.optional(yamlText),
   seed: z.number().check(z.int(), z.gte(0), z.lte(2 ** 32 - 1)),
   namespace: z.string().check(z.maxLength(63), z.regex(dns1123Label)),
   setup: z.optional(z.array(action).check(z.maxLength(shareLimits.actions))),
@@ -58,6 +71,10 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type SharedScenarioData = z.infer<typeof scenarioSchema>;
+
+// The schema and the kit's Scenario must describe the same data: the type check stops here if they drift.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+true satisfies Same<SharedScenarioData, Scenario>;
 
 const sharedSchema = z.strictObject({
   v: z.literal(sharedScenarioVersion),

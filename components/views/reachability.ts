@@ -16,6 +16,9 @@ export interface MatrixPod {
   name: string;
 }
 
+/** Upstream's nine Pods, x, y, z × a, b, c (netpol/model.go): the matrix's rows and columns by default. */
+export const upstreamPods: MatrixPod[] = ['x', 'y', 'z'].flatMap((namespace) => ['a', 'b', 'c'].map((name) => ({ namespace, name })));
+
 /** A Service as a column beside the Pods, reached at its ClusterIP: `kube-system/kube-dns` on UDP 53. */
 export interface MatrixService {
   namespace: string;

@@ -110,3 +110,15 @@ describe('an untrusted link', () => {
     expect(value({ ...web, actions: [...web.actions].reverse() })).toEqual({ ok: false, error: expect.stringMatching(/not in time order/) });
   });
 });
+
+test('a scenario with a cluster config and files saved by the editor comes back whole; too many files do not', () => {
+  const scenario: SharedScenarioData = {
+    ...web,
+    clusterConfig: 'nodes: 2\n',
+    actions: [{ at: 100, command: 'kubectl apply -f policy.yaml', files: { 'policy.yaml': 'kind: NetworkPolicy\n' } }],
+  };
+  expect(decodeSharedScenario(encodeSharedScenario('reachability', scenario))).toEqual({ ok: true, value: { v: 1, widget: 'reachability', scenario } });
+  const files = Object.fromEntries(Array.from({ length: shareLimits.filesPerAction + 1 }, (_, i) => [`f${i}.yaml`, '']));
+  expect(decodeSharedScenario(forge({ v: 1, widget: 'reachability', scenario: { ...web, actions: [{ at: 0, command: 'x', files }] } })).ok).toBe(false);
+  expect(decodeSharedScenario(forge({ v: 1, widget: 'reachability', scenario: { ...web, actions: [{ at: 0, command: 'x', files: { '../x.yaml': '' } }] } })).ok).toBe(false);
+});
