@@ -1,3 +1,4 @@
+import { objectWarnings } from './warnings';
 import type { ComponentContext } from '../core/component';
 import type { KubeObject } from './types';
 import { kindInfo, type KindInfo } from '../core/kinds';
@@ -127,6 +128,7 @@ export function planApply(cluster: Pick<ComponentContext, 'store'>, m: Manifest,
   const outcome = !live ? 'created' : sortedJson(object) === sortedJson(live) ? 'unchanged' : 'configured';
   const warnings = [
     ...(deprecations[kind] ? [`Warning: ${deprecations[kind]}`] : []),
+    ...objectWarnings(object).map((w) => `Warning: ${w}`),
     ...(live && !original
       ? [`Warning: resource ${info.plural}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`]
       : []),

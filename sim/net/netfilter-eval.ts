@@ -82,6 +82,8 @@ function matches(m: Match, p: Packet, ctx: EvalContext): boolean {
       return ctx.isLocal(m.dir === 'dst' ? p.dst : p.src);
     case 'ctstate':
       return m.states.includes(ctx.ctstate) !== !!m.invert;
+    case 'nfacct':
+      return true;
   }
 }
 
@@ -147,6 +149,8 @@ function apply(r: Rule, table: Table, packet: Packet, ctx: EvalContext, hits: Ru
     }
     case 'RETURN':
       return 'RETURN';
+    case 'none':
+      return 'CONTINUE';
     case 'MARK':
       ctx.mark = (ctx.mark & ~t.mask) ^ t.value;
       return 'CONTINUE';

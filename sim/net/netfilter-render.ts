@@ -64,6 +64,9 @@ function matchText(m: Match): string {
       return `-m addrtype --${m.dir}-type ${m.type}`;
     case 'ctstate':
       return `-m conntrack ${not}--ctstate ${m.states.join(',')}`;
+    case 'nfacct':
+      // libxt_nfacct prints " --nfacct-name " and xtables_save_string adds its own space.
+      return `-m nfacct --nfacct-name  ${m.name}`;
   }
 }
 
@@ -94,7 +97,7 @@ export function renderRule(chain: string, r: Rule): string {
   if (cached) return cached;
   const head = r.matches.filter((m) => ipParts.has(m.m)).sort((a, b) => ipOrder[a.m] - ipOrder[b.m]);
   const rest = r.matches.filter((m) => !ipParts.has(m.m));
-  const text = ['-A', chain, ...head.map(matchText), ...rest.map(matchText), targetText(r.target)].join(' ');
+  const text = ['-A', chain, ...head.map(matchText), ...rest.map(matchText), ...(r.target.t === 'none' ? [] : [targetText(r.target)])].join(' ');
   rendered.set(r, text);
   return text;
 }

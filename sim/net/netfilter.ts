@@ -29,7 +29,9 @@ export type Match =
   /** `-m addrtype --dst-type LOCAL` / `--src-type LOCAL`. */
   | { m: 'addrtype'; dir: 'src' | 'dst'; type: 'LOCAL' }
   /** `-m conntrack --ctstate A,B`. */
-  | { m: 'ctstate'; states: CtState[]; invert?: boolean };
+  | { m: 'ctstate'; states: CtState[]; invert?: boolean }
+  /** `-m nfacct --nfacct-name NAME`: counts the packet in an nfacct object, matches everything. */
+  | { m: 'nfacct'; name: string };
 
 export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'DNAT';
 
@@ -42,7 +44,9 @@ export type Target =
   | { t: 'DNAT'; to: string }
   | { t: 'MASQUERADE'; randomFully?: boolean }
   /** `-j MARK --set-xmark VALUE/MASK`: mark = (mark & ~mask) ^ value (--or-mark, --xor-mark are spellings of it). */
-  | { t: 'MARK'; value: number; mask: number };
+  | { t: 'MARK'; value: number; mask: number }
+  /** No `-j` at all: the rule only counts (and documents, with its comment); the packet goes on. */
+  | { t: 'none' };
 
 export interface Rule {
   matches: Match[];

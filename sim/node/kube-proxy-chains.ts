@@ -34,6 +34,16 @@ export function servicePortPolicyClusterChain(svcPortName: string, protocol: str
   return `KUBE-SVC-${hash16(svcPortName + protocol.toLowerCase())}`;
 }
 
+/** The KUBE-SVL-* chain of a service port: its node-local endpoints (Local traffic policy). */
+export function servicePortPolicyLocalChainName(svcPortName: string, protocol: string): string {
+  return `KUBE-SVL-${hash16(svcPortName + protocol.toLowerCase())}`;
+}
+
+/** The KUBE-FW-* chain of a service port: its loadBalancerSourceRanges. */
+export function serviceFirewallChainName(svcPortName: string, protocol: string): string {
+  return `KUBE-FW-${hash16(svcPortName + protocol.toLowerCase())}`;
+}
+
 /** The KUBE-EXT-* chain of a service port: where NodePort (external) traffic enters. */
 export function serviceExternalChainName(svcPortName: string, protocol: string): string {
   return `KUBE-EXT-${hash16(svcPortName + protocol.toLowerCase())}`;

@@ -5,14 +5,19 @@
  *
  * Source: kubernetes/kubernetes pkg/proxy/iptables/proxier.go (syncProxyRules,
  * writeServiceToEndpointRules, iptablesJumpChains) and pkg/proxy/topology.go (CategorizeEndpoints).
- * Modelled: ClusterIP, NodePort, sessionAffinity ClientIP, the Cluster traffic policies, the
- * fallback to serving-terminating endpoints, large-cluster mode (no per-endpoint comments above
- * 1,000 endpoints). Not modelled: externalIPs, LoadBalancer VIPs and source ranges, Local traffic
- * policies (KUBE-SVL-*), topology hints.
+ * Modelled: ClusterIP, NodePort (with localhost NodePorts and the nfacct counters), externalIPs,
+ * load-balancer ingress IPs and loadBalancerSourceRanges (KUBE-FW-*, KUBE-PROXY-FIREWALL), the
+ * Cluster and Local traffic policies (KUBE-SVC-*, KUBE-SVL-*, KUBE-EXT-*), healthCheckNodePorts,
+ * sessionAffinity ClientIP, the fallback to serving-terminating endpoints, large-cluster mode (no
+ * per-endpoint comments above 1,000 endpoints). Not modelled: topology hints, masqueradeAll,
+ * --nodeport-addresses (NodePorts open on every local address).
  */
 import type { Protocol } from '../net/packet';
-import { emptyTable, rule, type Match, type Rule, type Table } from '../net/netfilter';
-import { probability, serviceExternalChainName, servicePortEndpointChainName, servicePortName, servicePortPolicyClusterChain } from './kube-proxy-chains';
+import { emptyTable, rule, type Match, type Rule, type Table, type Target } from '../net/netfilter';
+import { cidrContains } from '../net/ip';
+import {
+  probability, serviceExternalChainName, serviceFirewallChainName, servicePortEndpointChainName, servicePortName, servicePortPolicyClusterChain, servicePortPolicyLocalChainName,
+} from './kube-proxy-chains';
 
 /** One endpoint of a service port, as kube-proxy's EndpointSlice cache holds it. */
 export interface EndpointInfo {
@@ -36,12 +41,30 @@ export interface ServicePortInfo {
   nodePort?: number;
   /** sessionAffinity: ClientIP, with its timeoutSeconds (default 10800). */
   stickySeconds?: number;
+  /** spec.externalIPs. */
+  externalIPs: string[];
+  /** status.loadBalancer.ingress IPs (not those with ipMode Proxy). */
+  loadBalancerIPs: string[];
+  /** spec.loadBalancerSourceRanges, as valid CIDRs. */
+  loadBalancerSourceRanges: string[];
+  /** externalTrafficPolicy Local on an externally accessible Service. */
+  externalPolicyLocal: boolean;
+  /** internalTrafficPolicy Local. */
+  internalPolicyLocal: boolean;
+  /** spec.healthCheckNodePort (type LoadBalancer, externalTrafficPolicy Local). */
+  healthCheckNodePort?: number;
   endpoints: EndpointInfo[];
 }
 
 export interface ProxierConfig {
   /** --cluster-cidr: traffic from outside it to a ClusterIP is masqueraded. */
   clusterCIDR: string;
+  /** The node kube-proxy runs on: its endpoints are the Local ones. */
+  nodeName: string;
+  /** The node's IP: a loadBalancerSourceRanges block that holds it lets the node through. */
+  nodeIP?: string;
+  /** iptables.localhostNodePorts (default true): NodePorts answer on 127.0.0.1 too (route_localnet). */
+  localhostNodePorts: boolean;
   /** --iptables-masquerade-bit, default 14: the mark 0x4000. */
   masqueradeBit: number;
 }
@@ -55,7 +78,12 @@ export interface ProxyTables {
 /** Above this many endpoints kube-proxy drops per-endpoint comments (largeClusterEndpointsThreshold). */
 export const largeClusterEndpointsThreshold = 1000;
 
+/** The nfacct counters kube-proxy's rules count in (pkg/proxy/metrics: LocalhostNodePortAcceptedNFAcctCounter, IPTablesCTStateInvalidDroppedNFAcctCounter). */
+export const localhostNodePortsAcceptedCounter = 'localhost_nps_accepted_pkts';
+export const ctStateInvalidDroppedCounter = 'ct_state_invalid_dropped_pkts';
+
 const c = (text: string): Match => ({ m: 'comment', text });
+const reject: Target = { t: 'REJECT', with: 'icmp-port-unreachable' };
 const jump = (chain: string) => ({ t: 'jump', chain }) as const;
 const markMasq = jump('KUBE-MARK-MASQ');
 
@@ -107,7 +135,7 @@ export function syncProxyRules(services: ServicePortInfo[], config: ProxierConfi
   for (const svc of sorted) writeService(svc, nat, filter, config, large);
 
   nat.add('KUBE-SERVICES', rule(jump('KUBE-NODEPORTS'), c('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), { m: 'addrtype', dir: 'dst', type: 'LOCAL' }));
-  filter.add('KUBE-FORWARD', rule({ t: 'DROP' }, { m: 'ctstate', states: ['INVALID'] }));
+  filter.add('KUBE-FORWARD', rule({ t: 'DROP' }, { m: 'ctstate', states: ['INVALID'] }, { m: 'nfacct', name: ctStateInvalidDroppedCounter }));
   filter.add('KUBE-FORWARD', rule({ t: 'ACCEPT' }, c('kubernetes forwarding rules'), { m: 'mark', value: mark, mask: mark }));
   filter.add('KUBE-FORWARD', rule({ t: 'ACCEPT' }, c('kubernetes forwarding conntrack rule'), { m: 'ctstate', states: ['RELATED', 'ESTABLISHED'] }));
   return { nat: nat.table, filter: filter.table };
@@ -149,48 +177,152 @@ function cmp(a: string, b: string): number {
 function writeService(svc: ServicePortInfo, nat: TableBuilder, filter: TableBuilder, config: ProxierConfig, large: boolean): void {
   const name = portName(svc);
   const proto = svc.protocol;
-  const svcChain = servicePortPolicyClusterChain(name, proto);
-  const extChain = serviceExternalChainName(name, proto);
-  const usable = clusterEndpoints(svc.endpoints).slice().sort((a, b) => cmp(`${a.ip}:${a.port}`, `${b.ip}:${b.port}`));
-  const toClusterIP: Match[] = [{ m: 'port', protocol: proto, dport: svc.port }, { m: 'proto', protocol: proto }, { m: 'dst', cidr: svc.clusterIP }];
+  const clusterPolicyChain = servicePortPolicyClusterChain(name, proto);
+  const localPolicyChain = servicePortPolicyLocalChainName(name, proto);
+  const externalChain = serviceExternalChainName(name, proto);
+  const fwChain = serviceFirewallChainName(name, proto);
+  const { clusterEndpoints: clusterEps, localEndpoints: localEps, reachable, hasEndpoints } = categorizeEndpoints(svc, config.nodeName);
+  const externallyAccessible = isExternallyAccessible(svc);
+  const usesClusterPolicyChain = clusterEps.length > 0 && usesClusterEndpoints(svc);
+  const usesLocalPolicyChain = localEps.length > 0 && usesLocalEndpoints(svc);
+
+  const internalChain = svc.internalPolicyLocal ? localPolicyChain : clusterPolicyChain;
+  const hasInternalEndpoints = hasEndpoints && (!svc.internalPolicyLocal || localEps.length > 0);
+  const externalPolicyChain = svc.externalPolicyLocal ? localPolicyChain : clusterPolicyChain;
+  const hasExternalEndpoints = hasEndpoints && (!svc.externalPolicyLocal || localEps.length > 0);
+  const usesExternalChain = hasEndpoints && externallyAccessible;
+  const usesFWChain = hasEndpoints && svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
+  const loadBalancerChain = usesFWChain ? fwChain : externalChain;
+
+  const noEndpoints = c(`${name} has no endpoints`);
+  const noLocalEndpoints = c(`${name} has no local endpoints`);
+  const internalFilter: [Target, Match] = !hasEndpoints ? [reject, noEndpoints] : [{ t: 'DROP' }, noLocalEndpoints];
+  const externalFilter: [Target, Match] = !hasEndpoints ? [reject, noEndpoints] : [{ t: 'DROP' }, noLocalEndpoints];
+  const to = (ip: string, port: number): Match[] => [{ m: 'port', protocol: proto, dport: port }, { m: 'proto', protocol: proto }, { m: 'dst', cidr: ip }];
   const comment = (text: string): Match[] => (large ? [] : [c(text)]);
 
-  if (!usable.length) {
-    const noEndpoints = c(`${name} has no endpoints`);
-    filter.add('KUBE-SERVICES', rule({ t: 'REJECT', with: 'icmp-port-unreachable' }, noEndpoints, ...toClusterIP));
-    if (svc.nodePort) {
-      filter.add(
-        'KUBE-EXTERNAL-SERVICES',
-        rule({ t: 'REJECT', with: 'icmp-port-unreachable' }, noEndpoints, { m: 'addrtype', dir: 'dst', type: 'LOCAL' }, { m: 'port', protocol: proto, dport: svc.nodePort }, { m: 'proto', protocol: proto }),
-      );
-    }
-    return;
+  // The ClusterIP.
+  if (hasInternalEndpoints) nat.add('KUBE-SERVICES', rule(jump(internalChain), c(`${name} cluster IP`), ...to(svc.clusterIP, svc.port)));
+  else filter.add('KUBE-SERVICES', rule(internalFilter[0], internalFilter[1], ...to(svc.clusterIP, svc.port)));
+
+  // externalIPs.
+  for (const ip of svc.externalIPs) {
+    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(externalChain), c(`${name} external IP`), ...to(ip, svc.port)));
+    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip, svc.port)));
   }
 
-  const clusterIPComment = c(`${name} cluster IP`);
-  nat.add('KUBE-SERVICES', rule(jump(svcChain), clusterIPComment, ...toClusterIP));
+  // Load-balancer ingress IPs.
+  for (const ip of svc.loadBalancerIPs) {
+    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(loadBalancerChain), c(`${name} loadbalancer IP`), ...to(ip, svc.port)));
+    if (usesFWChain) filter.add('KUBE-PROXY-FIREWALL', rule({ t: 'DROP' }, c(`${name} traffic not accepted by ${fwChain}`), ...to(ip, svc.port)));
+  }
+  if (!hasExternalEndpoints) for (const ip of svc.loadBalancerIPs) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip, svc.port)));
+
+  // The NodePort: on every local address, and on localhost (route_localnet), counted by nfacct.
   if (svc.nodePort) {
-    nat.add('KUBE-NODEPORTS', rule(jump(extChain), c(name), { m: 'port', protocol: proto, dport: svc.nodePort }, { m: 'proto', protocol: proto }));
-    nat.add(extChain, rule(markMasq, c(`masquerade traffic for ${name} external destinations`)));
-    nat.add(extChain, rule(jump(svcChain)));
+    const nodePort: Match[] = [{ m: 'port', protocol: proto, dport: svc.nodePort }, { m: 'proto', protocol: proto }];
+    if (hasEndpoints) {
+      if (config.localhostNodePorts) {
+        nat.add('KUBE-NODEPORTS', rule(jump(externalChain), c(name), ...nodePort, { m: 'dst', cidr: '127.0.0.0/8' }, { m: 'nfacct', name: localhostNodePortsAcceptedCounter }));
+      }
+      nat.add('KUBE-NODEPORTS', rule(jump(externalChain), c(name), ...nodePort));
+    }
+    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], { m: 'addrtype', dir: 'dst', type: 'LOCAL' }, ...nodePort));
   }
 
-  // Masquerade off-cluster traffic to the ClusterIP (the LocalTrafficDetector by cluster CIDR).
-  nat.add(svcChain, rule(markMasq, clusterIPComment, ...toClusterIP, { m: 'src', cidr: config.clusterCIDR, invert: true }));
-  const sepChains = usable.map((ep) => servicePortEndpointChainName(name, proto, `${ep.ip}:${ep.port}`));
-  if (svc.stickySeconds !== undefined) {
-    usable.forEach((ep, i) => {
-      nat.add(svcChain, rule(jump(sepChains[i]), ...comment(`${name} -> ${ep.ip}:${ep.port}`), { m: 'recent', op: 'rcheck', name: sepChains[i], seconds: svc.stickySeconds, reap: true }));
-    });
+  // The healthCheckNodePort, accepted whether or not this node has a local endpoint.
+  if (svc.healthCheckNodePort) {
+    filter.add('KUBE-NODEPORTS', rule({ t: 'ACCEPT' }, c(`${name} health check node port`), { m: 'port', protocol: 'TCP', dport: svc.healthCheckNodePort }, { m: 'proto', protocol: 'TCP' }));
   }
-  usable.forEach((ep, i) => {
-    const stat: Match[] = i < usable.length - 1 ? [{ m: 'statistic', probability: probability(usable.length - i) }] : [];
-    nat.add(svcChain, rule(jump(sepChains[i]), ...comment(`${name} -> ${ep.ip}:${ep.port}`), ...stat));
-  });
-  usable.forEach((ep, i) => {
-    const sep = sepChains[i];
+
+  // Internal traffic: masquerade off-cluster sources (the LocalTrafficDetector by cluster CIDR).
+  if (hasInternalEndpoints) {
+    nat.add(internalChain, rule(markMasq, c(`${name} cluster IP`), ...to(svc.clusterIP, svc.port), { m: 'src', cidr: config.clusterCIDR, invert: true }));
+  }
+
+  // External traffic: everything captured above jumps to the EXT chain.
+  if (usesExternalChain) {
+    nat.chain(externalChain);
+    if (!svc.externalPolicyLocal) {
+      nat.add(externalChain, rule(markMasq, c(`masquerade traffic for ${name} external destinations`)));
+    } else {
+      // Pods and the node itself reach the Service as if through the load balancer: Cluster policy.
+      nat.add(externalChain, rule(jump(clusterPolicyChain), c(`pod traffic for ${name} external destinations`), { m: 'src', cidr: config.clusterCIDR }));
+      nat.add(externalChain, rule(markMasq, c(`masquerade LOCAL traffic for ${name} external destinations`), { m: 'addrtype', dir: 'src', type: 'LOCAL' }));
+      nat.add(externalChain, rule(jump(clusterPolicyChain), c(`route LOCAL traffic for ${name} external destinations`), { m: 'addrtype', dir: 'src', type: 'LOCAL' }));
+    }
+    if (hasExternalEndpoints) nat.add(externalChain, rule(jump(externalPolicyChain)));
+  }
+
+  // loadBalancerSourceRanges: allowed sources go on, the rest falls through to KUBE-PROXY-FIREWALL's DROP.
+  if (usesFWChain) {
+    const lbComment = c(`${name} loadbalancer IP`);
+    let allowFromNode = false;
+    for (const cidr of svc.loadBalancerSourceRanges) {
+      nat.add(fwChain, rule(jump(externalChain), lbComment, { m: 'src', cidr }));
+      if (config.nodeIP && cidrContains(cidr, config.nodeIP)) allowFromNode = true;
+    }
+    if (allowFromNode) for (const ip of svc.loadBalancerIPs) nat.add(fwChain, rule(jump(externalChain), lbComment, { m: 'src', cidr: ip }));
+    nat.add(fwChain, rule({ t: 'none' }, c(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)));
+  }
+
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(nat, svc, name, clusterPolicyChain, clusterEps, comment);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, comment);
+
+  for (const ep of reachable) {
+    const sep = servicePortEndpointChainName(name, proto, `${ep.ip}:${ep.port}`);
     nat.add(sep, rule(markMasq, ...comment(name), { m: 'src', cidr: ep.ip }));
     const affinity: Match[] = svc.stickySeconds !== undefined ? [{ m: 'recent', op: 'set', name: sep }] : [];
     nat.add(sep, rule({ t: 'DNAT', to: `${ep.ip}:${ep.port}` }, ...comment(name), ...affinity, { m: 'port', protocol: proto }, { m: 'proto', protocol: proto }));
+  }
+}
+
+/** The affinity rules, then one probability rule per endpoint (writeServiceToEndpointRules). */
+function writeServiceToEndpointRules(nat: TableBuilder, svc: ServicePortInfo, name: string, chain: string, endpoints: EndpointInfo[], comment: (t: string) => Match[]): void {
+  const sep = (ep: EndpointInfo) => servicePortEndpointChainName(name, svc.protocol, `${ep.ip}:${ep.port}`);
+  nat.chain(chain);
+  if (svc.stickySeconds !== undefined) {
+    for (const ep of endpoints) nat.add(chain, rule(jump(sep(ep)), ...comment(`${name} -> ${ep.ip}:${ep.port}`), { m: 'recent', op: 'rcheck', name: sep(ep), seconds: svc.stickySeconds, reap: true }));
+  }
+  endpoints.forEach((ep, i) => {
+    const stat: Match[] = i < endpoints.length - 1 ? [{ m: 'statistic', probability: probability(endpoints.length - i) }] : [];
+    nat.add(chain, rule(jump(sep(ep)), ...comment(`${name} -> ${ep.ip}:${ep.port}`), ...stat));
   });
+}
+
+/** Does the Service take traffic from outside (NodePort, a load balancer, externalIPs)? ServicePort.ExternallyAccessible. */
+function isExternallyAccessible(svc: ServicePortInfo): boolean {
+  return !!svc.nodePort || svc.loadBalancerIPs.length > 0 || svc.externalIPs.length > 0;
+}
+
+function usesClusterEndpoints(svc: ServicePortInfo): boolean {
+  return !svc.internalPolicyLocal || (isExternallyAccessible(svc) && !svc.externalPolicyLocal);
+}
+
+function usesLocalEndpoints(svc: ServicePortInfo): boolean {
+  return svc.internalPolicyLocal || (svc.externalPolicyLocal && isExternallyAccessible(svc));
+}
+
+/**
+ * Which endpoints Cluster and Local policies use on this node, and whether the Service has any
+ * usable endpoint anywhere (pkg/proxy/topology.go CategorizeEndpoints; topology hints not modelled).
+ * Cluster: the ready ones, else the serving-and-terminating ones. Local: this node's ready ones,
+ * else this node's serving-and-terminating ones.
+ */
+export function categorizeEndpoints(svc: ServicePortInfo, nodeName: string): { clusterEndpoints: EndpointInfo[]; localEndpoints: EndpointInfo[]; reachable: EndpointInfo[]; hasEndpoints: boolean } {
+  const sorted = svc.endpoints.slice().sort((a, b) => cmp(`${a.ip}:${a.port}`, `${b.ip}:${b.port}`));
+  let clusterEps: EndpointInfo[] = [];
+  let hasEndpoints = false;
+  if (usesClusterEndpoints(svc)) {
+    clusterEps = clusterEndpoints(sorted);
+    hasEndpoints = clusterEps.length > 0;
+  }
+  if (!usesLocalEndpoints(svc)) return { clusterEndpoints: clusterEps, localEndpoints: [], reachable: clusterEps, hasEndpoints };
+  if (sorted.some((e) => e.ready || (e.serving && e.terminating))) hasEndpoints = true;
+  const local = sorted.filter((e) => e.nodeName === nodeName);
+  const ready = local.filter((e) => e.ready);
+  const localEps = ready.length ? ready : local.filter((e) => e.serving && e.terminating);
+  if (!usesClusterEndpoints(svc)) return { clusterEndpoints: [], localEndpoints: localEps, reachable: localEps, hasEndpoints };
+  const reachable = [...clusterEps, ...localEps.filter((e) => !clusterEps.includes(e))];
+  return { clusterEndpoints: clusterEps, localEndpoints: localEps, reachable, hasEndpoints };
 }

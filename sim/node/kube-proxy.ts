@@ -21,6 +21,8 @@ import type { NodeHost } from './node-host';
 import { DefaultClientIPServiceAffinitySeconds, LabelServiceName } from '../api/well-known';
 import { containerStartMs, sandboxCreationMs } from './kubelet';
 import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePortInfo } from './kube-proxy-rules';
+import { syncHealthCheckServers } from './kube-proxy-health';
+import { isIPv4, parseCidr } from '../net/ip';
 
 /** KubeProxyConfiguration iptables.minSyncPeriod default. */
 export const minSyncPeriodMs = 1000;
@@ -54,7 +56,8 @@ export class KubeProxy {
     private readonly cluster: ConfiguredContext,
     readonly node: NodeHost,
   ) {
-    this.config = { clusterCIDR: cluster.config.clusterCIDR, masqueradeBit: 14 };
+    // KubeProxyConfiguration defaults: masqueradeBit 14, iptables.localhostNodePorts true.
+    this.config = { clusterCIDR: cluster.config.clusterCIDR, masqueradeBit: 14, nodeName: node.name, nodeIP: node.ip, localhostNodePorts: true };
     cluster.store.watch('Service', () => this.onChange());
     cluster.store.watch('EndpointSlice', () => this.onChange());
     const periodic = () => {
@@ -131,6 +134,7 @@ export class KubeProxy {
     const services = serviceSnapshot(this.cluster);
     const tables = syncProxyRules(services, this.config);
     this.node.netfilter.restoreOwned(tables);
+    syncHealthCheckServers(this.node, services);
     this.needsSync = false;
     this.lastSyncAt = this.cluster.clock.now;
     this.syncCount++;
@@ -175,6 +179,13 @@ export function serviceSnapshot(cluster: ConfiguredContext): ServicePortInfo[] {
         port: port.port,
         nodePort: svc.spec.type === 'NodePort' || svc.spec.type === 'LoadBalancer' ? port.nodePort : undefined,
         stickySeconds: svc.spec.sessionAffinity === 'ClientIP' ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DefaultClientIPServiceAffinitySeconds) : undefined,
+        externalIPs: (svc.spec.externalIPs ?? []).filter(isIPv4),
+        loadBalancerIPs: (svc.status?.loadBalancer?.ingress ?? []).filter((i) => i.ip && isIPv4(i.ip) && i.ipMode !== 'Proxy').map((i) => i.ip!),
+        // Extra whitespace around a block is tolerated, as kube-proxy does; an invalid block is ignored.
+        loadBalancerSourceRanges: svc.spec.type === 'LoadBalancer' ? (svc.spec.loadBalancerSourceRanges ?? []).map((r) => r.trim()).filter(validCidr) : [],
+        externalPolicyLocal: svc.spec.externalTrafficPolicy === 'Local' && externallyAccessible(svc),
+        internalPolicyLocal: svc.spec.internalTrafficPolicy === 'Local',
+        healthCheckNodePort: svc.spec.type === 'LoadBalancer' && svc.spec.externalTrafficPolicy === 'Local' ? svc.spec.healthCheckNodePort : undefined,
         endpoints: endpointsFor(slices, port.name ?? '', protocol),
       });
     }
@@ -202,4 +213,19 @@ function endpointsFor(slices: EndpointSlice[], portName: string, protocol: strin
     }
   }
   return [...seen.values()];
+}
+
+/** Does the Service take traffic from outside the cluster (apiservice.ExternallyAccessible)? */
+function externallyAccessible(svc: Service): boolean {
+  const type = svc.spec.type;
+  return type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && (svc.spec.externalIPs?.length ?? 0) > 0);
+}
+
+function validCidr(cidr: string): boolean {
+  try {
+    parseCidr(cidr);
+    return isIPv4(cidr.split('/')[0]);
+  } catch {
+    return false;
+  }
 }

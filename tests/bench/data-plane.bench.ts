@@ -28,9 +28,14 @@ const services: ServicePortInfo[] = Array.from({ length: 1000 }, (_, i) => ({
   protocol: 'TCP',
   clusterIP: `10.96.${(i >> 8) + 1}.${i & 255}`,
   port: 80,
+  externalIPs: [],
+  loadBalancerIPs: [],
+  loadBalancerSourceRanges: [],
+  externalPolicyLocal: false,
+  internalPolicyLocal: false,
   endpoints: Array.from({ length: 5 }, (_, j) => ({ ip: `10.244.${(i * 5 + j) >> 8}.${(i * 5 + j) & 255}`, port: 8080, ready: true, serving: true, terminating: false })),
 }));
-const config = { clusterCIDR: '10.244.0.0/16', masqueradeBit: 14 };
+const config = { clusterCIDR: '10.244.0.0/16', masqueradeBit: 14, nodeName: 'node-1', localhostNodePorts: true };
 let t = performance.now();
 let tables = syncProxyRules(services, config);
 const coldMs = performance.now() - t;
