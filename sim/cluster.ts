@@ -14,6 +14,13 @@ import { newEventRecorder } from './api/event-recorder';
 import { kubectlExec } from './node/kubelet-exec';
 import type { ExecResult } from './node/programs';
 
+/**
+ * The most work (clock events and store writes) one `advance` or `settle` does — a widget's step of
+ * virtual time, a console line: hundreds of Pods coming up fit in one step, and no step holds the
+ * page for long. What is left runs in the next steps (sim/core/clock.ts limitWork).
+ */
+export const workPerStep = 10_000;
+
 /** One line of the reconcile log: which component did what to which key, and when. */
 export interface LogEntry {
   /** Virtual milliseconds since the cluster started. */
@@ -87,13 +94,13 @@ export class Cluster {
 
   /** Advances virtual time by `ms`, running everything that falls due. */
   advance(ms: number): void {
-    this.clock.advance(ms);
+    this.clock.bounded(workPerStep, () => this.clock.advance(ms));
     this.changed();
   }
 
   /** Runs what is due now and within `quietMs`, so that the cluster reaches a resting state. */
   settle(quietMs = 0): void {
-    this.clock.runUntilQuiet(quietMs);
+    this.clock.bounded(workPerStep, () => this.clock.runUntilQuiet(quietMs));
     this.changed();
   }
 

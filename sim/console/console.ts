@@ -1,14 +1,22 @@
-import type { Cluster } from '../cluster';
+import { workPerStep, type Cluster } from '../cluster';
 import type { ExecResult } from '../node/programs';
 import type { CommandContext, ShellSession } from './context';
 import { kubectl } from './kubectl';
 import { simCommand } from './sim-commands';
 import { filters } from '../shell/filters';
-import { Shell, type ProcessRun } from '../shell/interpreter';
+import { Shell } from '../shell/interpreter';
 import { parseShell, type SyntaxError } from '../shell/syntax';
 import { sleep } from './sleep';
 import { ssh } from './ssh';
 import { ApiError } from '../core/api-error';
+
+/** A command line being run in steps of virtual time (Console.start). */
+export interface RunningLine {
+  /** Runs on for at most `maxMs` of virtual time; the result once the line has ended. */
+  step(maxMs: number): ExecResult | undefined;
+  /** Stops the line as Ctrl-C does: the terminal shows `^C`, the exit code is 130. */
+  interrupt(): ExecResult;
+}
 
 /** Where the console finds the files that `kubectl apply -f` and `delete -f` name. */
 export interface ConsoleFiles {
@@ -66,38 +74,85 @@ export class Console implements ShellSession {
    * prints bash's message and runs nothing. No exception escapes.
    */
   run(text: string): ExecResult {
-    if (this.shell.exited) this.shell = this.newShell();
-    const parsed = parseShell(text);
-    if ('message' in parsed) return { stdout: '', stderr: `bash: ${bashError(parsed)}\n`, exitCode: 2 };
-    this.out = { stdout: '', stderr: '' };
-    let exitCode: number;
-    try {
-      exitCode = this.drive(this.shell.run(parsed.list));
-    } catch (e) {
-      this.out.stderr += `bash: internal error of the simulator: ${(e as Error).message}\n`;
-      exitCode = 1;
+    const line = this.start(text);
+    for (;;) {
+      const result = line.step(Infinity);
+      if (result) return result;
     }
-    return { ...this.out, exitCode };
   }
 
-  /** Runs the script's process: commands let time pass themselves; a line that never ends is cut short. */
-  private drive(run: ProcessRun): number {
-    const start = this.cluster.clock.now;
-    for (let step = run.next(); ; step = run.next()) {
-      if (step.done) return step.value;
-      const why =
-        step.value.kind === 'forever'
-          ? step.value.busy
-            ? 'it ran 10000 commands without pausing'
-            : 'it would wait forever'
-          : this.cluster.clock.now - start > maxLineMs
-            ? `it ran for more than ${maxLineMs / 60_000} minutes`
-            : undefined;
-      if (why) {
-        this.out.stderr += `bash: the simulator stopped this command line: ${why} (in a real terminal, press Ctrl-C)\n`;
-        return 130;
-      }
+  /**
+   * Starts a line and lets the caller run it in steps of virtual time, so that a widget can show a
+   * long `sleep` passing and stop it as Ctrl-C would:
+   *
+   *     const line = console.start('sleep 30');
+   *     let result = line.step(1000);          // one second of virtual time, then back to the page
+   *     …
+   *     result = line.interrupt();             // the reader pressed Stop: `^C`, exit code 130
+   *
+   * `step(ms)` returns the line's result once it has ended, undefined while it still runs; each
+   * step does a bounded amount of the cluster's work (sim/cluster.ts workPerStep). Commands that
+   * wait on the cluster (`kubectl wait`, `rollout status`) run within one step, up to their timeout.
+   */
+  start(text: string): RunningLine {
+    if (this.shell.exited) this.shell = this.newShell();
+    const parsed = parseShell(text);
+    if ('message' in parsed) {
+      const result = { stdout: '', stderr: `bash: ${bashError(parsed)}\n`, exitCode: 2 };
+      return { step: () => result, interrupt: () => result };
     }
+    const out = { stdout: '', stderr: '' };
+    const process = this.shell.run(parsed.list);
+    const begin = this.cluster.clock.now;
+    let sleeping = 0;
+    let result: ExecResult | undefined;
+    const finish = (exitCode: number, stderr = ''): ExecResult => {
+      out.stderr += stderr;
+      return (result = { ...out, exitCode });
+    };
+    const step = (maxMs: number): ExecResult | undefined => {
+      if (result) return result;
+      this.out = out;
+      // One step's share of the cluster's work: whatever the reader asks, the step ends.
+      this.cluster.clock.limitWork(workPerStep);
+      try {
+        let left = maxMs;
+        for (;;) {
+          if (sleeping > 0) {
+            const ms = Math.min(sleeping, left);
+            this.cluster.advance(ms);
+            sleeping -= ms;
+            left -= ms;
+            if (sleeping > 0) return undefined;
+          }
+          const next = process.next();
+          if (next.done) return finish(next.value);
+          const why =
+            next.value.kind === 'forever'
+              ? next.value.busy
+                ? 'it ran 10000 commands without pausing'
+                : 'it would wait forever'
+              : this.cluster.clock.now - begin > maxLineMs
+                ? `it ran for more than ${maxLineMs / 60_000} minutes`
+                : undefined;
+          if (why) return finish(130, `bash: the simulator stopped this command line: ${why} (in a real terminal, press Ctrl-C)\n`);
+          if (next.value.kind === 'sleep') sleeping = next.value.ms;
+          if (left <= 0 && sleeping > 0) return undefined;
+        }
+      } catch (e) {
+        return finish(1, `bash: internal error of the simulator: ${(e as Error).message}\n`);
+      } finally {
+        this.cluster.clock.limitWork(Infinity);
+      }
+    };
+    const interrupt = (): ExecResult => {
+      if (result) return result;
+      process.return(130);
+      // The terminal echoes the interrupt character; bash reports 128 + SIGINT.
+      out.stdout += '^C\n';
+      return finish(130);
+    };
+    return { step, interrupt };
   }
 
   private newShell(): Shell {
@@ -123,7 +178,7 @@ export class Console implements ShellSession {
     const filter = filters.get(command);
     const result = filter ? filter(args, { stdin, readFile: this.ctx.readFile }) : this.dispatchApi(command, args);
     if (!result) return undefined;
-    if (result.elapsedMs) this.cluster.advance(result.elapsedMs);
+    // The time a command takes passes as the line is stepped (the shell yields it).
     this.cluster.settle(0);
     return result;
   }

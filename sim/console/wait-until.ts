@@ -11,11 +11,12 @@ export function advanceUntil(cluster: Cluster, done: () => boolean, timeoutMs: n
   cluster.settle(0);
   while (!done()) {
     const next = cluster.clock.nextDue();
-    if (next === undefined || next > deadline) {
+    // With its work limit used up, the cluster will not get there in this command: wait out the timeout.
+    if (next === undefined || next > deadline || cluster.clock.exhausted) {
       cluster.advance(deadline - cluster.clock.now);
       return done();
     }
-    cluster.advance(next - cluster.clock.now);
+    cluster.advance(Math.max(0, next - cluster.clock.now));
   }
   return true;
 }

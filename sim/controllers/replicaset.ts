@@ -7,6 +7,18 @@ import { orphan, podsByController } from './informers';
 import { controllerOf, ownerReference } from './owner-references';
 import { compareActivePods, isPodActive, isPodAvailable, isPodReady, podReadySince } from './pod-util';
 
+/** What of a Pod the ReplicaSet controller's sync reads: owner, labels, deletion, phase, readiness. */
+function replicaSetView(pod: Pod): string {
+  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+  return JSON.stringify([pod.metadata.ownerReferences, pod.metadata.labels, pod.metadata.deletionTimestamp, pod.status?.phase, ready?.status, ready?.lastTransitionTime]);
+}
+
+/**
+ * How many Pods the ReplicaSet controller creates or deletes in one sync
+ * (pkg/controller/replicaset/replica_set.go BurstReplicas).
+ */
+export const burstReplicas = 500;
+
 /**
  * The ReplicaSet controller: keeps exactly `spec.replicas` active Pods matching each ReplicaSet.
  * It counts the Pods it owns, creates the missing ones from the template or deletes the extra ones
@@ -26,6 +38,8 @@ export class ReplicaSetController extends Controller {
     for (const rs of store.list<ReplicaSet>('ReplicaSet')) this.enqueue(objectKey(rs));
     store.watch<ReplicaSet>('ReplicaSet', (e) => this.enqueue(objectKey(e.object)));
     store.watch<Pod>('Pod', (e) => {
+      // A change the ReplicaSet cannot see in its counts (a container's restart count, an IP) is not its business.
+      if (e.old && replicaSetView(e.old) === replicaSetView(e.object)) return;
       this.enqueueOwnerOf(e.object);
       if (e.old && controllerOf(e.old)?.uid !== controllerOf(e.object)?.uid) this.enqueueOwnerOf(e.old);
     });
@@ -58,7 +72,8 @@ export class ReplicaSetController extends Controller {
     const pods = this.claimPods(rs);
     const active = pods.filter(isPodActive);
     const desired = rs.spec.replicas ?? 1;
-    const diff = desired - active.length;
+    // At most burstReplicas creations or deletions per sync; the Pods' events bring the next sync.
+    const diff = Math.max(-burstReplicas, Math.min(burstReplicas, desired - active.length));
     if (diff > 0) {
       this.say(key, `desired ${desired}, current ${active.length} → create ${diff}`);
       for (let i = 0; i < diff; i++) this.createPod(rs);

@@ -40,9 +40,16 @@ export class Scheduler extends Controller {
       // An unschedulable Pod waits for a Node to change, unless its own spec changed.
       else if (!this.unschedulable.has(key) || e.old?.metadata.generation !== e.object.metadata.generation) this.enqueue(key);
     });
-    store.watch<Node>('Node', () => {
-      for (const key of this.unschedulable) this.enqueue(key);
+    // A Node's heartbeat changes nothing a filter reads: only a change that could make room does
+    // (upstream's queueing hints for NodeAdd/NodeUpdate events).
+    store.watch<Node>('Node', (e) => {
+      if (e.type === 'MODIFIED' && e.old && schedulingView(e.old) === schedulingView(e.object)) return;
+      this.requeueUnschedulable();
     });
+  }
+
+  private requeueUnschedulable(): void {
+    for (const key of this.unschedulable) this.enqueue(key);
   }
 
   /** Keeps the node counts current: a Pod counts on its node until it ends or is removed. */
@@ -53,6 +60,8 @@ export class Scheduler extends Controller {
     const before = this.counted.get(key);
     if (before?.node === node && before?.owner === owner) return;
     if (before) this.add(before.node, before.owner, -1);
+    // A Pod gone from a full node makes room there (upstream requeues on AssignedPodDelete).
+    if (before && !node && this.unschedulable.size) this.requeueUnschedulable();
     if (node) {
       this.add(node, owner, 1);
       this.counted.set(key, { node, owner });
@@ -81,7 +90,7 @@ export class Scheduler extends Controller {
     const reasons = new Map<string, number>();
     const feasible: Node[] = [];
     for (const node of nodes) {
-      const reason = filter(pod, node);
+      const reason = filter(pod, node) ?? this.tooManyPods(node);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else feasible.push(node);
     }
@@ -92,6 +101,15 @@ export class Scheduler extends Controller {
     }
     this.unschedulable.delete(key);
     this.bind(pod, this.pick(pod, feasible));
+  }
+
+  /**
+   * NodeResourcesFit's pod count: a node takes at most its allocatable Pods, the kubelet's
+   * --max-pods (110 by default; pkg/kubelet/apis/config/v1beta1 defaults) unless the Node says otherwise.
+   */
+  private tooManyPods(node: Node): string | undefined {
+    const allocatable = Number((node.status as { allocatable?: Record<string, string> } | undefined)?.allocatable?.pods ?? defaultMaxPods);
+    return (this.nodeInfo.get(node.metadata.name)?.pods ?? 0) >= allocatable ? tooManyPods : undefined;
   }
 
   /** Fewest Pods of the same owner, then fewest Pods; a random one among the best. */
@@ -137,7 +155,7 @@ export class Scheduler extends Controller {
       total === 0
         ? 'no nodes available to schedule pods'
         : `0/${total} nodes are available: ${[...reasons].map(([r, n]) => `${n} ${r}`).sort().join(', ')}. ` +
-          `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+          `preemption: 0/${total} nodes are available: ${preemption(reasons)}.`;
     const now = this.cluster.clock.timestamp();
     this.cluster.store.mutate<Pod>('Pod', pod.metadata.namespace ?? '', pod.metadata.name, (d) => {
       d.status = { phase: 'Pending', ...d.status };
@@ -151,6 +169,29 @@ export class Scheduler extends Controller {
     this.log(objectKey(pod), `no node fits → stays Pending (${message})`);
     this.cluster.recordEvent(pod, 'Warning', 'FailedScheduling', message, this.name);
   }
+}
+
+/** The kubelet's default --max-pods, what a Node allocates to Pods when it says nothing. */
+export const defaultMaxPods = 110;
+
+/** NodeResourcesFit's reason (pkg/scheduler/framework/plugins/noderesources/fit.go ErrReasonTooManyPods). */
+const tooManyPods = 'Too many pods';
+
+/**
+ * What the preemption dry run found per node (pkg/scheduler/framework/preemption): a full node
+ * could take the Pod only by evicting one of equal priority, which it may not; the other filters
+ * cannot be helped by evicting anything.
+ */
+function preemption(reasons: Map<string, number>): string {
+  const full = reasons.get(tooManyPods) ?? 0;
+  const other = [...reasons.values()].reduce((a, b) => a + b, 0) - full;
+  return [full ? `${full} No preemption victims found for incoming pod` : '', other ? `${other} Preemption is not helpful for scheduling` : ''].filter(Boolean).join(', ');
+}
+
+/** What of a Node the scheduler's filters read: a change elsewhere (a heartbeat) cannot make room. */
+function schedulingView(node: Node): string {
+  const status = node.status as { allocatable?: Record<string, string> } | undefined;
+  return JSON.stringify([node.spec, node.metadata.labels, status?.allocatable]);
 }
 
 /** Why `node` cannot take `pod`, in the scheduler's words; undefined when it can. */

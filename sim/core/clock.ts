@@ -23,6 +23,8 @@ export class Clock {
   private cancelled = new Set<TimerId>();
   /** Events run so far, for benchmarks. */
   eventsRun = 0;
+  /** Events the current piece of work may still run (see `limitWork`). */
+  private budget = Infinity;
 
   constructor(epochMs = Date.UTC(2026, 0, 1)) {
     this.epochMs = epochMs;
@@ -55,6 +57,41 @@ export class Clock {
     this.runWhile((t) => t.at <= this.now + quietMs && t.at <= limit);
   }
 
+  /**
+   * Bounds the work that follows: at most `events` more units of work (an event, a store write) until the limit is lifted
+   * (`limitWork(Infinity)`). What is left stays queued, overdue, and runs first when work may go on:
+   * a control plane that falls behind, as an overloaded one does, while the clock still moves. The
+   * console gives each command line a share, so that no line runs unbounded
+   * (`kubectl scale --replicas=100000` creates its Pods over the following commands).
+   */
+  limitWork(events: number): void {
+    this.budget = events;
+  }
+
+  /**
+   * Runs `work` with at most `events` events, unless a tighter limit is already set (a console
+   * line's share covers every step it takes).
+   */
+  bounded(events: number, work: () => void): void {
+    if (this.budget !== Infinity) return work();
+    this.budget = events;
+    try {
+      work();
+    } finally {
+      this.budget = Infinity;
+    }
+  }
+
+  /** Counts `units` of work done inside an event (the store counts each write) against the limit. */
+  spend(units: number): void {
+    this.budget -= units;
+  }
+
+  /** True when the work limit is used up: what waits for the cluster should give up now. */
+  get exhausted(): boolean {
+    return this.budget <= 0;
+  }
+
   /** When the next pending event is due, or undefined when the queue is empty. */
   nextDue(): number | undefined {
     this.dropCancelledHead();
@@ -67,13 +104,14 @@ export class Clock {
   }
 
   private runWhile(due: (t: Timer) => boolean): void {
-    for (;;) {
+    while (this.budget > 0) {
       this.dropCancelledHead();
       const head = this.heap[0];
       if (!head || !due(head)) return;
       this.pop();
       if (head.at > this.now) this.now = head.at;
       this.eventsRun++;
+      this.budget--;
       head.fn();
     }
   }

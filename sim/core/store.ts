@@ -82,6 +82,7 @@ export class Store {
     this.admit(obj);
     deepFreeze(obj);
     bucket.set(key, obj);
+    this.clock.spend(1);
     this.notify(obj.kind, { type: 'ADDED', object: obj });
     return obj;
   }
@@ -112,6 +113,7 @@ export class Store {
     meta.resourceVersion = String(++this.revision);
     deepFreeze(obj);
     bucket.set(key, obj);
+    this.clock.spend(1);
     this.notify(obj.kind, { type: 'MODIFIED', object: obj, old });
     if (meta.deletionTimestamp && !meta.finalizers?.length && old.metadata.finalizers?.length) {
       this.remove(obj.kind, meta.namespace ?? '', meta.name);
@@ -184,6 +186,7 @@ export class Store {
     if (!obj) return undefined;
     bucket.delete(key);
     this.revision++;
+    this.clock.spend(1);
     this.notify(kind, { type: 'DELETED', object: obj });
     return obj;
   }
