@@ -91,10 +91,10 @@ class GoDecoder {
     }
   }
 
-  /** Decodes a node; returns its value as Go's %#v prints it, for `invalid map key`. */
-  value(node: Node | null): string {
+  /** Decodes a node (and, through aliases, what they stand for), refusing what yaml.v2 refuses. */
+  value(node: Node | null): void {
     this.count(node);
-    if (!node) return 'interface {}(nil)';
+    if (!node) return;
     if (node.anchor) this.anchors.set(node.anchor, node);
     if (isAlias(node)) {
       const target = this.anchors.get(node.source);
@@ -102,47 +102,59 @@ class GoDecoder {
       if (this.expanding.has(target)) this.fail(`anchor '${node.source}' value contains itself`, node);
       this.expanding.add(target);
       this.aliasDepth++;
-      const v = this.value(target);
+      this.value(target);
       this.aliasDepth--;
       this.expanding.delete(target);
-      return v;
+      return;
     }
+    if (isScalar(node)) return this.scalar(node);
     this.expanding.add(node);
-    try {
-      if (isMap(node)) {
-        const entries: string[] = [];
-        for (const pair of node.items) {
-          if (!isPair(pair)) continue;
-          const keyNode = pair.key as Node | null;
-          const key = this.value(keyNode);
-          const keyTarget = isAlias(keyNode) ? this.anchors.get(keyNode.source) : keyNode;
-          if (isMap(keyTarget) || isSeq(keyTarget)) this.fail(`invalid map key: ${key}`, keyNode);
-          const value = pair.value as Node | null;
-          if (isScalar(keyNode) && keyNode.value === '<<' && !keyNode.source?.startsWith('"') && !isMergeable(value, this.anchors)) {
-            this.fail('map merge requires map or sequence of maps as the value', value);
-          }
-          entries.push(`${key}:${this.value(value)}`);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        this.value(keyNode);
+        const keyTarget = isAlias(keyNode) ? this.anchors.get(keyNode.source) : keyNode;
+        if (isMap(keyTarget) || isSeq(keyTarget)) this.fail(`invalid map key: ${this.goSyntax(keyTarget)}`, keyNode);
+        const value = pair.value as Node | null;
+        if (isMergeKey(keyNode) && !isMergeable(value, this.anchors)) {
+          this.fail('map merge requires map or sequence of maps as the value', value);
         }
-        return `map[interface {}]interface {}{${entries.join(', ')}}`;
+        this.value(value);
       }
-      if (isSeq(node)) return `[]interface {}{${node.items.map((item) => this.value(item as Node | null)).join(', ')}}`;
-      return this.scalar(node);
-    } finally {
-      this.expanding.delete(node);
+    } else if (isSeq(node)) {
+      for (const item of node.items) this.value(item as Node | null);
     }
+    this.expanding.delete(node);
   }
 
-  private scalar(node: Node): string {
-    const scalar = node as Node & { value: unknown; source?: string; tag?: string };
-    const { value } = scalar;
-    const explicit = scalar.tag?.replace('tag:yaml.org,2002:', '!!');
+  private scalar(node: Node): void {
+    const { value, tag } = node as Node & { value: unknown; tag?: string };
+    const explicit = tag?.replace('tag:yaml.org,2002:', '!!');
     if (explicit && ['!!int', '!!float', '!!bool', '!!null'].includes(explicit) && typeof value === 'string') {
       this.fail(`cannot decode !!str \`${value}\` as a ${explicit}`, node);
     }
-    if (value === null || value === undefined) return 'interface {}(nil)';
-    if (typeof value === 'string') return JSON.stringify(value);
-    return String(value);
   }
+
+  /** A decoded value as Go's %#v prints it (`[]interface {}{"a", "b"}`), for `invalid map key`. */
+  private goSyntax(node: Node | null | undefined): string {
+    const target = isAlias(node) ? this.anchors.get(node.source) : node;
+    if (isMap(target)) {
+      const entries = target.items.filter(isPair).map((p) => `${this.goSyntax(p.key as Node | null)}:${this.goSyntax(p.value as Node | null)}`);
+      return `map[interface {}]interface {}{${entries.join(', ')}}`;
+    }
+    if (isSeq(target)) return `[]interface {}{${target.items.map((item) => this.goSyntax(item as Node | null)).join(', ')}}`;
+    const value = (target as { value?: unknown } | null | undefined)?.value;
+    if (value === null || value === undefined) return 'interface {}(nil)';
+    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  }
+}
+
+/** `<<`, unquoted: YAML 1.1's merge key. */
+function isMergeKey(node: Node | null): boolean {
+  if (!isScalar(node)) return false;
+  const { source, value } = node as unknown as { source?: string; value: unknown };
+  return (value === '<<' || source === '<<' || typeof value === 'symbol') && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE';
 }
 
 function isMergeable(node: Node | null, anchors: Map<string, Node>): boolean {

@@ -26,7 +26,7 @@ export function validateLabelSelector(selector: LabelSelector | undefined, field
   (selector.matchExpressions ?? []).forEach((req, i) => {
     const at = `${field}.matchExpressions[${i}]`;
     const values = req.values ?? [];
-    if (!selectorOperators.includes(req.operator)) errs.push(notSupported(`${at}.operator`, req.operator, selectorOperators));
+    if (!selectorOperators.includes(req.operator)) errs.push(notSupported(`${at}.operator`, req.operator ?? '', selectorOperators));
     else if ((req.operator === 'In' || req.operator === 'NotIn') && values.length === 0) {
       errs.push({ type: 'Required value', field: `${at}.values`, detail: 'must be specified when `operator` is \'In\' or \'NotIn\'' });
     } else if ((req.operator === 'Exists' || req.operator === 'DoesNotExist') && values.length > 0) {
