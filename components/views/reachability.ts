@@ -21,6 +21,8 @@ export const upstreamPods: MatrixPod[] = ['x', 'y', 'z'].flatMap((namespace) => 
 
 /** A Service as a column beside the Pods, reached at its ClusterIP: `kube-system/kube-dns` on UDP 53. */
 export interface MatrixService {
+  /** The column's short heading: `DNS`. */
+  label: string;
   namespace: string;
   name: string;
   port: number;

@@ -110,7 +110,12 @@ test('bad YAML, an unknown kind, a wrong field and a huge paste: a message, and 
   await w.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(async () => (await problems.allTextContents()).join('\n')).toMatch(/unknown field "spec.egres"/);
 
-  await edit(w, `# ${'x'.repeat(600 * 1024)}\n`);
+  // A huge paste, as the clipboard delivers it to the editor.
+  await w.getByRole('textbox', { name: /^YAML of / }).evaluate((box) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', `# ${'x'.repeat(600 * 1024)}\n`);
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
   await expect.poll(() => w.getByText(/this editor holds at most 512 KB/).count()).toBe(1);
   expect(await blocked(w)).toBe(before);
 });
