@@ -12,9 +12,25 @@ const sidebar = groupByPart(readChapters(new URL('./content/', import.meta.url))
 
 const base = (process.env.ASTRO_BASE ?? '/').replace(/\/?$/, '/');
 
+/**
+ * Rolldown's MODULE_LEVEL_DIRECTIVE warning for the `"use astro:head-inject"` marker Astro's MDX
+ * integration writes into every page's `?astroPropagatedAssets` module: Astro reads the marker
+ * before bundling, so losing it in the bundle is harmless (withastro/astro#18087, open). Only that
+ * one warning is dropped; every other warning still prints.
+ * @param {{ code?: string, message: string }} warning
+ * @param {(warning: { code?: string, message: string }) => void} warn
+ */
+function dropHeadInjectDirectiveWarning(warning, warn) {
+  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+  warn(warning);
+}
+
 export default defineConfig({
   // Deploy under a sub-path by changing only this (or with ASTRO_BASE=/course/ at build time).
   base: process.env.ASTRO_BASE ?? '/',
+  // The address the course is published at, for canonical links and the sitemap. Set ASTRO_SITE
+  // when deploying; the default is a placeholder in the reserved .example domain.
+  site: process.env.ASTRO_SITE ?? 'https://k8s-networking-live.example',
   integrations: [
     starlight({
       title: 'Kubernetes networking, live',
@@ -29,7 +45,16 @@ export default defineConfig({
       ],
       customCss: ['./src/styles/course.css'],
       components: { Sidebar: './src/components/Sidebar.astro' },
+      // src/pages/404.astro is the course's own.
+      disable404Route: true,
     }),
     svelte(),
   ],
+  vite: {
+    build: { rolldownOptions: { onwarn: dropHeadInjectDirectiveWarning } },
+    // The dev server pre-bundles these at start. Found late (the engine's chunk is imported only
+    // when a widget scrolls into view), each would make Vite re-optimise and reload the page on a
+    // reader's first visit.
+    optimizeDeps: { include: ['d3', 'yaml', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@scure/base'] },
+  },
 });

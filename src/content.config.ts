@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
 
 /**
  * The course's pages: MDX files in the root `content/` folder (not Starlight's default
@@ -25,4 +26,9 @@ export const collections = {
       }),
     }),
   }),
+  /**
+   * The course's own words for Starlight's interface (src/content/i18n/en.json): chapters, not
+   * pages. Starlight reads this collection on every page; left undefined it warns at every build.
+   */
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
 };

@@ -1,78 +1,23 @@
 /**
- * Shared pieces of the browser tests: serve the built site with `astro preview`, drive Debian's
+ * Shared pieces of the browser tests: serve the built site, drive Debian's
  * Chromium with playwright-core, and record what a reader must never see (console errors, requests
  * that leave the local server).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './static-server';
 
 /** Debian's Chromium; tests/browser/ensure-chromium.sh installs it. */
 export const chromiumPath = '/usr/bin/chromium';
 
-/** A running `astro preview` of dist/. */
-export interface PreviewServer {
-  /** The site's root URL, including Astro's `base`: `http://127.0.0.1:4321/` or `…/course/`. */
-  url: string;
-  origin: string;
-  stop(): void;
-}
-
-/** Asks the OS for a TCP port nobody listens on. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+/** The built site, served; see ./static-server.ts for why this is not `astro preview`. */
+export type PreviewServer = StaticServer;
 
 /**
- * Serves the built dist/ with `astro preview` on a free port and waits until it prints its URL.
- * Run `npm run build` first. `stop()` kills the server's whole process group.
+ * Serves the built dist/ (under Astro's `base`) on a port the OS picks. Run `npm run build`
+ * first. Any number of these, and a reader's own `npm run preview`, can run side by side.
  */
-export async function startPreview(cwd = process.cwd(), timeoutMs = 60_000): Promise<PreviewServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const stop = () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    }
-  };
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`astro preview did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
-      const match = new RegExp(`http://(?:localhost|127\\.0\\.0\\.1):${port}(/\\S*)?`).exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(`http://127.0.0.1:${port}${match[1] ?? '/'}`);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`astro preview exited with ${code}:\n${output}`));
-    });
-  }).catch((error: unknown) => {
-    stop();
-    throw error;
-  });
-  return { url, origin: new URL(url).origin, stop };
+export function startPreview(cwd = process.cwd(), headers: Record<string, string> = {}): Promise<PreviewServer> {
+  return serveStatic({ dist: `${cwd}/dist`, headers });
 }
 
 /** Starts headless Chromium with no network of its own: no updates, no sync, no first-run pages. */
@@ -108,4 +53,23 @@ export function watchPage(page: Page, origin: string): { problems: string[] } {
     }
   });
   return { problems };
+}
+
+/**
+ * Scrolls every island of `page` into view, as a reader scrolling down would, and waits until
+ * each has hydrated (Astro removes an island's `ssr` attribute once its component has mounted)
+ * and any widget inside it has started its engine (`aria-busy` goes false).
+ */
+export async function hydrateIslands(page: Page, timeoutMs = 20_000): Promise<number> {
+  const islands = await page.locator('astro-island').all();
+  for (const island of islands) {
+    // An island is `display: contents`: scroll its first box into view.
+    const handle = await island.elementHandle();
+    await handle!.evaluate((el) => {
+      const box = [...el.querySelectorAll('*')].find((e) => e.getClientRects().length > 0) ?? el;
+      box.scrollIntoView({ block: 'center', behavior: 'instant' });
+    });
+    await page.waitForFunction((el) => !el.hasAttribute('ssr') && !el.querySelector('[aria-busy="true"]'), handle, { timeout: timeoutMs });
+  }
+  return islands.length;
 }
