@@ -6,11 +6,14 @@
  * astro/dist/cli/preview/index.js), so a reader's open `npm run preview` made `npm test` fail; and
  * when it detects an AI agent it forks itself into the background. This server listens on a port
  * the OS picks (port 0), keeps no lock, and can add response headers (a strict CSP, for the CSP test).
+ * Text is sent gzipped to a client that accepts it, as static hosts do, so that Lighthouse and the
+ * bench see the transfer sizes a reader gets.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /** Media types of what an Astro + Starlight + Pagefind build writes. */
 const types: Record<string, string> = {
@@ -50,6 +53,18 @@ export interface StaticServerOptions {
   base?: string;
   /** Headers added to every response, e.g. a Content-Security-Policy. */
   headers?: Record<string, string>;
+}
+
+const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
+const gzipCache = new Map<string, { mtime: number; body: Buffer }>();
+/** A file's gzip encoding, computed once per version of the file. */
+function gzipped(path: string): Buffer {
+  const mtime = statSync(path).mtimeMs;
+  const hit = gzipCache.get(path);
+  if (hit?.mtime === mtime) return hit.body;
+  const body = gzipSync(readFileSync(path));
+  gzipCache.set(path, { mtime, body });
+  return body;
 }
 
 /** The `base` the site is built with: astro.config.mjs reads the same variable. */
@@ -97,14 +112,18 @@ export async function serveStatic({ dist, base = siteBase(), headers = {} }: Sta
       res.writeHead(404, { 'content-type': 'text/plain', ...headers }).end('Not found');
       return;
     }
+    const type = types[extname(path)] ?? 'application/octet-stream';
+    const gzip = compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = gzip ? gzipped(path) : readFileSync(path);
     res.writeHead(status, {
-      'content-type': types[extname(path)] ?? 'application/octet-stream',
-      'content-length': statSync(path).size,
+      'content-type': type,
+      'content-length': body.length,
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       ...headers,
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(path).pipe(res);
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
   const server = createServer(send);
   await new Promise<void>((ok, fail) => {

@@ -1,0 +1,133 @@
+// Browser benchmark: the built course in Debian's Chromium, unthrottled and with the CPU throttled
+// 4× through CDP (Emulation.setCPUThrottlingRate: a mid-range phone), at a phone's viewport.
+// Per page with widgets: the JS (gzip) it loads before interaction and once its first widget has
+// started; the time from that widget scrolling into view to interactive (its engine started,
+// aria-busy false) and the longest task meanwhile. Then a widget is driven for a few seconds (frame
+// times p50/p95, long tasks). Budgets (issues 7 and 12): ≤ 150 KB JS gzip before interaction; no
+// task over 200 ms while hydrating at 4×; p95 frame ≤ 33 ms at 4× while driven.
+// Run: npm run bench (builds the site first when dist/ is missing).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../browser/harness';
+import { builtPages } from '../browser/site-pages';
+import { serveStatic } from '../browser/static-server';
+import { driveWidget, drivers } from './browser-drivers';
+
+const KB = 1024;
+const budget = { jsBeforeInteraction: 150 * KB, hydrationTask4x: 200, p95Frame4x: 33 };
+const rates = [1, 4] as const;
+const viewport = { width: 412, height: 915 };
+/** Hydration is timed on this many fresh pages per rate: the figures vary with the machine's load. */
+const hydrationRuns = 3;
+
+const verdict = (value: number, limit: number) => (value <= limit ? 'ok' : 'OVER BUDGET');
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+/** Long tasks and the moment each widget's engine started, recorded inside the page from the start. */
+function recordInPage() {
+  const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __started: Map<Element, number> };
+  w.__longTasks = [];
+  w.__started = new Map();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target as Element;
+      if (el.getAttribute('aria-busy') === 'false' && !w.__started.has(el)) w.__started.set(el, performance.now());
+    }
+  }).observe(document, { attributes: true, attributeFilter: ['aria-busy'], subtree: true });
+}
+
+/** A fresh page with an empty cache, the CPU throttled `rate`×, counting the gzip size of each JS response. */
+async function openPage(browser: Browser, url: string, rate: number) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await context.addInitScript(recordInPage);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const js = { bytes: 0 };
+  page.on('response', async (response) => {
+    if (!/\.m?js$/.test(new URL(response.url()).pathname)) return;
+    js.bytes += gzipSync(await response.body().catch(() => Buffer.alloc(0))).length;
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  return { context, page, js };
+}
+
+interface Hydration {
+  jsBefore: number;
+  jsStarted: number;
+  toInteractive: number;
+  longestTask: number;
+}
+
+/** Scrolls the first widget into view and times it until its engine has started. */
+async function firstWidget(page: Page, js: { bytes: number }): Promise<Hydration> {
+  const jsBefore = js.bytes;
+  const widget = page.locator('astro-island figure[aria-busy]').first();
+  const t0 = await widget.evaluate((el) => {
+    el.scrollIntoView({ block: 'start', behavior: 'instant' });
+    return performance.now();
+  });
+  await page.waitForFunction((el) => el.getAttribute('aria-busy') === 'false', await widget.elementHandle(), { timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  const { t1, tasks } = await widget.evaluate((el) => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __started: Map<Element, number> };
+    return { t1: w.__started.get(el) ?? performance.now(), tasks: w.__longTasks };
+  });
+  const during = tasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1);
+  return { jsBefore, jsStarted: js.bytes, toInteractive: t1 - t0, longestTask: Math.max(0, ...during.map((t) => t.duration)) };
+}
+
+if (!existsSync('dist/index.html')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+const server = await serveStatic({ dist: 'dist' });
+const browser = await launchChromium();
+try {
+  const withWidgets = builtPages().filter(({ file }) => readFileSync(file, 'utf8').includes('figure'));
+  console.log(`Chromium at ${viewport.width}×${viewport.height}; CPU throttled 1× and 4× (CDP Emulation.setCPUThrottlingRate)`);
+  for (const { path } of withWidgets) {
+    for (const rate of rates) {
+      const runs: Hydration[] = [];
+      for (let i = 0; i < hydrationRuns; i++) {
+        const { context, page, js } = await openPage(browser, new URL(path, server.url).href, rate);
+        if ((await page.locator('astro-island figure[aria-busy]').count()) > 0) runs.push(await firstWidget(page, js));
+        await context.close();
+      }
+      if (!runs.length) break;
+      const worstTask = Math.max(...runs.map((h) => h.longestTask));
+      const jsBefore = Math.max(...runs.map((h) => h.jsBefore));
+      const taskLimit = rate === 4 ? ` (≤ ${budget.hydrationTask4x} ms at 4×: ${verdict(worstTask, budget.hydrationTask4x)})` : '';
+      const jsLimit = ` (≤ ${kb(budget.jsBeforeInteraction)}: ${verdict(jsBefore, budget.jsBeforeInteraction)})`;
+      console.log(`/${path} ${rate}×: JS gzip before interaction ${kb(jsBefore)}${jsLimit}, once the first widget started ${kb(Math.max(...runs.map((h) => h.jsStarted)))}`);
+      console.log(
+        `/${path} ${rate}×: first widget in view → interactive ${runs.map((h) => ms(h.toInteractive)).join(', ')}; ` +
+          `longest task meanwhile ${runs.map((h) => ms(h.longestTask)).join(', ')}${taskLimit}`,
+      );
+    }
+  }
+  for (const driver of drivers) {
+    const target = withWidgets.find(({ file }) => driver.present(readFileSync(file, 'utf8')));
+    if (!target) {
+      console.log(`drive ${driver.name}: no page has it yet`);
+      continue;
+    }
+    for (const rate of rates) {
+      const { context, page } = await openPage(browser, new URL(target.path, server.url).href, rate);
+      const f = await driveWidget(page, driver);
+      const frameLimit = rate === 4 ? ` (≤ ${budget.p95Frame4x} ms at 4×: ${verdict(f.p95, budget.p95Frame4x)})` : '';
+      console.log(
+        `drive ${driver.name} on /${target.path} ${rate}× for ${ms(f.wallMs)}: ${f.frames} frames, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms${frameLimit}; ` +
+          `${f.longTasks} long tasks, longest ${ms(f.longestTask)}; ${f.work}`,
+      );
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
