@@ -29,13 +29,13 @@ export interface Replayed {
 export function* replaySteps(scenario: Scenario, onAction?: (action: Action, result: ExecResult) => void): Generator<void, Replayed> {
   const cluster = new Cluster({ seed: scenario.seed, config: scenario.clusterConfig ? parseClusterConfig(scenario.clusterConfig) : undefined });
   yield;
-  cluster.boot();
-  yield;
+  yield* cluster.bootSteps();
   const saved = new Map<string, string>();
   const console = new Console(cluster, { readFile: (path) => saved.get(path) ?? (path === scenario.source ? scenario.manifests : undefined) });
   const applied = console.run(`kubectl apply -f ${scenario.source}`);
   const applyErrors = applied.stderr.split('\n').filter(Boolean);
   const replayed: Replayed = { cluster, console, applyErrors, files: saved };
+  yield;
   for (const step of scenario.setup ?? []) {
     yield* advanceTo(cluster, step.at);
     for (const [path, text] of Object.entries(step.files ?? {})) saved.set(path, text);

@@ -121,8 +121,8 @@ try {
       const f = await driveWidget(page, driver);
       const frameLimit = rate === 4 ? ` (≤ ${budget.p95Frame4x} ms at 4×: ${verdict(f.p95, budget.p95Frame4x)})` : '';
       console.log(
-        `drive ${driver.name} on /${target.path} ${rate}× for ${ms(f.wallMs)}: ${f.frames} frames, p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms${frameLimit}; ` +
-          `${f.longTasks} long tasks, longest ${ms(f.longestTask)}; ${f.work}`,
+        `drive ${driver.name} on /${target.path} ${rate}× for ${ms(f.wallMs)} (${f.work}): ${f.frames} frames, ` +
+          `p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms${frameLimit}; ${f.longTasks} long tasks, longest ${ms(f.longestTask)}`,
       );
       await context.close();
     }
