@@ -5,9 +5,10 @@
  * is wrong with a hostile or broken URL; nothing is requested outside the two origins.
  */
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, launchChromium, startPreview, type PreviewServer } from './harness';
+import { launchChromium, startPreview, type PreviewServer } from './harness';
 import { embedSnippet, embedUrl } from '../../components/share/share-link';
 import { scenarioOf } from '../../components/live/scenario';
 
@@ -46,9 +47,10 @@ beforeAll(async () => {
     `<iframe src="${embedUrl(root, 'reconcile', { scenario: { ...scenario, manifests: `# ${'x'.repeat(70_000)}\n` } })}" title="Too large" style="width:100%;height:300px;border:0"></iframe>`,
   ];
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title></head><body><h1>My post</h1>${frames.join('\n')}<p>The end.</p></body></html>`;
-  const port = await freePort();
   host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
-  await new Promise<void>((resolve) => host.listen(port, '127.0.0.1', resolve));
+  // Port 0: the OS picks a free port, with no window for another process to take it first.
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const { port } = host.address() as AddressInfo;
   // Another origin than the site's: another port (and another host name).
   hostOrigin = `http://localhost:${port}`;
   browser = await launchChromium();
