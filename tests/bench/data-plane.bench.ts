@@ -16,6 +16,7 @@ import { NetworkPolicyFirewall } from '../../sim/net/network-policy-firewall';
 import { bridgeAddress } from '../../sim/net/routing';
 import { addSandbox, addService } from '../sim/net/fixtures';
 import { benchmarkNetworkPolicies } from './fixtures/network-policies';
+import { budgetLine } from './budget';
 
 const budgetSyncMs = 50;
 const budgetPacketsPerSecond = 200_000;
@@ -91,7 +92,7 @@ const connectsPerSecond = connects / ((performance.now() - t) / 1000);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`kube-proxy full sync, 1,000 Services × 5 endpoints (${fmt(natRules)} nat rules, ${tables.nat.chains.size} nat chains):`);
-console.log(`  cold (hashing chain names): ${coldMs.toFixed(1)} ms`);
-console.log(`  warm (median of 30):        ${warmMs.toFixed(1)} ms   budget ≤ ${budgetSyncMs} ms ${warmMs <= budgetSyncMs ? 'OK' : 'OVER BUDGET'}`);
-console.log(`packets through a ClusterIP on one connection (conntrack): ${fmt(packetsPerSecond)}/s   budget ≥ ${fmt(budgetPacketsPerSecond)}/s ${packetsPerSecond >= budgetPacketsPerSecond ? 'OK' : 'UNDER BUDGET'}`);
+console.log(budgetLine('  cold (hashing chain names)', coldMs, { max: budgetSyncMs }, 'ms', 1));
+console.log(budgetLine('  warm (median of 30)', warmMs, { max: budgetSyncMs }, 'ms', 1));
+console.log(budgetLine('packets through a ClusterIP on one connection (conntrack)', packetsPerSecond, { min: budgetPacketsPerSecond }, 'packets/s'));
 console.log(`new connections to a ClusterIP through 1,000 Services' rules and ${policies.length} NetworkPolicies: ${fmt(connectsPerSecond)}/s (${established} of ${connects} allowed)`);
