@@ -18,6 +18,7 @@ import { KubeProxy } from './node/kube-proxy';
 import './node/programs/host';
 import { Kubelet } from './node/kubelet';
 import { NamespaceController } from './controllers/namespace';
+import { RootCACertPublisher } from './controllers/root-ca-cert-publisher';
 
 /** The parts of a cluster a component may be given: each entry below takes only what it needs. */
 export interface ClusterParts {
@@ -54,6 +55,7 @@ export const components: readonly ComponentEntry[] = [
   { name: 'kube-controller-manager', runsOn: 'control-plane', install: ({ context }) => controlPlaneControllers(context) },
   { name: 'endpointslice-controller', runsOn: 'control-plane', install: ({ context }) => [new EndpointSliceController(context), new EndpointsController(context)] },
   { name: 'namespace-controller', runsOn: 'control-plane', install: ({ context }) => [new NamespaceController(context)] },
+  { name: 'root-ca-cert-publisher', runsOn: 'control-plane', install: ({ context }) => [new RootCACertPublisher(context)] },
 
   // The cloud controller manager's service controller, when the cluster runs on a cloud.
   { name: 'cloud-controller-manager', runsOn: 'control-plane', install: ({ context, cloud }) => (cloud.enabled ? [new ServiceController(context, cloud)] : []) },

@@ -1,5 +1,5 @@
 import type { ComponentContext } from '../core/component';
-import type { KubeObject, Namespace, Pod } from './types';
+import type { Ingress, IngressClass, KubeObject, Namespace, Secret } from './types';
 import { kinds } from '../core/kinds';
 import { defaultedKinds, setDefaults } from './defaults';
 import { schemaFor } from './schema';
@@ -7,7 +7,9 @@ import { validateObject, validateObjectUpdate } from './validation/validate';
 import { formatFieldError } from './validation/field-error';
 import { installNamespaceRegistry, isTerminating, terminatingError } from './namespace-registry';
 import { ApiError } from '../core/api-error';
-import { deepEqual } from '../core/store';
+import { deepEqual, type Store } from '../core/store';
+import { prepareForCreate } from './prepare-for-create';
+import { encodeBase64 } from './base64';
 
 /**
  * The namespaces the API server creates at start-up. Source: kubernetes/kubernetes
@@ -26,11 +28,20 @@ export const systemNamespaces = ['default', 'kube-node-lease', 'kube-public', 'k
  */
 export function installApiServer(cluster: ComponentContext): void {
   const { store } = cluster;
+  store.addAdmission('Secret', (obj) => mergeStringData(obj as Secret));
   for (const kind of defaultedKinds) {
     store.addAdmission(kind, (obj, old) => {
       if (!statusOnlyUpdate(obj, old)) setDefaults(obj);
     });
   }
+  for (const { kind } of kinds) {
+    store.addAdmission(kind, (obj, old) => {
+      if (!old) prepareForCreate(obj);
+    });
+  }
+  store.addAdmission('Ingress', (obj, old) => {
+    if (!old) setDefaultIngressClass(store, obj as Ingress);
+  });
   for (const info of kinds.filter((k) => k.namespaced)) {
     store.addAdmission(info.kind, (obj, old) => {
       const ns = obj.metadata.namespace ?? '';
@@ -40,9 +51,6 @@ export function installApiServer(cluster: ComponentContext): void {
     });
   }
   installNamespaceRegistry(cluster);
-  store.addAdmission('Pod', (obj, old) => {
-    if (!old) (obj as Pod).status ??= { phase: 'Pending' };
-  });
   store.addAdmission('Namespace', (obj, old) => {
     if (!old) (obj as Namespace).spec ??= { finalizers: ['kubernetes'] };
   });
@@ -72,4 +80,30 @@ function statusOnlyUpdate(obj: KubeObject, old: KubeObject | undefined): boolean
 
 function invalidError(obj: KubeObject, causes: string[]): ApiError {
   return ApiError.invalid(obj, causes);
+}
+
+/**
+ * `stringData` is write-only: the API server encodes each value and merges it into `data`, over a
+ * key of the same name (the v1 → internal conversion, Convert_v1_Secret_To_core_Secret).
+ */
+function mergeStringData(secret: Secret): void {
+  if (!secret.stringData) return;
+  secret.data = { ...secret.data };
+  for (const [k, v] of Object.entries(secret.stringData)) secret.data[k] = encodeBase64(v);
+  delete secret.stringData;
+}
+
+/** The annotation that marks the cluster's default IngressClass (networking/v1 AnnotationIsDefaultIngressClass). */
+export const isDefaultIngressClassAnnotation = 'ingressclass.kubernetes.io/is-default-class';
+
+/**
+ * The DefaultIngressClass admission plugin: a new Ingress that names no class (neither
+ * spec.ingressClassName nor the old annotation) gets the default IngressClass; with several
+ * defaults, the newest. Source: kubernetes/kubernetes plugin/pkg/admission/network/defaultingressclass.
+ */
+function setDefaultIngressClass(store: Store, ing: Ingress): void {
+  if (ing.spec?.ingressClassName !== undefined || ing.metadata.annotations?.['kubernetes.io/ingress.class'] !== undefined) return;
+  const defaults = store.list<IngressClass>('IngressClass').filter((c) => c.metadata.annotations?.[isDefaultIngressClassAnnotation] === 'true');
+  const newest = defaults.sort((a, b) => (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''))[0];
+  if (newest && ing.spec) ing.spec.ingressClassName = newest.metadata.name;
 }

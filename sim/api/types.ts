@@ -58,6 +58,29 @@ export interface EnvVar {
   value?: string;
 }
 
+/** Where a container sees a volume: `mountPath`, read-only or not, optionally one `subPath` of it. */
+export interface VolumeMount {
+  name: string;
+  mountPath: string;
+  readOnly?: boolean;
+  subPath?: string;
+}
+
+/** One file of a projected Secret or ConfigMap volume: `key` written at `path` (relative to the mount). */
+export interface KeyToPath {
+  key: string;
+  path: string;
+  mode?: number;
+}
+
+/** A Pod volume; the engine models the ones backed by API objects, and emptyDir. */
+export interface Volume {
+  name: string;
+  secret?: { secretName?: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
+  configMap?: { name?: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
+  emptyDir?: { medium?: string; sizeLimit?: string };
+}
+
 /** Requests and limits: quantities such as `100m` or `128Mi` (kept as written). */
 export interface ResourceRequirements {
   requests?: Record<string, string | number>;
@@ -76,6 +99,7 @@ export interface Container {
   imagePullPolicy?: string;
   env?: EnvVar[];
   resources?: ResourceRequirements;
+  volumeMounts?: VolumeMount[];
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   /** Keep the process's stdin open for `kubectl attach` (kubectl run -i sets it). */
@@ -107,6 +131,7 @@ export interface PodSpec {
   tolerations?: Toleration[];
   hostNetwork?: boolean;
   serviceAccountName?: string;
+  volumes?: Volume[];
 }
 
 export interface PodCondition {
@@ -347,6 +372,18 @@ export interface ConfigMap extends KubeObject {
   data?: Record<string, string>;
 }
 
+/**
+ * A Secret: `data` values are base64, as the API serves them; `stringData` is write-only (the API
+ * server merges it into `data` and never returns it).
+ */
+export interface Secret extends KubeObject {
+  kind: 'Secret';
+  type?: string;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+  immutable?: boolean;
+}
+
 export interface Event extends KubeObject {
   kind: 'Event';
   involvedObject: { kind: string; namespace?: string; name: string; uid?: string; apiVersion?: string; fieldPath?: string };
@@ -400,5 +437,51 @@ export interface NetworkPolicy extends KubeObject {
     policyTypes?: ('Ingress' | 'Egress')[];
     ingress?: { from?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }[];
     egress?: { to?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }[];
+  };
+}
+
+// ---- Ingress ------------------------------------------------------------------------------------
+
+/** A backend: a Service port (by number or by name), or a resource of another kind. */
+export interface IngressBackend {
+  service?: { name: string; port: { number?: number; name?: string } };
+  resource?: { apiGroup?: string; kind: string; name: string };
+}
+
+export interface HTTPIngressPath {
+  path?: string;
+  pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+  backend: IngressBackend;
+}
+
+export interface IngressRule {
+  host?: string;
+  http?: { paths: HTTPIngressPath[] };
+}
+
+export interface IngressLoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  ports?: { port: number; protocol: 'TCP' | 'UDP' | 'SCTP'; error?: string }[];
+}
+
+/** networking.k8s.io/v1 Ingress. */
+export interface Ingress extends KubeObject {
+  kind: 'Ingress';
+  spec: {
+    ingressClassName?: string;
+    defaultBackend?: IngressBackend;
+    tls?: { hosts?: string[]; secretName?: string }[];
+    rules?: IngressRule[];
+  };
+  status?: { loadBalancer?: { ingress?: IngressLoadBalancerIngress[] } };
+}
+
+/** networking.k8s.io/v1 IngressClass: which controller implements the Ingresses of this class. */
+export interface IngressClass extends KubeObject {
+  kind: 'IngressClass';
+  spec: {
+    controller?: string;
+    parameters?: { apiGroup?: string; kind: string; name: string; scope?: 'Cluster' | 'Namespace'; namespace?: string };
   };
 }

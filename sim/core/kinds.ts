@@ -16,6 +16,7 @@ export const kinds: KindInfo[] = [
   { kind: 'Node', apiVersion: 'v1', plural: 'nodes', namespaced: false, shortNames: ['no'] },
   { kind: 'Pod', apiVersion: 'v1', plural: 'pods', namespaced: true, shortNames: ['po'] },
   { kind: 'Service', apiVersion: 'v1', plural: 'services', namespaced: true, shortNames: ['svc'] },
+  { kind: 'Secret', apiVersion: 'v1', plural: 'secrets', namespaced: true, shortNames: [] },
   { kind: 'ConfigMap', apiVersion: 'v1', plural: 'configmaps', namespaced: true, shortNames: ['cm'] },
   { kind: 'Event', apiVersion: 'v1', plural: 'events', namespaced: true, shortNames: ['ev'] },
   { kind: 'Endpoints', apiVersion: 'v1', plural: 'endpoints', namespaced: true, shortNames: ['ep'] },
@@ -23,6 +24,8 @@ export const kinds: KindInfo[] = [
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', plural: 'replicasets', namespaced: true, shortNames: ['rs'] },
   { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', plural: 'endpointslices', namespaced: true, shortNames: [] },
   { kind: 'Lease', apiVersion: 'coordination.k8s.io/v1', plural: 'leases', namespaced: true, shortNames: [] },
+  { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', plural: 'ingresses', namespaced: true, shortNames: ['ing'] },
+  { kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1', plural: 'ingressclasses', namespaced: false, shortNames: [] },
   { kind: 'NetworkPolicy', apiVersion: 'networking.k8s.io/v1', plural: 'networkpolicies', namespaced: true, shortNames: ['netpol'] },
 ];
 

@@ -1,10 +1,11 @@
-import type { Deployment, EndpointSlice, Endpoints, KubeObject, Namespace, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
+import type { Deployment, EndpointSlice, Endpoints, KubeObject, Namespace, NetworkPolicy, Pod, ReplicaSet, Secret, Service } from '../types';
 import { setPodSpecDefaults } from './pod';
 import { setDeploymentDefaults, setReplicaSetDefaults } from './workloads';
 import { setServiceDefaults } from './service';
 import { setNamespaceDefaults } from './namespace';
 import { setNetworkPolicyDefaults } from './network-policy';
 import { setEndpointSliceDefaults, setEndpointsDefaults } from './endpoints';
+import { setSecretDefaults } from './secret';
 
 const defaulters: Record<string, (obj: KubeObject) => void> = {
   Pod: (o) => (o as Pod).spec && setPodSpecDefaults((o as Pod).spec),
@@ -15,6 +16,7 @@ const defaulters: Record<string, (obj: KubeObject) => void> = {
   NetworkPolicy: (o) => setNetworkPolicyDefaults(o as NetworkPolicy),
   EndpointSlice: (o) => setEndpointSliceDefaults(o as EndpointSlice),
   Endpoints: (o) => setEndpointsDefaults(o as Endpoints),
+  Secret: (o) => setSecretDefaults(o as Secret),
 };
 
 /** Kinds the API server defaults. */

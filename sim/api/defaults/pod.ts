@@ -25,7 +25,15 @@ export function setPodSpecDefaults(spec: PodSpec): void {
   spec.terminationGracePeriodSeconds ??= podSpecDefaults.terminationGracePeriodSeconds;
   spec.schedulerName ??= podSpecDefaults.schedulerName;
   for (const c of spec.containers ?? []) setContainerDefaults(c);
+  for (const v of spec.volumes ?? []) {
+    // SetDefaults_SecretVolumeSource and SetDefaults_ConfigMapVolumeSource: defaultMode 0644 (420).
+    if (v.secret) v.secret.defaultMode ??= volumeDefaultMode;
+    if (v.configMap) v.configMap.defaultMode ??= volumeDefaultMode;
+  }
 }
+
+/** SecretVolumeSourceDefaultMode and ConfigMapVolumeSourceDefaultMode: 0644. */
+export const volumeDefaultMode = 0o644;
 
 function setContainerDefaults(c: Container): void {
   c.imagePullPolicy ??= imagePullPolicyFor(c.image ?? '');

@@ -7,6 +7,8 @@ import { configMapSchema } from './config-map';
 import { networkPolicySchema } from './network-policy';
 import { endpointSliceSchema } from './endpoint-slice';
 import { endpointsSchema } from './endpoints';
+import { secretSchema } from './secret';
+import { ingressClassSchema, ingressSchema } from './ingress';
 
 /**
  * The schema of each kind that `kubectl apply` accepts with strict field validation. A kind
@@ -22,6 +24,9 @@ const schemas: Record<string, ObjectSchema> = {
   NetworkPolicy: networkPolicySchema,
   EndpointSlice: endpointSliceSchema,
   Endpoints: endpointsSchema,
+  Secret: secretSchema,
+  Ingress: ingressSchema,
+  IngressClass: ingressClassSchema,
 };
 
 export function schemaFor(kind: string): ObjectSchema | undefined {

@@ -22,6 +22,7 @@ const container = object('v1.Container', {
   ports: array(object('v1.ContainerPort', { name: string, containerPort: int32, protocol: string }), 'containerPort'),
   env: array(object('v1.EnvVar', { name: string, value: string }), 'name'),
   resources: object('v1.ResourceRequirements', { requests: map(intOrString), limits: map(intOrString) }),
+  volumeMounts: array(object('v1.VolumeMount', { name: string, mountPath: string, readOnly: boolean, subPath: string }), 'mountPath'),
   readinessProbe: probe,
   livenessProbe: probe,
   startupProbe: probe,
@@ -31,6 +32,16 @@ const container = object('v1.Container', {
   stdin: boolean,
   stdinOnce: boolean,
   tty: boolean,
+});
+
+const keyToPath = array(object('v1.KeyToPath', { key: string, path: string, mode: int32 }));
+
+/** v1.Volume, with the sources the engine models (sim/api/types.ts Volume). */
+const volume = object('v1.Volume', {
+  name: string,
+  secret: object('v1.SecretVolumeSource', { secretName: string, items: keyToPath, defaultMode: int32, optional: boolean }),
+  configMap: object('v1.ConfigMapVolumeSource', { name: string, items: keyToPath, defaultMode: int32, optional: boolean }),
+  emptyDir: object('v1.EmptyDirVolumeSource', { medium: string, sizeLimit: intOrString }),
 });
 
 /** v1.PodSpec (sim/api/types.ts PodSpec). */
@@ -46,6 +57,7 @@ export const podSpec = object('v1.PodSpec', {
   subdomain: string,
   hostNetwork: boolean,
   serviceAccountName: string,
+  volumes: array(volume, 'name'),
   tolerations: array(object('v1.Toleration', { key: string, operator: string, value: string, effect: string, tolerationSeconds: int64 })),
 });
 

@@ -5,7 +5,7 @@
  * composite bad value is rendered as JSON (`{"app":"web"}`), not Go syntax (kubernetes/kubernetes#132314).
  */
 export interface FieldError {
-  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Duplicate value' | 'Forbidden' | 'Too many' | 'Too long';
+  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Duplicate value' | 'Not found' | 'Forbidden' | 'Too many' | 'Too long';
   field: string;
   value?: unknown;
   detail?: string;
@@ -14,6 +14,7 @@ export interface FieldError {
 export const required = (field: string, detail = ''): FieldError => ({ type: 'Required value', field, detail });
 export const invalid = (field: string, value: unknown, detail: string): FieldError => ({ type: 'Invalid value', field, value, detail });
 export const duplicate = (field: string, value: unknown): FieldError => ({ type: 'Duplicate value', field, value });
+export const notFound = (field: string, value: unknown): FieldError => ({ type: 'Not found', field, value });
 export const forbidden = (field: string, detail: string): FieldError => ({ type: 'Forbidden', field, detail });
 /** `Too many: 1001: must have at most 1000 items` */
 export const tooMany = (field: string, actual: number, max: number): FieldError => ({ type: 'Too many', field, value: actual, detail: `must have at most ${max} items` });

@@ -1,5 +1,5 @@
-import type { Container, PodSpec, Probe } from '../types';
-import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from './field-error';
+import type { Container, PodSpec, Probe, Volume } from '../types';
+import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldError } from './field-error';
 import { nonNegative, validateLabels, validatePortNumOrName, validateProtocol } from './common';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names';
 
@@ -12,6 +12,7 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
   const errs: FieldError[] = [];
   const containers = spec.containers ?? [];
   if (containers.length === 0) errs.push(required(`${field}.containers`));
+  const volumes = validateVolumes(spec.volumes ?? [], `${field}.volumes`, errs);
   const names = new Set<string>();
   containers.forEach((c, i) => {
     const at = `${field}.containers[${i}]`;
@@ -23,6 +24,7 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
     }
     if (!c.image) errs.push(required(`${at}.image`));
     errs.push(...validateContainer(c, at));
+    errs.push(...validateVolumeMounts(c, volumes, at));
   });
   if (spec.restartPolicy !== undefined && !restartPolicies.includes(spec.restartPolicy)) {
     errs.push(notSupported(`${field}.restartPolicy`, spec.restartPolicy, restartPolicies));
@@ -84,5 +86,40 @@ function validateProbe(probe: Probe, at: string, mustSucceedOnce: boolean): Fiel
   if (mustSucceedOnce && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
     errs.push(invalid(`${at}.successThreshold`, probe.successThreshold, 'must be 1'));
   }
+  return errs;
+}
+
+/** validateVolumes: a unique DNS-label name and exactly one source each; returns the names. */
+function validateVolumes(volumes: Volume[], at: string, errs: FieldError[]): Set<string> {
+  const names = new Set<string>();
+  volumes.forEach((v, i) => {
+    const vat = `${at}[${i}]`;
+    if (!v.name) errs.push(required(`${vat}.name`));
+    else {
+      for (const m of isDNS1123Label(v.name)) errs.push(invalid(`${vat}.name`, v.name, m));
+      if (names.has(v.name)) errs.push(duplicate(`${vat}.name`, v.name));
+      names.add(v.name);
+    }
+    const sources = (['emptyDir', 'secret', 'configMap'] as const).filter((s) => v[s] !== undefined);
+    if (!sources.length) errs.push(required(vat, 'must specify a volume type'));
+    for (const s of sources.slice(1)) errs.push(forbidden(`${vat}.${s}`, 'may not specify more than 1 volume type'));
+    if (v.secret && !v.secret.secretName) errs.push(required(`${vat}.secret.secretName`));
+    if (v.configMap && !v.configMap.name) errs.push(required(`${vat}.configMap.name`));
+  });
+  return names;
+}
+
+/** ValidateVolumeMounts: each names a volume of the Pod, at a unique mountPath. */
+function validateVolumeMounts(c: Container, volumes: Set<string>, at: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const paths = new Set<string>();
+  (c.volumeMounts ?? []).forEach((m, i) => {
+    const mat = `${at}.volumeMounts[${i}]`;
+    if (!m.name) errs.push(required(`${mat}.name`));
+    else if (!volumes.has(m.name)) errs.push(notFound(`${mat}.name`, m.name));
+    if (!m.mountPath) errs.push(required(`${mat}.mountPath`));
+    else if (paths.has(m.mountPath)) errs.push(invalid(`${mat}.mountPath`, m.mountPath, 'must be unique'));
+    paths.add(m.mountPath);
+  });
   return errs;
 }

@@ -1,4 +1,4 @@
-import type { ConfigMap, Deployment, EndpointSlice, Endpoints, KubeObject, NetworkPolicy, Pod, ReplicaSet, Service } from '../types';
+import type { ConfigMap, Deployment, EndpointSlice, Endpoints, Ingress, IngressClass, KubeObject, NetworkPolicy, Pod, ReplicaSet, Secret, Service } from '../types';
 import { kindInfo } from '../../core/kinds';
 import type { FieldError } from './field-error';
 import { validateObjectMeta, type NameCheck } from './meta';
@@ -10,6 +10,8 @@ import { validateNetworkPolicySpec } from './network-policy';
 import { validateEndpointSlice } from './endpoint-slice';
 import { validateEndpoints } from './endpoints';
 import { validateConfigMap } from './config-map';
+import { validateSecret } from './secret';
+import { validateIngress, validateIngressClass } from './ingress';
 
 /** Each kind's name format (ValidateNamespaceName, ValidateServiceName, …); DNS subdomain otherwise. */
 const nameChecks: Record<string, NameCheck> = {
@@ -27,6 +29,9 @@ const specChecks: Record<string, (obj: KubeObject) => FieldError[]> = {
   EndpointSlice: (o) => validateEndpointSlice(o as EndpointSlice),
   Endpoints: (o) => validateEndpoints(o as Endpoints),
   ConfigMap: (o) => validateConfigMap(o as ConfigMap),
+  Secret: (o) => validateSecret(o as Secret),
+  Ingress: (o) => validateIngress(o as Ingress),
+  IngressClass: (o) => validateIngressClass(o as IngressClass),
 };
 
 /** What the API server's validation says about an object (after defaulting), one error per field problem. */
@@ -43,6 +48,7 @@ const immutableFields: Record<string, { field: string; read: (o: KubeObject) => 
   Deployment: { field: 'spec.selector', read: (o) => (o as Deployment).spec?.selector },
   ReplicaSet: { field: 'spec.selector', read: (o) => (o as ReplicaSet).spec?.selector },
   EndpointSlice: { field: 'addressType', read: (o) => (o as EndpointSlice).addressType },
+  IngressClass: { field: 'spec.controller', read: (o) => (o as IngressClass).spec?.controller },
 };
 
 export function validateObjectUpdate(obj: KubeObject, old: KubeObject): FieldError[] {

@@ -2,6 +2,7 @@ import type { ConfigMap } from '../../api/types';
 import type { Store } from '../../core/store';
 import { eventsFor, writeEvents } from './events';
 import { PrefixWriter, writeAnnotations, writeLabels } from './prefix-writer';
+import { decodedBase64Length } from '../../api/base64';
 
 /** A ConfigMap as the API serves it: binaryData values are base64. */
 type ConfigMapWithBinary = ConfigMap & { binaryData?: Record<string, string> };
@@ -19,15 +20,8 @@ export function describeConfigMap(store: Store, cm: ConfigMapWithBinary, nowMs: 
   w.write(0, '\nData\n====\n');
   for (const k of Object.keys(cm.data ?? {}).sort()) w.write(0, `${k}:\n----\n${cm.data![k]}\n\n`);
   w.write(0, '\nBinaryData\n====\n');
-  for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(0, `${k}: ${decodedLength(cm.binaryData![k])} bytes\n`);
+  for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(0, `${k}: ${decodedBase64Length(cm.binaryData![k])} bytes\n`);
   w.write(0, '\n');
   writeEvents(w, eventsFor(store, cm), nowMs);
   return w.toString();
-}
-
-/** The byte length of base64 text once decoded (kubectl prints len of the []byte). */
-function decodedLength(base64: string): number {
-  const clean = base64.replace(/\s/g, '');
-  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
-  return Math.floor((clean.length * 3) / 4) - padding;
 }

@@ -1,4 +1,4 @@
-import type { ConfigMap, Deployment, Endpoints, EndpointSlice, KubeObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Service } from '../../api/types';
+import type { ConfigMap, Deployment, Endpoints, EndpointSlice, Ingress, IngressClass, KubeObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service } from '../../api/types';
 import type { Store } from '../../core/store';
 import { describeConfigMap } from './configmap';
 import { describeDeployment } from './deployment';
@@ -10,6 +10,8 @@ import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeReplicaSet } from './replicaset';
 import { describeService } from './service';
+import { describeSecret } from './secret';
+import { describeIngress, describeIngressClass } from './ingress';
 
 type Describer = (store: Store, obj: KubeObject, nowMs: number) => string;
 
@@ -25,4 +27,7 @@ export const describers = new Map<string, Describer>([
   ['NetworkPolicy', (_s, o) => describeNetworkPolicy(o as NetworkPolicy)],
   ['Namespace', (_s, o) => describeNamespace(o as Namespace)],
   ['ConfigMap', (s, o, n) => describeConfigMap(s, o as ConfigMap, n)],
+  ['Secret', (_s, o) => describeSecret(o as Secret)],
+  ['Ingress', (s, o, n) => describeIngress(s, o as Ingress, n)],
+  ['IngressClass', (s, o, n) => describeIngressClass(s, o as IngressClass, n)],
 ]);

@@ -46,7 +46,7 @@ export function describeService(store: Store, svc: Service, nowMs: number): stri
 }
 
 /** describe.go formatEndpointSlices: ready endpoints of the named port as `ip:port`, three then `+ N more...`. */
-function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
+export function formatEndpointSlices(slices: EndpointSlice[], portName: string): string {
   if (slices.length === 0) return '<none>';
   const max = 3;
   const list: string[] = [];

@@ -3,10 +3,12 @@ import type { ExecResult } from '../../node/programs';
 import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { createObject } from './create-object';
-import { isError, parseFlags, type ParsedFlags } from './flags';
+import { isError, oneName, parseFlags } from './flags';
+import { dataFromSources } from './data-sources';
+import { kubectlCreateSecret } from './create-secret';
 
 /**
- * `kubectl create deployment|namespace|configmap|service clusterip|service nodeport …`: builds the
+ * `kubectl create deployment|namespace|configmap|secret|service clusterip|service nodeport …`: builds the
  * object the way kubectl's generators do and sends it to the API server.
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/create/create_*.go.
  */
@@ -25,18 +27,14 @@ export function kubectlCreate(ctx: CommandContext, argv: string[]): ExecResult {
     case 'service':
     case 'svc':
       return createService(ctx, rest);
+    case 'secret':
+      return kubectlCreateSecret(ctx, rest);
     case undefined:
       return kubectlError('must specify one of -f and -k');
     default:
       if (what.startsWith('-')) return kubectlError('"kubectl create -f" is not simulated here; use "kubectl apply -f", which creates what does not exist yet');
       return { stdout: '', stderr: `error: unknown command "${what}" for "kubectl create"\n`, exitCode: 1 };
   }
-}
-
-/** cmdutil's `exactly one NAME is required, got N` (create_*.go NameFromCommandArgs). */
-function oneName(parsed: ParsedFlags): string | ExecResult {
-  if (parsed.args.length !== 1) return kubectlError(`exactly one NAME is required, got ${parsed.args.length}`);
-  return parsed.args[0];
 }
 
 /**
@@ -87,26 +85,13 @@ function createConfigMap(ctx: CommandContext, argv: string[]): ExecResult {
   if (isError(parsed)) return parsed;
   const name = oneName(parsed);
   if (typeof name !== 'string') return name;
-  const data: Record<string, string> = {};
-  for (const literal of parsed.repeated.get('from-literal') ?? []) {
-    const eq = literal.indexOf('=');
-    if (eq <= 0) return kubectlError(`invalid literal source ${literal}, expected key=value`);
-    const key = literal.slice(0, eq);
-    if (key in data) return kubectlError(`cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${name}"`);
-    data[key] = literal.slice(eq + 1);
-  }
-  for (const source of parsed.repeated.get('from-file') ?? []) {
-    const eq = source.indexOf('=');
-    const path = eq < 0 ? source : source.slice(eq + 1);
-    const text = ctx.readFile(path);
-    if (text === undefined) return kubectlError(`error reading ${path}: no such file or directory`);
-    data[eq < 0 ? path.slice(path.lastIndexOf('/') + 1) : source.slice(0, eq)] = text;
-  }
+  const sources = dataFromSources(ctx, parsed, 'ConfigMap', name);
+  if ('error' in sources) return sources.error;
   return createObject(ctx.cluster.store, {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name, namespace: namespaceOf(parsed.values) },
-    data,
+    data: sources.data,
   } as ConfigMap, 'created', 'failed to create configmap');
 }
 
@@ -146,3 +131,4 @@ function createService(ctx: CommandContext, argv: string[]): ExecResult {
     spec: { type: types[type], selector: labels, ports, ...(clusterIP ? { clusterIP } : {}) },
   } as Service);
 }
+

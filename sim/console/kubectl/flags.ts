@@ -1,4 +1,5 @@
 import type { ExecResult } from '../../node/programs';
+import { kubectlError } from '../result';
 
 /** A flag a kubectl command accepts, named as in `kubectl CMD --help`. */
 export interface FlagSpec {
@@ -79,4 +80,10 @@ export function parseFlags(argv: string[], specs: FlagSpec[], command: string): 
 
 export function isError(parsed: ParsedFlags | ExecResult): parsed is ExecResult {
   return 'exitCode' in parsed;
+}
+
+/** cmdutil's `exactly one NAME is required, got N` (create_*.go NameFromCommandArgs). */
+export function oneName(parsed: ParsedFlags): string | ExecResult {
+  if (parsed.args.length !== 1) return kubectlError(`exactly one NAME is required, got ${parsed.args.length}`);
+  return parsed.args[0];
 }

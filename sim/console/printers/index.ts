@@ -10,6 +10,8 @@ import { namespacePrinter } from './namespace';
 import { eventPrinter } from './event';
 import { configMapPrinter } from './configmap';
 import { networkPolicyPrinter } from './networkpolicy';
+import { secretPrinter } from './secret';
+import { ingressClassPrinter, ingressPrinter } from './ingress';
 
 /** The table printer of each kind `kubectl get` can list. */
 export const kindPrinters = new Map<string, KindPrinter>([
@@ -24,4 +26,7 @@ export const kindPrinters = new Map<string, KindPrinter>([
   ['Event', eventPrinter as KindPrinter],
   ['ConfigMap', configMapPrinter as KindPrinter],
   ['NetworkPolicy', networkPolicyPrinter as KindPrinter],
+  ['Secret', secretPrinter as KindPrinter],
+  ['Ingress', ingressPrinter as KindPrinter],
+  ['IngressClass', ingressClassPrinter as KindPrinter],
 ]);

@@ -34,14 +34,20 @@ function externalIP(svc: Service, wide: boolean): string {
     case 'ClusterIP':
     case 'NodePort':
       return '<none>';
-    case 'LoadBalancer': {
-      const ips = [...new Set((svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '').filter(Boolean))].sort();
-      let r = ips.join(',');
-      if (!wide && r.length > loadBalancerWidth) r = r.slice(0, loadBalancerWidth - 3) + '...';
-      return r || '<pending>';
-    }
+    case 'LoadBalancer':
+      return loadBalancerAddresses(svc.status?.loadBalancer?.ingress, wide) || '<pending>';
     case 'ExternalName':
       return svc.spec.externalName ?? '';
   }
   return '<unknown>';
+}
+
+/**
+ * loadBalancerStatusStringer (and ingressLoadBalancerStatusStringer): each ingress point's IP, or
+ * its hostname, sorted and de-duplicated, joined by `,`; clipped to 16 characters unless wide.
+ */
+export function loadBalancerAddresses(ingress: { ip?: string; hostname?: string }[] | undefined, wide: boolean): string {
+  const addresses = [...new Set((ingress ?? []).map((i) => i.ip || i.hostname || '').filter(Boolean))].sort();
+  const r = addresses.join(',');
+  return !wide && r.length > loadBalancerWidth ? r.slice(0, loadBalancerWidth - 3) + '...' : r;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../../sim/cluster';
 import type { EndpointSlice, Endpoints, Pod } from '../../../sim/api/types';
-import { ensureNodes, reportedPod, service } from './fixtures';
+import { createReported, ensureNodes, reportedPod, service } from './fixtures';
 
 function slicesOf(cluster: Cluster, svc: string, ns = 'default'): EndpointSlice[] {
   return cluster.store.list<EndpointSlice>('EndpointSlice', ns).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc);
@@ -17,9 +17,9 @@ describe('EndpointSlice controller', () => {
   it('writes one slice per Service with the Pods it selects, named, labelled and owned as upstream', () => {
     const cluster = setup();
     const svc = cluster.store.create(service('web'));
-    cluster.store.create(reportedPod('web-1', { ip: '10.244.1.5' }));
-    cluster.store.create(reportedPod('web-2', { ip: '10.244.2.5', node: 'virtual-2', ready: false }));
-    cluster.store.create(reportedPod('other', { ip: '10.244.2.6', labels: { app: 'other' } }));
+    createReported(cluster.store, reportedPod('web-1', { ip: '10.244.1.5' }));
+    createReported(cluster.store, reportedPod('web-2', { ip: '10.244.2.5', node: 'virtual-2', ready: false }));
+    createReported(cluster.store, reportedPod('other', { ip: '10.244.2.6', labels: { app: 'other' } }));
     cluster.settle();
     const [slice, ...rest] = slicesOf(cluster, 'web');
     expect(rest).toHaveLength(0);
@@ -42,7 +42,7 @@ describe('EndpointSlice controller', () => {
   it('is idempotent: reconciling again writes nothing', () => {
     const cluster = setup();
     cluster.store.create(service('web'));
-    cluster.store.create(reportedPod('web-1', { ip: '10.244.1.5' }));
+    createReported(cluster.store, reportedPod('web-1', { ip: '10.244.1.5' }));
     cluster.settle();
     const version = cluster.store.resourceVersion;
     const controller = cluster.controllers.find((c) => c.name === 'endpointslice-controller')!;
@@ -54,7 +54,7 @@ describe('EndpointSlice controller', () => {
   it('marks a terminating Pod ready=false, serving as its Ready condition, terminating=true', () => {
     const cluster = setup();
     cluster.store.create(service('web'));
-    cluster.store.create(reportedPod('web-1', { ip: '10.244.1.5' }));
+    createReported(cluster.store, reportedPod('web-1', { ip: '10.244.1.5' }));
     cluster.settle();
     cluster.store.mutate<Pod>('Pod', 'default', 'web-1', (p) => {
       p.metadata.deletionTimestamp = cluster.clock.timestamp(30_000);
@@ -66,7 +66,7 @@ describe('EndpointSlice controller', () => {
   it('skips Pods without an IP and keeps an empty placeholder slice when nothing is selected', () => {
     const cluster = setup();
     cluster.store.create(service('web'));
-    cluster.store.create(reportedPod('web-1', {}));
+    createReported(cluster.store, reportedPod('web-1', {}));
     cluster.settle();
     const slices = slicesOf(cluster, 'web');
     expect(slices).toHaveLength(1);
@@ -77,8 +77,8 @@ describe('EndpointSlice controller', () => {
   it('moves a Pod in and out of the endpoints when its labels change', () => {
     const cluster = setup();
     cluster.store.create(service('web'));
-    cluster.store.create(reportedPod('web-1', { ip: '10.244.1.5' }));
-    cluster.store.create(reportedPod('web-2', { ip: '10.244.1.6' }));
+    createReported(cluster.store, reportedPod('web-1', { ip: '10.244.1.5' }));
+    createReported(cluster.store, reportedPod('web-2', { ip: '10.244.1.6' }));
     cluster.settle();
     const ips = () => slicesOf(cluster, 'web').flatMap((s) => s.endpoints.map((e) => e.addresses[0]));
     expect(ips()).toEqual(['10.244.1.5', '10.244.1.6']);
@@ -97,9 +97,9 @@ describe('EndpointSlice controller', () => {
   it('resolves a named targetPort per Pod: different numbers go to different slices', () => {
     const cluster = setup();
     cluster.store.create(service('web', { ports: [{ name: 'http', port: 80, targetPort: 'web', protocol: 'TCP' }] }));
-    cluster.store.create(reportedPod('old', { ip: '10.244.1.5', ports: [{ name: 'web', containerPort: 8080 }] }));
-    cluster.store.create(reportedPod('new', { ip: '10.244.1.6', ports: [{ name: 'web', containerPort: 9090 }] }));
-    cluster.store.create(reportedPod('none', { ip: '10.244.1.7', ports: [{ name: 'metrics', containerPort: 9100 }] }));
+    createReported(cluster.store, reportedPod('old', { ip: '10.244.1.5', ports: [{ name: 'web', containerPort: 8080 }] }));
+    createReported(cluster.store, reportedPod('new', { ip: '10.244.1.6', ports: [{ name: 'web', containerPort: 9090 }] }));
+    createReported(cluster.store, reportedPod('none', { ip: '10.244.1.7', ports: [{ name: 'metrics', containerPort: 9100 }] }));
     cluster.settle();
     const byPort = Object.fromEntries(
       slicesOf(cluster, 'web').map((s) => [String(s.ports[0]?.port ?? 'none'), s.endpoints.map((e) => e.targetRef?.name)]),
@@ -110,7 +110,7 @@ describe('EndpointSlice controller', () => {
   it('puts at most 100 endpoints in a slice', () => {
     const cluster = setup();
     cluster.store.create(service('big'));
-    for (let i = 0; i < 130; i++) cluster.store.create(reportedPod(`big-${i}`, { ip: `10.244.${1 + (i >> 8)}.${10 + (i & 255)}`, labels: { app: 'big' } }));
+    for (let i = 0; i < 130; i++) createReported(cluster.store, reportedPod(`big-${i}`, { ip: `10.244.${1 + (i >> 8)}.${10 + (i & 255)}`, labels: { app: 'big' } }));
     cluster.settle();
     expect(slicesOf(cluster, 'big').map((s) => s.endpoints.length).sort()).toEqual([100, 30]);
   });
@@ -134,8 +134,8 @@ describe('EndpointSlice controller', () => {
   it('writes v1 Endpoints with ready Pods in addresses and the others in notReadyAddresses', () => {
     const cluster = setup();
     cluster.store.create(service('web'));
-    cluster.store.create(reportedPod('web-1', { ip: '10.244.1.6' }));
-    cluster.store.create(reportedPod('web-2', { ip: '10.244.1.5', ready: false }));
+    createReported(cluster.store, reportedPod('web-1', { ip: '10.244.1.6' }));
+    createReported(cluster.store, reportedPod('web-2', { ip: '10.244.1.5', ready: false }));
     cluster.settle();
     const ep = cluster.store.get<Endpoints>('Endpoints', 'default', 'web')!;
     expect(ep.metadata.labels).toEqual({ 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' });

@@ -1,5 +1,6 @@
 import { Cluster } from '../../../sim/cluster';
 import type { Node, Pod, Service } from '../../../sim/api/types';
+import type { Store } from '../../../sim/core/store';
 
 /**
  * Hand-made objects for tests of the control plane alone: a Pod as the kubelet would report it
@@ -43,4 +44,13 @@ export function ensureNodes(cluster: Cluster): void {
   for (const name of virtualNodes) {
     cluster.store.create<Node>({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name } }, spec: {} });
   }
+}
+
+/**
+ * Creates a Pod and then writes its status, as the kubelet would: the API server drops a status
+ * sent on create (PrepareForCreate).
+ */
+export function createReported(store: Store, pod: Pod): Pod {
+  const created = store.create<Pod>({ ...pod, status: undefined });
+  return store.update<Pod>({ ...created, status: pod.status });
 }

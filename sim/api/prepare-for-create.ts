@@ -1,0 +1,29 @@
+import type { KubeObject } from './types';
+
+/**
+ * What each kind's registry strategy resets on create (PrepareForCreate): a client cannot create an
+ * object with a status; the status is what the cluster reports, written later through the status
+ * subresource. Kinds not listed (Node, whose kubelet registers it with its status; ConfigMap,
+ * Secret, Endpoints, EndpointSlice, Event, Lease, IngressClass, which have none) keep what was sent.
+ * Sources: kubernetes/kubernetes pkg/registry/…/strategy.go — core/pod (Pending; this model leaves
+ * out qosClass), core/service, core/namespace (Active), apps/deployment, apps/replicaset,
+ * networking/ingress, networking/networkpolicy.
+ */
+const statusOnCreate: Record<string, () => unknown> = {
+  Pod: () => ({ phase: 'Pending' }),
+  Service: () => ({ loadBalancer: {} }),
+  Namespace: () => ({ phase: 'Active' }),
+  Deployment: () => ({}),
+  ReplicaSet: () => ({ replicas: 0 }),
+  Ingress: () => ({ loadBalancer: {} }),
+  NetworkPolicy: () => undefined,
+};
+
+/** Replaces the status of a new object with what its registry starts it with. */
+export function prepareForCreate(obj: KubeObject): void {
+  const reset = statusOnCreate[obj.kind];
+  if (!reset) return;
+  const status = reset();
+  if (status === undefined) delete obj.status;
+  else obj.status = status;
+}
