@@ -229,6 +229,11 @@ export class Connection {
     return d && { ip: d.src, port: d.sport };
   }
 
+  /** The connection's first packet as the server received it: the address and port it reached, and the source it saw. */
+  get delivered(): Packet | undefined {
+    return this.walk.delivered;
+  }
+
   /** The conntrack entries of this connection, one per element that tracks it. */
   get entries(): readonly { node: string; entry: ConntrackEntry }[] {
     return this.walk.entries.map((t) => ({ node: t.tracker.name, entry: t.entry }));

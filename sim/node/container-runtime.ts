@@ -126,6 +126,7 @@ export function runPodSandbox(host: NodeHost, rt: PodRuntime): PodSandbox | unde
 /** StopPodSandbox + RemovePodSandbox: the CNI releases the IP and the namespace is gone. */
 export function removePodSandbox(host: NodeHost, sandbox: PodSandbox): void {
   sandbox.listening.clear();
+  sandbox.servers?.clear();
   if (host.sandboxes.get(sandbox.ip) !== sandbox) return;
   host.sandboxes.delete(sandbox.ip);
   host.ipam.release(sandbox.ip);
@@ -144,9 +145,11 @@ export function declaredSockets(spec: Container): string[] {
 export function syncListening(rt: PodRuntime): void {
   const listening = rt.sandbox?.listening;
   if (!listening) return;
-  const want = new Set(rt.containers.filter((c) => c.state === 'running').flatMap((c) => c.servers.flatMap((s) => s.server.sockets)));
+  const running = rt.containers.filter((c) => c.state === 'running').flatMap((c) => c.servers.map((s) => s.server));
+  const want = new Set(running.flatMap((s) => s.sockets));
   for (const s of [...listening]) if (!want.has(s)) listening.delete(s);
   for (const s of want) listening.add(s);
+  rt.sandbox!.servers = new Map(running.flatMap((server) => server.sockets.map((socket) => [socket, server] as const)));
 }
 
 /** Ends a container's run: the process exited (or was killed) with `exitCode`. */

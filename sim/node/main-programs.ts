@@ -1,4 +1,7 @@
 import type { ProcessRun } from '../shell/interpreter';
+import type { HttpRequest, HttpResponse } from '../net/http';
+import type { TlsOffer } from '../net/tls/handshake';
+import type { ProgramContext } from './programs';
 
 /**
  * The server programs of the catalogue's images (see images.ts), as a container's main process
@@ -14,13 +17,37 @@ export interface Server {
   sockets: string[];
   /** The HTTP status of a GET of `path`, `uptimeMs` after the server started listening (200 when absent). */
   httpStatus?: (path: string, uptimeMs: number) => number;
+  /** Answers one HTTP request that reached `socket`; absent, the serve-hostname convention answers. */
+  http?: (req: HttpRequest, peer: HttpPeer) => HttpResponse;
+  /** The TLS a socket speaks (`TCP/443`) for the SNI name the client sent; undefined for plain TCP. */
+  tls?: (socket: string, sni: string | undefined) => TlsOffer | undefined;
 }
 
-/** A server program: its arguments to the process it runs, or a usage error. */
-type MainProgram = (args: string[]) => ProcessRun | { stderr: string; exitCode: number };
+declare module '../net/node-network' {
+  interface PodSandbox {
+    /** The server program behind each listening socket (kept by the kubelet: see syncListening). */
+    servers?: Map<string, Server>;
+  }
+}
+
+/** Who a request came from and where it arrived, as the server's socket sees it. */
+export interface HttpPeer {
+  /** `TCP/80`. */
+  socket: string;
+  /** The client's address and port as the server sees them (after any SNAT on the way). */
+  clientIP: string;
+  clientPort: number;
+  /** The server's own address the connection reached. */
+  serverIP: string;
+  /** Over TLS: the SNI name the client sent. */
+  tls?: { sni?: string };
+}
+
+/** A server program: its arguments (and where it runs) to the process it runs, or a usage error. */
+export type MainProgram = (args: string[], ctx: ProgramContext) => ProcessRun | { stderr: string; exitCode: number };
 
 /** Listens, then runs until stopped. */
-function* serve(server: Server): ProcessRun {
+export function* serve(server: Server): ProcessRun {
   if (server.sockets.length) yield { kind: 'listen', server };
   for (;;) yield { kind: 'forever', busy: false };
 }

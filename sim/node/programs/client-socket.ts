@@ -54,8 +54,3 @@ export function dialTCP(ctx: ProgramContext, fromIP: string, dstIP: string, dstP
   if (limitMs <= kernelSynTimeoutMs) return { outcome: 'deadline', elapsedMs: limitMs };
   return { outcome: 'timedOut', elapsedMs: kernelSynTimeoutMs };
 }
-
-/** What every server in the simulator answers to an HTTP GET, like agnhost serve-hostname: its Pod's name. */
-export function servedBody(connection: Connection): string {
-  return `${connection.server?.podName ?? ''}\n`;
-}

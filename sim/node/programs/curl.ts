@@ -1,15 +1,20 @@
 import type { Program, ProgramContext } from '../programs';
 import { neighbourFailureMs, type Connection } from '../../net/dataplane';
 import { isIPv4 } from '../../net/ip';
-import { clientOf, dialTCP, kernelSynTimeoutMs, lookupHost, servedBody } from './client-socket';
+import { reasonPhrase, type Headers } from '../../net/http';
+import { exchange } from '../http-exchange';
+import { clientOf, dialTCP, kernelSynTimeoutMs, lookupHost } from './client-socket';
+import { tlsHandshake } from './curl-tls';
 
 /**
- * `curl [-s] [-S] [-v] [-m|--max-time S] [--connect-timeout S] URL...`, as curl 8.7 prints it.
+ * `curl [-s] [-S] [-v] [-k] [-H 'Name: value'] [--resolve HOST:PORT:ADDR] [--cacert FILE]
+ * [-m|--max-time S] [--connect-timeout S] URL...`, as curl 8.7 prints it.
  *
  * Each run opens new TCP connections through the Pod's network; several URLs for the same host and
  * port reuse the first one (HTTP/1.1 keep-alive), so they reach the same Pod whatever kube-proxy's
- * rules say. Every server in the simulator answers like agnhost's serve-hostname: 200 OK with its
- * Pod's name. Errors are curl's: (6) could not resolve host, (7) refused, or unreachable after
+ * rules say. The server program answers (see ../http-exchange.ts): an ingress controller routes by
+ * the Host header and path; others answer like agnhost's serve-hostname, 200 OK with their Pod's
+ * name. `https://` runs a TLS handshake first (see curl-tls.ts). Errors are curl's: (6) could not resolve host, (7) refused, or unreachable after
  * ARP gives up (3 s), (28) timed out. Without -m, a connection whose SYN is dropped fails when Linux gives up
  * (tcp_syn_retries = 6: 127 s), before curl's own 300 s default connect timeout
  * (DEFAULT_CONNECT_TIMEOUT in lib/connect.h).
@@ -18,10 +23,18 @@ import { clientOf, dialTCP, kernelSynTimeoutMs, lookupHost, servedBody } from '.
 export const CurlVersion = '8.7.1';
 const curlDefaultConnectTimeoutMs = 300_000;
 
-interface Options {
+export interface Options {
   silent: boolean;
   showError: boolean;
   verbose: boolean;
+  /** -k: go on whatever the server's certificate says. */
+  insecure: boolean;
+  /** --cacert FILE: the CA certificates to trust instead of the system's bundle. */
+  cacert?: string;
+  /** -H 'Name: value', in order; a Host header replaces the one curl writes. */
+  headers: Headers;
+  /** --resolve HOST:PORT:ADDR, as `host:port` → address. */
+  resolve: Map<string, string>;
   maxTimeMs?: number;
   connectTimeoutMs?: number;
   urls: string[];
@@ -38,7 +51,19 @@ export const curl: Program = (ctx, args) => {
 };
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { silent: false, showError: false, verbose: false, urls: [] };
+  const o: Options = { silent: false, showError: false, verbose: false, insecure: false, headers: [], resolve: new Map(), urls: [] };
+  const header = (v: string | undefined): string | undefined => {
+    const colon = v?.indexOf(':') ?? -1;
+    if (v === undefined) return 'curl: option -H: requires parameter\n';
+    if (colon > 0) o.headers.push([v.slice(0, colon).trim(), v.slice(colon + 1).trim()]);
+    return undefined;
+  };
+  const resolve = (v: string | undefined): string | undefined => {
+    const m = v === undefined ? null : /^([^:]+):(\d+):(.+)$/.exec(v);
+    if (!m) return 'curl: option --resolve: requires parameter\n';
+    o.resolve.set(`${m[1].toLowerCase()}:${m[2]}`, m[3]);
+    return undefined;
+  };
   const seconds = (v: string | undefined, flag: string): number | string => {
     const n = Number(v);
     return v !== undefined && Number.isFinite(n) && n >= 0 ? Math.round(n * 1000) : `curl: option ${flag}: expected a proper numerical parameter\n`;
@@ -48,7 +73,17 @@ function parseArgs(args: string[]): Options | string {
     if (a === '--silent') o.silent = true;
     else if (a === '--show-error') o.showError = true;
     else if (a === '--verbose') o.verbose = true;
-    else if (a === '--max-time' || a === '--connect-timeout') {
+    else if (a === '--insecure') o.insecure = true;
+    else if (a === '--header' || a.startsWith('--header=')) {
+      const err = header(a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
+      if (err) return err;
+    } else if (a === '--resolve') {
+      const err = resolve(args[++i]);
+      if (err) return err;
+    } else if (a === '--cacert') {
+      o.cacert = args[++i];
+      if (o.cacert === undefined) return 'curl: option --cacert: requires parameter\n';
+    } else if (a === '--max-time' || a === '--connect-timeout') {
       const ms = seconds(args[++i], a);
       if (typeof ms === 'string') return ms;
       if (a === '--max-time') o.maxTimeMs = ms;
@@ -59,7 +94,12 @@ function parseArgs(args: string[]): Options | string {
         if (f === 's') o.silent = true;
         else if (f === 'S') o.showError = true;
         else if (f === 'v') o.verbose = true;
-        else if (f === 'm') {
+        else if (f === 'k') o.insecure = true;
+        else if (f === 'H') {
+          const err = header(a.slice(j + 1) || args[++i]);
+          if (err) return err;
+          break;
+        } else if (f === 'm') {
           const rest = a.slice(j + 1);
           const ms = seconds(rest || args[++i], '-m');
           if (typeof ms === 'string') return ms;
@@ -75,7 +115,7 @@ function parseArgs(args: string[]): Options | string {
   return o;
 }
 
-interface Target {
+export interface Target {
   scheme: string;
   host: string;
   port: number;
@@ -113,6 +153,8 @@ class CurlRun {
   ) {}
 
   run() {
+    // curl loads --resolve entries into its DNS cache before the first transfer.
+    for (const [hostPort, address] of this.o.resolve) this.info(`Added ${hostPort}:${address} to DNS cache`);
     for (const url of this.o.urls) this.transfer(url);
     for (const { connection } of this.cache.values()) connection.close();
     return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, elapsedMs: this.elapsedMs };
@@ -122,11 +164,16 @@ class CurlRun {
     if (this.o.verbose) this.stderr += `* ${line}\n`;
   }
 
-  private fail(code: number, message: string, spentMs: number): void {
+  /** What -v prints besides `*` lines: `> ` request and `< ` response lines. */
+  private trace(text: string): void {
+    if (this.o.verbose) this.stderr += text;
+  }
+
+  private fail(code: number, message: string, spentMs: number, more = ''): void {
     this.info(message);
     this.info('Closing connection');
     if (!this.o.silent && !this.o.verbose) this.stderr += progressMeter(0, spentMs);
-    if (!this.o.silent || this.o.showError) this.stderr += `curl: (${code}) ${message}\n`;
+    if (!this.o.silent || this.o.showError) this.stderr += `curl: (${code}) ${message}\n${more}`;
     this.exitCode = code;
   }
 
@@ -151,7 +198,11 @@ class CurlRun {
 
     let ip = target.host;
     const start = this.elapsedMs;
-    if (!isIPv4(target.host)) {
+    const pinned = this.o.resolve.get(`${target.host.toLowerCase()}:${target.port}`);
+    if (pinned) {
+      this.info(`Hostname ${target.host} was found in DNS cache`);
+      ip = pinned;
+    } else if (!isIPv4(target.host)) {
       const r = lookupHost(this.ctx, this.client, target.host);
       if (r.elapsedMs > this.maxLeft()) {
         const waited = this.maxLeft();
@@ -172,9 +223,17 @@ class CurlRun {
     this.elapsedMs += dial.elapsedMs;
     switch (dial.outcome) {
       case 'established': {
+        this.info(`Connected to ${target.host} (${ip}) port ${target.port}`);
+        if (target.scheme === 'https') {
+          const handshake = tlsHandshake(this.ctx, this.client, dial.connection, target, this.o);
+          this.trace(handshake.verbose);
+          if (!handshake.ok) {
+            dial.connection.close();
+            return this.fail(handshake.code, handshake.message, this.elapsedMs - start, handshake.more);
+          }
+        }
         const id = this.nextId++;
         this.cache.set(key, { connection: dial.connection, id });
-        this.info(`Connected to ${target.host} (${ip}) port ${target.port}`);
         return this.respond(target, dial.connection, id);
       }
       case 'refused':
@@ -198,24 +257,26 @@ class CurlRun {
     }
   }
 
-  /** Sends the request and prints the reply: the serving Pod's name (agnhost serve-hostname). */
+  /**
+   * Sends the request and prints the reply: the body on stdout, whatever the status (curl fails
+   * on an HTTP error only with -f). curl writes its own Host, User-Agent and Accept headers, then
+   * the -H headers; a -H header of the same name replaces curl's own.
+   */
   private respond(target: Target, connection: Connection, id: number): void {
-    if (this.o.verbose) {
-      this.stderr += [`> GET ${target.path} HTTP/1.1`, `> Host: ${target.hostHeader}`, `> User-Agent: curl/${CurlVersion}`, '> Accept: */*', '> ', ''].join('\n');
-      this.info('Request completely sent off');
-    }
-    if (target.scheme === 'https') {
-      // The Pod speaks plain HTTP: the TLS handshake reads an HTTP reply.
-      return this.fail(35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number', 0);
-    }
-    const body = servedBody(connection);
-    if (this.o.verbose) {
-      const date = new Date(this.ctx.cluster.clock.epochMs + this.ctx.cluster.clock.now).toUTCString();
-      // Go's net/http writes headers sorted by name.
-      this.stderr += ['< HTTP/1.1 200 OK', `< Content-Length: ${body.length}`, '< Content-Type: text/plain; charset=utf-8', `< Date: ${date}`, '< ', ''].join('\n');
-      this.info(`Connection #${id} to host ${target.host} left intact`);
-    } else if (!this.o.silent) this.stderr += progressMeter(body.length, 0);
-    this.stdout += body;
+    const own: Headers = [['Host', target.hostHeader], ['User-Agent', `curl/${CurlVersion}`], ['Accept', '*/*']];
+    const custom = new Set(this.o.headers.map(([n]) => n.toLowerCase()));
+    const headers: Headers = [...own.filter(([n]) => !custom.has(n.toLowerCase())), ...this.o.headers];
+    const request = { method: 'GET', path: target.path, headers };
+    this.trace([`> GET ${target.path} HTTP/1.1`, ...headers.map(([n, v]) => `> ${n}: ${v}`), '> ', ''].join('\n'));
+    this.info('Request completely sent off');
+    const tls = target.scheme === 'https' ? { sni: isIPv4(target.host) ? undefined : target.host } : undefined;
+    // A TLS 1.3 server sends its session tickets after the handshake; curl logs them as they arrive.
+    if (tls) this.trace('* TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):\n'.repeat(2));
+    const response = exchange(this.ctx.cluster, connection, request, tls);
+    this.trace([`< HTTP/1.1 ${response.status} ${reasonPhrase(response.status)}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
+    if (this.o.verbose) this.info(`Connection #${id} to host ${target.host} left intact`);
+    else if (!this.o.silent) this.stderr += progressMeter(response.body.length, 0);
+    this.stdout += response.body;
   }
 }
 

@@ -64,7 +64,7 @@ export function containerShell(ctx: ProgramContext, name: string, write: (stdout
         const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
         const server = mainPrograms.get(base);
         if (server) {
-          const started = server(argv.slice(1));
+          const started = server(argv.slice(1), ctx);
           return 'next' in started ? started : { stdout: '', stderr: started.stderr, exitCode: started.exitCode };
         }
         return runContainerProgram({ ...ctx, stdin, env }, argv);

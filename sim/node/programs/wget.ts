@@ -1,6 +1,8 @@
 import type { ExecResult, Program, ProgramContext } from '../programs';
 import { busyboxBanner } from './busybox';
-import { clientOf, dialTCP, lookupHost, servedBody } from './client-socket';
+import { clientOf, dialTCP, lookupHost } from './client-socket';
+import { exchange } from '../http-exchange';
+import { reasonPhrase } from '../../net/http';
 import { isDirectory, resolvePath } from './fs';
 
 /**
@@ -132,9 +134,16 @@ function download(ctx: ProgramContext, o: Options, url: string, run: Run): boole
   if (dial.outcome === 'unreachable') return die(`can't connect to remote host (${ip}): No route to host`);
   if (dial.outcome === 'timedOut') return die(`can't connect to remote host (${ip}): Connection timed out`);
 
-  // The request goes out with `Connection: close`; the server answers 200 with its Pod's name.
-  const body = servedBody(dial.connection);
+  // The request goes out with `Connection: close`, as busybox sends it.
+  const hostHeader = target.port === 80 ? target.host : `${target.host}:${target.port}`;
+  const response = exchange(ctx.cluster, dial.connection, {
+    method: 'GET',
+    path: `/${target.path}`,
+    headers: [['Host', hostHeader], ['User-Agent', 'Wget'], ['Connection', 'close']],
+  });
   dial.connection.close();
+  if (response.status !== 200) return die(`server returned error: HTTP/1.1 ${response.status} ${reasonPhrase(response.status)}`);
+  const body = response.body;
   if (o.spider) {
     say('remote file exists');
     return true;

@@ -1,0 +1,42 @@
+import type { Clock } from '../core/clock';
+import type { Connection } from '../net/dataplane';
+import { httpDate, type HttpRequest, type HttpResponse } from '../net/http';
+import type { Server } from './main-programs';
+
+/**
+ * One HTTP request over an established connection, answered by the server program listening on
+ * the socket the connection reached: its own handler when it has one (an ingress controller
+ * proxies), else the simulator's serve-hostname convention. `tls` is set when the request travels
+ * inside a TLS session (the SNI name the client sent).
+ */
+export function exchange(env: { clock: Clock }, connection: Connection, req: HttpRequest, tls?: { sni?: string }): HttpResponse {
+  const delivered = connection.delivered;
+  const socket = `TCP/${delivered?.dport ?? 0}`;
+  const server = serverAt(connection, socket);
+  if (server?.http && delivered) {
+    return server.http(req, { socket, clientIP: delivered.src, clientPort: delivered.sport, serverIP: delivered.dst, ...(tls ? { tls } : {}) });
+  }
+  return serveHostname(env, connection.server?.podName ?? '');
+}
+
+/** The server program behind the socket a connection reached, if a program (not the convention) answers there. */
+export function serverAt(connection: Connection, socket: string): Server | undefined {
+  return connection.server?.servers?.get(socket);
+}
+
+/**
+ * What every server in the simulator answers unless its program says otherwise, like agnhost's
+ * serve-hostname: 200 OK with its Pod's name, the headers Go's net/http writes.
+ */
+export function serveHostname(env: { clock: Clock }, podName: string): HttpResponse {
+  const body = `${podName}\n`;
+  return {
+    status: 200,
+    headers: [
+      ['Content-Length', String(body.length)],
+      ['Content-Type', 'text/plain; charset=utf-8'],
+      ['Date', httpDate(env.clock.epochMs + env.clock.now)],
+    ],
+    body,
+  };
+}
