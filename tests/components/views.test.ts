@@ -72,16 +72,18 @@ describe('the views say what kubectl says', () => {
         spec: { containers: [{ name: 'a', image: 'busybox:1.36' }, { name: 'b', image: 'busybox:1.36' }], nodeName: 'node-9' },
         status,
       }) as unknown as Pod;
+    // The API server drops a status sent on create; the kubelet writes it afterwards.
+    const report = (pod: Pod) => store.update<Pod>({ ...store.create<Pod>({ ...pod, status: undefined }), status: pod.status });
     const running = { running: { startedAt: '2026-01-01T00:00:00Z' } };
-    store.create(base('completed-and-running', { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }], containerStatuses: [
+    report(base('completed-and-running', { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }], containerStatuses: [
       { name: 'a', image: 'busybox', ready: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } }, lastState: {} },
       { name: 'b', image: 'busybox', ready: true, restartCount: 0, state: running, lastState: {} },
     ] } as Pod['status']));
-    store.create(base('exit-code', { phase: 'Running', containerStatuses: [
+    report(base('exit-code', { phase: 'Running', containerStatuses: [
       { name: 'a', image: 'busybox', ready: false, restartCount: 1, state: { terminated: { exitCode: 2 } }, lastState: {} },
       { name: 'b', image: 'busybox', ready: true, restartCount: 0, state: running, lastState: {} },
     ] } as Pod['status']));
-    store.create(base('succeeded-deleting', { phase: 'Succeeded', containerStatuses: [
+    report(base('succeeded-deleting', { phase: 'Succeeded', containerStatuses: [
       { name: 'a', image: 'busybox', ready: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } }, lastState: {} },
     ] } as Pod['status'], true));
     store.delete('Pod', 'default', 'succeeded-deleting');
