@@ -1,3 +1,4 @@
+import { cloneJson } from '../core/store';
 import type { ConfiguredContext } from '../cluster-config';
 import type { KubeObject, Service, ServicePort } from './types';
 import { ApiError } from '../core/api-error';
@@ -31,6 +32,8 @@ export class ServiceAllocator {
   }
 
   private admit(svc: Service, old: Service | undefined): void {
+    // A writer that passes the stored spec back (a status write) hands over frozen parts: work on a copy.
+    if (svc.spec && Object.isFrozen(svc.spec)) svc.spec = cloneJson(svc.spec);
     svc.spec ??= {};
     svc.spec.type ??= 'ClusterIP';
     this.admitClusterIP(svc, old);

@@ -12,6 +12,7 @@ import { kubectlExpose } from './expose';
 import { kubectlGet } from './get';
 import { kubectlAnnotate, kubectlLabel } from './label';
 import { kubectlLogs } from './logs';
+import { kubectlPatch } from './patch';
 import { kubectlCordon, kubectlDrain, kubectlUncordon } from './node-maintenance';
 import { kubectlRollout } from './rollout';
 import { kubectlRun } from './run';
@@ -37,6 +38,7 @@ const subcommands = new Map<string, Subcommand>([
   ['get', kubectlGet],
   ['label', kubectlLabel],
   ['logs', kubectlLogs],
+  ['patch', kubectlPatch],
   ['rollout', kubectlRollout],
   ['run', kubectlRun],
   ['scale', kubectlScale],
