@@ -8,7 +8,24 @@ export interface Cidr {
   size: number;
 }
 
+/**
+ * Parsed addresses and blocks, remembered: the data plane parses the same few strings for every
+ * packet. Bounded; cleared when full.
+ */
+const parsedIPs = new Map<string, number>();
+const parsedCidrs = new Map<string, Readonly<Cidr>>();
+const parseCacheLimit = 4096;
+
 export function ipToInt(ip: string): number {
+  const known = parsedIPs.get(ip);
+  if (known !== undefined) return known;
+  const n = parseIPv4(ip);
+  if (parsedIPs.size >= parseCacheLimit) parsedIPs.clear();
+  parsedIPs.set(ip, n);
+  return n;
+}
+
+function parseIPv4(ip: string): number {
   const parts = ip.split('.');
   if (parts.length !== 4) throw new Error(`invalid IP address: ${ip}`);
   let n = 0;
@@ -33,6 +50,15 @@ export function isIPv4(ip: string): boolean {
 }
 
 export function parseCidr(cidr: string): Cidr {
+  const known = parsedCidrs.get(cidr);
+  if (known) return known;
+  const c = Object.freeze(parseCidrText(cidr));
+  if (parsedCidrs.size >= parseCacheLimit) parsedCidrs.clear();
+  parsedCidrs.set(cidr, c);
+  return c;
+}
+
+function parseCidrText(cidr: string): Cidr {
   const [ip, bits] = cidr.split('/');
   const prefix = Number(bits);
   if (!Number.isInteger(prefix) || prefix < 0 || prefix > 32) throw new Error(`invalid CIDR address: ${cidr}`);
