@@ -16,6 +16,8 @@ import { installKubernetesService } from './addons/kubernetes-service';
 import { installCoreDns } from './addons/coredns';
 import { KubeProxy } from './node/kube-proxy';
 import './node/programs/host';
+// The ingress controller's image: nodes can run it once it is installed (sim/scenarios/ingress/nginx-ingress.yaml).
+import './addons/ingress/nginx-ingress-image';
 import { Kubelet } from './node/kubelet';
 import { NamespaceController } from './controllers/namespace';
 import { RootCACertPublisher } from './controllers/root-ca-cert-publisher';

@@ -14,6 +14,8 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
+  /** The reason phrase the server writes, when it is not RFC 9110's (nginx: `Gateway Time-out`). */
+  reason?: string;
   headers: Headers;
   body: string;
 }

@@ -63,6 +63,8 @@ export const images: ImageProfile[] = [
   { repositories: ['ubuntu', 'debian'], entrypoint: [], cmd: ['bash'], userland: 'gnu' },
   /** curl: entrypoint.sh then `curl`, which exits 2 with no URL; Alpine. Source: github.com/curl/curl-container, Containerfile and entrypoint.sh. */
   { repositories: ['curlimages/curl'], entrypoint: ['/entrypoint.sh'], cmd: ['curl'], userland: 'busybox', optionsTo: 'curl' },
+  /** NGINX Ingress Controller: `/nginx-ingress` (the controller, which runs nginx); Debian. Source: github.com/nginx/kubernetes-ingress, build/Dockerfile (ENTRYPOINT ["/nginx-ingress"]). Its program is the ingress add-on's (sim/addons/ingress). */
+  { repositories: ['nginx/nginx-ingress'], entrypoint: ['/nginx-ingress'], cmd: [], userland: 'gnu' },
   /** pause: `/pause`, which sleeps until it is stopped. Source: kubernetes/build/pause (Dockerfile, linux/pause.c). */
   { repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'], entrypoint: ['/pause'], cmd: [], userland: 'gnu' },
 ];

@@ -8,6 +8,7 @@ import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from '
 import { generatePodStatus } from './kubelet-status';
 import { containerFilesystem } from './kubelet-pod-files';
 import { writeContainerEnvironment } from './kubelet-env';
+import { mountVolumes } from './kubelet-volumes';
 import { mainProcessArgv, startMainProcess } from './main-process';
 import type { ProcessRun } from '../shell/interpreter';
 import { executableNotFound } from './kubelet-exec';
@@ -227,6 +228,7 @@ export class Kubelet extends Controller {
     c.startedAt = this.cluster.clock.now;
     c.fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
     writeContainerEnvironment(c.fs, this.cluster, rt.pod, c.spec);
+    mountVolumes(c.fs, this.cluster.store, rt.pod, c.spec);
     c.probes = new Map();
     c.started = !c.spec.startupProbe;
     c.ready = c.started && !c.spec.readinessProbe;

@@ -129,13 +129,12 @@ const coredns: MainProgram = (args) => {
   return serve({ sockets: [`UDP/${dns}`, `TCP/${dns}`, ...extra] });
 };
 
-/** The server programs, by the base name of argv[0]. */
+/** The server programs, by the base name of argv[0]; add-ons register their images' programs here too. */
 export const mainPrograms = new Map<string, MainProgram>([
   ['pause', () => serve({ sockets: [] })],
   ['nginx', () => serve({ sockets: ['TCP/80'] })],
   ['httpd-foreground', () => serve({ sockets: ['TCP/80'] })],
   ['traefik', () => serve({ sockets: ['TCP/80'] })],
-  ['whoami', portFlagServer('whoami', 'port', 80)],
   ['hello-app', () => serve({ sockets: ['TCP/8080'] })],
   ['serve_hostname', () => serve({ sockets: ['TCP/9376'] })],
   ['agnhost', agnhost],

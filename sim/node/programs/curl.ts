@@ -273,7 +273,7 @@ class CurlRun {
     // A TLS 1.3 server sends its session tickets after the handshake; curl logs them as they arrive.
     if (tls) this.trace('* TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):\n'.repeat(2));
     const response = exchange(this.ctx.cluster, connection, request, tls);
-    this.trace([`< HTTP/1.1 ${response.status} ${reasonPhrase(response.status)}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
+    this.trace([`< HTTP/1.1 ${response.status} ${response.reason ?? reasonPhrase(response.status)}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
     if (this.o.verbose) this.info(`Connection #${id} to host ${target.host} left intact`);
     else if (!this.o.silent) this.stderr += progressMeter(response.body.length, 0);
     this.stdout += response.body;

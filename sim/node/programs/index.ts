@@ -13,6 +13,7 @@ import { ls } from './ls';
 import { rm } from './rm';
 import { sleep } from './sleep';
 import { touch } from './touch';
+import '../whoami';
 
 /**
  * Registers the programs found in every container image the simulator runs (GNU coreutils
