@@ -2,6 +2,8 @@ import type { Secret } from '../../api/types';
 import { encodeBase64 } from '../../api/base64';
 import { SecretTypeTLS, TLSCertKey, TLSPrivateKeyKey } from '../../api/validation/secret';
 import { pemBlocks } from '../../net/tls/pem';
+import { parseCertificates } from '../../net/tls/x509';
+import { keyMatchesCertificate } from '../../net/tls/private-key';
 import type { ExecResult } from '../../node/programs';
 import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
@@ -41,8 +43,8 @@ function createGeneric(ctx: CommandContext, argv: string[]): ExecResult {
 }
 
 /**
- * `kubectl create secret tls NAME --cert=PATH --key=PATH`: both files must hold PEM data, as Go's
- * tls.X509KeyPair checks before anything is sent (its messages).
+ * `kubectl create secret tls NAME --cert=PATH --key=PATH`: both files must hold PEM data, and the
+ * key must be the certificate's, as Go's tls.X509KeyPair checks before anything is sent (its messages).
  */
 function createTLS(ctx: CommandContext, argv: string[]): ExecResult {
   const parsed = parseFlags(argv, [{ long: 'cert' }, { long: 'key' }], 'create secret tls');
@@ -58,6 +60,11 @@ function createTLS(ctx: CommandContext, argv: string[]): ExecResult {
   if (key === undefined) return kubectlError(`open ${keyPath}: no such file or directory`);
   if (!pemBlocks(cert).some((b) => b.label === 'CERTIFICATE')) return kubectlError('tls: failed to find any PEM data in certificate input');
   if (!pemBlocks(key).some((b) => b.label.endsWith('PRIVATE KEY'))) return kubectlError('tls: failed to find any PEM data in key input');
+  const [leaf] = parseCertificates(cert);
+  if (!leaf) return kubectlError('x509: malformed certificate');
+  const matches = keyMatchesCertificate(key, leaf);
+  if (matches === undefined) return kubectlError('tls: failed to parse private key');
+  if (!matches) return kubectlError('tls: private key does not match public key');
   return createObject(ctx.cluster.store, {
     apiVersion: 'v1',
     kind: 'Secret',

@@ -29,10 +29,14 @@ export function readTlv(bytes: Uint8Array): Tlv | undefined {
 /** An OBJECT IDENTIFIER's dotted form. */
 export function readOid(bytes: Uint8Array): string | undefined {
   const t = readTlv(bytes);
-  if (!t || t.tag !== 0x06 || !t.value.length) return undefined;
-  const parts = [Math.floor(t.value[0] / 40), t.value[0] % 40];
+  return t && t.tag === 0x06 && t.value.length ? oidText(t.value) : undefined;
+}
+
+/** The dotted form of an OBJECT IDENTIFIER's content octets. */
+export function oidText(value: Uint8Array): string {
+  const parts = [Math.floor(value[0] / 40), value[0] % 40];
   let n = 0;
-  for (const b of t.value.subarray(1)) {
+  for (const b of value.subarray(1)) {
     n = n * 128 + (b & 0x7f);
     if (!(b & 0x80)) {
       parts.push(n);
@@ -40,6 +44,20 @@ export function readOid(bytes: Uint8Array): string | undefined {
     }
   }
   return parts.join('.');
+}
+
+/** The elements of a SEQUENCE (`content`: `bytes` are already its content); throws when not DER. */
+export function readSequence(bytes: Uint8Array, content = false): Tlv[] {
+  let rest = content ? bytes : readTlv(bytes)?.value;
+  if (!rest) throw new Error('not DER');
+  const out: Tlv[] = [];
+  while (rest.length) {
+    const t = readTlv(rest);
+    if (!t) throw new Error('not DER');
+    out.push(t);
+    rest = t.rest;
+  }
+  return out;
 }
 
 /** The INTEGERs of a SEQUENCE, as big-endian bytes without leading zeros. */

@@ -6,7 +6,7 @@ import type { ConfigMap, Pod, Secret } from '../../../sim/api/types';
 import { decodeBase64 } from '../../../sim/api/base64';
 
 const pki = (name: string) => readFileSync(new URL(`../../fixtures/pki/${name}`, import.meta.url), 'utf8');
-const files: Record<string, string> = { 'tls.crt': pki('tls.crt'), 'tls.key': pki('tls.key'), 'notes.txt': 'hello\n' };
+const files: Record<string, string> = { 'tls.crt': pki('tls.crt'), 'tls.key': pki('tls.key'), 'ca.crt': pki('ca.crt'), 'notes.txt': 'hello\n' };
 
 function setup() {
   const cluster = new Cluster({ seed: 1 });
@@ -31,6 +31,8 @@ describe('Secrets', () => {
     expect(c.run('kubectl create secret tls x --cert=notes.txt --key=tls.key')).toMatchObject({ stderr: 'error: tls: failed to find any PEM data in certificate input\n', exitCode: 1 });
     expect(c.run('kubectl create secret tls x --cert=tls.crt --key=notes.txt').stderr).toBe('error: tls: failed to find any PEM data in key input\n');
     expect(c.run('kubectl create secret tls x --cert=missing.crt --key=tls.key').stderr).toBe('error: open missing.crt: no such file or directory\n');
+    // The CA's certificate with the server's key: same curve, another point.
+    expect(c.run('kubectl create secret tls x --cert=ca.crt --key=tls.key').stderr).toBe('error: tls: private key does not match public key\n');
   });
 
   it('generic: literals and files, type Opaque by default', () => {

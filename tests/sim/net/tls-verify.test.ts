@@ -38,3 +38,18 @@ describe('X.509 as curl sees it', () => {
     expect(matchHost({ ...leaf, dnsNames: ['*.example.com'] }, 'a.b.example.com')).toBeUndefined();
   });
 });
+
+describe('a private key and its certificate (tls.X509KeyPair)', () => {
+  it('matches the key its certificate was made for, in PKCS#8, and no other', async () => {
+    const { keyMatchesCertificate } = await import('../../../sim/net/tls/private-key');
+    expect(keyMatchesCertificate(pki('tls.key'), leaf)).toBe(true);
+    expect(keyMatchesCertificate(pki('tls.key'), ca)).toBe(false);
+    expect(keyMatchesCertificate(pki('tls.key'), clusterCA)).toBe(false);
+    // The same EC key in SEC 1 form, and an RSA key in PKCS#1 form with its self-signed certificate.
+    expect(keyMatchesCertificate(pki('tls-sec1.key'), leaf)).toBe(true);
+    const [rsa] = parseCertificates(pki('rsa.crt'));
+    expect(keyMatchesCertificate(pki('rsa.key'), rsa)).toBe(true);
+    expect(keyMatchesCertificate(pki('rsa.key'), clusterCA)).toBe(false);
+    expect(keyMatchesCertificate('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n', leaf)).toBeUndefined();
+  });
+});
