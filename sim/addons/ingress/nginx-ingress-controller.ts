@@ -1,7 +1,6 @@
 import type { EndpointSlice, Ingress, IngressClass, Pod, Secret, Service } from '../../api/types';
 import { Controller } from '../../core/controller';
-import { splitKey } from '../../core/store';
-import { deepEqual } from '../../core/store';
+import { deepEqual, objectKey, splitKey } from '../../core/store';
 import type { PodSandbox } from '../../net/node-network';
 import type { HttpRequest, HttpResponse } from '../../net/http';
 import { header, requestHost, requestPath } from '../../net/http';
@@ -55,7 +54,7 @@ export class NginxIngressController extends Controller {
     super(env);
     const store = env.store;
     const onIngress = (ing: Ingress) => {
-      if (hasIngressClass(ing, flags.ingressClass) || this.applied.has(keyOf(ing))) this.enqueue(keyOf(ing));
+      if (hasIngressClass(ing, flags.ingressClass) || this.applied.has(objectKey(ing))) this.enqueue(objectKey(ing));
     };
     const everyIngress = () => {
       for (const ing of store.list<Ingress>('Ingress')) onIngress(ing);
@@ -176,10 +175,6 @@ export class NginxIngressController extends Controller {
     dial.connection.close();
     return proxiedResponse(answer, now);
   }
-}
-
-function keyOf(ing: Ingress): string {
-  return `${ing.metadata.namespace ?? 'default'}/${ing.metadata.name}`;
 }
 
 /** The Server the controller's Pod listens with: HTTP 80, HTTPS 443, readiness 8081. */
