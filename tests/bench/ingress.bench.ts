@@ -12,6 +12,7 @@ import { Cluster } from '../../sim/cluster';
 import { Console } from '../../sim/console/console';
 import type { Ingress, Pod, Service } from '../../sim/api/types';
 import { exchange } from '../../sim/node/http-exchange';
+import { budgetLine } from './budget';
 
 const budgetRequestsPerSecond = 1_000;
 const rules = 100;
@@ -59,5 +60,4 @@ for (let round = 0; round < 5; round++) {
   samples.push(n / ((performance.now() - t) / 1000));
 }
 const perSecond = samples.sort((a, b) => a - b)[samples.length >> 1];
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`requests through the ingress controller, ${rules} Ingress rules (client Pod → ClusterIP → nginx → Pod IP), median of 5 × 2,000: ${fmt(perSecond)}/s   budget ≥ ${fmt(budgetRequestsPerSecond)}/s ${perSecond >= budgetRequestsPerSecond ? 'OK' : 'UNDER BUDGET'}`);
+console.log(budgetLine(`requests through the ingress controller, ${rules} Ingress rules (client Pod → ClusterIP → nginx → Pod IP), median of 5 × 2,000`, perSecond, { min: budgetRequestsPerSecond }, 'requests/s'));
