@@ -70,7 +70,9 @@ interface Hydration {
 async function firstWidget(page: Page, js: { bytes: number }): Promise<Hydration> {
   const jsBefore = js.bytes;
   const widget = page.locator('astro-island figure[aria-busy]').first();
+  // A widget in the first screen (an embed page's) starts on load: timed from navigation start.
   const t0 = await widget.evaluate((el) => {
+    if (el.getAttribute('aria-busy') === 'false') return 0;
     el.scrollIntoView({ block: 'start', behavior: 'instant' });
     return performance.now();
   });
@@ -88,7 +90,11 @@ if (!existsSync('dist/index.html')) execFileSync('npm', ['run', 'build'], { stdi
 const server = await serveStatic({ dist: 'dist' });
 const browser = await launchChromium();
 try {
-  const withWidgets = builtPages().filter(({ file }) => readFileSync(file, 'utf8').includes('figure'));
+  // Chapters first: a driver drives the first page that has its widget.
+  const isEmbed = (path: string) => path.startsWith('embed/');
+  const withWidgets = builtPages()
+    .filter(({ file }) => readFileSync(file, 'utf8').includes('figure'))
+    .sort((a, b) => Number(isEmbed(a.path)) - Number(isEmbed(b.path)));
   console.log(`Chromium at ${viewport.width}×${viewport.height}; CPU throttled 1× and 4× (CDP Emulation.setCPUThrottlingRate)`);
   for (const { path } of withWidgets) {
     for (const rate of rates) {
@@ -102,10 +108,12 @@ try {
       const worstTask = Math.max(...runs.map((h) => h.longestTask));
       const jsBefore = Math.max(...runs.map((h) => h.jsBefore));
       const taskLimit = rate === 4 ? ` (≤ ${budget.hydrationTask4x} ms at 4×: ${verdict(worstTask, budget.hydrationTask4x)})` : '';
-      const jsLimit = ` (≤ ${kb(budget.jsBeforeInteraction)}: ${verdict(jsBefore, budget.jsBeforeInteraction)})`;
+      const jsLimit = isEmbed(path)
+        ? ' (an embed page: its widget starts on load; the budget is a chapter’s)'
+        : ` (≤ ${kb(budget.jsBeforeInteraction)}: ${verdict(jsBefore, budget.jsBeforeInteraction)})`;
       console.log(`/${path} ${rate}×: JS gzip before interaction ${kb(jsBefore)}${jsLimit}, once the first widget started ${kb(Math.max(...runs.map((h) => h.jsStarted)))}`);
       console.log(
-        `/${path} ${rate}×: first widget in view → interactive ${runs.map((h) => ms(h.toInteractive)).join(', ')}; ` +
+        `/${path} ${rate}×: first widget ${isEmbed(path) ? 'navigation start' : 'in view'} → interactive ${runs.map((h) => ms(h.toInteractive)).join(', ')}; ` +
           `longest task meanwhile ${runs.map((h) => ms(h.longestTask)).join(', ')}${taskLimit}`,
       );
     }
