@@ -46,7 +46,7 @@ function live(entry: Omit<WidgetEntry, 'component' | 'props'> & { panels: PanelS
     props: async (scenario) => {
       const [{ replay }, { initialView }] = await Promise.all([import('./live/replay'), import('./panels/initial')]);
       const { cluster, applyErrors } = replay(scenario);
-      return { title: rest.title, caption: rest.caption, scenario, panels, initial: panels.map((p) => initialView(cluster, scenario.namespace, p)), now: cluster.clock.now, applyErrors };
+      return { title: rest.title, caption: rest.caption, widget: rest.id, scenario, panels, initial: panels.map((p) => initialView(cluster, scenario.namespace, p)), now: cluster.clock.now, applyErrors };
     },
   };
 }
@@ -94,6 +94,28 @@ export const widgets: WidgetEntry[] = [
     caption: 'Select a Pod for its actions, or scale with − and +.',
     scenario: services,
     panels: [{ kind: 'map', acts: ['scale', 'delete', 'node', 'kube-proxy'], deployment: 'web', capacity: 12, packets: true }],
+  }),
+  live({
+    id: 'call-pod-ip',
+    title: 'Live cluster: call a Pod by its IP',
+    description: 'curl a Pod at its own IP from another Pod and watch the packet cross the map to exactly that Pod.',
+    caption: 'Click an example, or type your own curl to a Pod IP from the map; the dot is the packet, labelled source → destination.',
+    scenario: services,
+    panels: [
+      { kind: 'map', packets: true, capacity: 6 },
+      { kind: 'console', examples: ['kubectl get pods -o wide', 'kubectl exec client -- curl -s http://10.244.1.3:8080', 'kubectl exec client -- curl -s http://10.244.2.3:8080'] },
+    ],
+  }),
+  live({
+    id: 'pods-change',
+    title: 'Live cluster: Pods change, the Service stays',
+    description: 'Delete or scale Pods: their IPs change, the Service\'s ClusterIP does not, and its endpoints follow.',
+    caption: 'Select a web Pod and delete it, or scale with − and +: the Pod IPs change, the ClusterIP does not.',
+    scenario: services,
+    panels: [
+      { kind: 'map', acts: ['scale', 'delete'], deployment: 'web', capacity: 6 },
+      { kind: 'endpoints', service: 'web' },
+    ],
   }),
   live({
     id: 'packet-trace',
@@ -159,7 +181,8 @@ export const widgets: WidgetEntry[] = [
     panels: [
       { kind: 'map', acts: ['readiness', 'liveness'], readiness: { fail: 'kubectl exec {pod} -- touch /tmp/maintenance', restore: 'kubectl exec {pod} -- rm /tmp/maintenance' }, liveness: 'kubectl exec {pod} -- touch /tmp/broken', capacity: 6, packets: true },
       { kind: 'endpoints', service: 'web' },
-      { kind: 'console', examples: ["kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done' | sort | uniq -c"] },
+      { kind: 'rules', service: 'default/web', node: 'node-2' },
+      { kind: 'console', examples: ["kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done' | sort | uniq -c", 'kubectl get pods -o wide', 'kubectl describe endpointslices -l kubernetes.io/service-name=web'] },
     ],
   }),
 ];

@@ -18,4 +18,9 @@ export interface LiveWidgetProps {
   warmupMs?: number;
   /** Start with time running (unless the reader prefers reduced motion). Default true. */
   autoplay?: boolean;
+  /**
+   * The widget's id in components/widgets.ts when this is that widget (same panels, same
+   * manifests): it then has Share and Embed.
+   */
+  widget?: string;
 }
