@@ -31,7 +31,7 @@ const podGap = 6;
 const nodeHead = 62;
 /** The narrowest node box that holds a Pod's name, IP and status words. */
 const minNodeW = 180;
-const serviceH = 52;
+const serviceH = 62;
 const wireH = 26;
 
 /** Pod columns per node: two when a node is wide enough. */
