@@ -65,8 +65,8 @@ if (!existsSync('dist/index.html') || !existsSync(chromiumPath)) {
       await line.fill('kubectl scale deployment web --replicas=11');
       await line.press('Enter');
       await page.waitForTimeout(4000);
-      const pods = await widget.getByRole('region', { name: 'Cluster map' }).getByRole('button', { name: /^Pod / }).count();
-      await widget.getByRole('region', { name: 'Cluster map' }).scrollIntoViewIfNeeded();
+      const pods = await widget.getByRole('group', { name: 'Cluster map' }).getByRole('button', { name: /^Pod / }).count();
+      await widget.getByRole('group', { name: 'Cluster map' }).scrollIntoViewIfNeeded();
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       await longTasks(page);
       // Frame deltas for 6 s while a stream of requests crosses the map (12 every 400 ms).

@@ -27,18 +27,18 @@ afterAll(async () => {
 
 const dnatCount = async (widget: ReturnType<Page['getByRole']>, node: string) => {
   await widget.getByRole('group', { name: 'Node' }).getByRole('button', { name: node }).click();
-  return ((await widget.getByRole('region', { name: 'Rules' }).locator('pre').textContent()) ?? '').match(/-j DNAT/g)?.length ?? 0;
+  return ((await widget.getByRole('group', { name: 'Rules' }).locator('pre').textContent()) ?? '').match(/-j DNAT/g)?.length ?? 0;
 };
 
 test('kube-proxy writes the rules on each node; stopped, its node keeps the old ones', async () => {
   const widget = await openLiveWidget(page, 'Live cluster: kube-proxy writes the rules');
   expect(await dnatCount(widget, 'node-1')).toBe(3);
-  await widget.getByRole('region', { name: 'Cluster map' }).getByRole('button', { name: /^Pod web-\S+, 10\.244\.2\./ }).click();
+  await widget.getByRole('group', { name: 'Cluster map' }).getByRole('button', { name: /^Pod web-\S+, 10\.244\.2\./ }).click();
   await widget.getByRole('button', { name: 'Stop kube-proxy on node-2' }).click();
   await widget.getByRole('button', { name: 'Scale up' }).click();
   await expect.poll(() => dnatCount(widget, 'node-1'), { timeout: 20_000 }).toBe(4);
   expect(await dnatCount(widget, 'node-2')).toBe(3);
-  expect(await widget.getByRole('region', { name: 'Rules' }).textContent()).toMatch(/kube-proxy is stopped on node-2/);
+  expect(await widget.getByRole('group', { name: 'Rules' }).textContent()).toMatch(/kube-proxy is stopped on node-2/);
 });
 
 test('separate connections spread over the Pods; one keep-alive connection stays on one Pod', async () => {

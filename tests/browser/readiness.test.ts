@@ -28,7 +28,7 @@ afterAll(async () => {
 
 test('a failing readiness probe takes the Pod out of traffic without restarting it', async () => {
   const widget = await openLiveWidget(page, 'Live cluster: fail a readiness probe');
-  const map = widget.getByRole('region', { name: 'Cluster map' });
+  const map = widget.getByRole('group', { name: 'Cluster map' });
   const victim = map.getByRole('button', { name: /^Pod web-\S+, 10\.244\.1\.\d+, Running, Ready/ });
   const label = (await victim.getAttribute('aria-label'))!;
   const [, name, ip] = /^Pod (\S+), (\S+),/.exec(label)!;
@@ -41,12 +41,12 @@ test('a failing readiness probe takes the Pod out of traffic without restarting 
   // EndpointsView: its endpoint is no longer ready; RulesView (node-2's rules for web): its DNAT is gone after the sync.
   const endpoints = widget.getByRole('list', { name: 'Endpoints' });
   await expect.poll(() => endpoints.textContent(), { timeout: 20_000 }).toMatch(new RegExp(`${ip.replaceAll('.', '\\.')} ready=false`));
-  const rules = widget.getByRole('region', { name: 'Rules' });
+  const rules = widget.getByRole('group', { name: 'Rules' });
   await expect.poll(() => rules.locator('pre').textContent(), { timeout: 20_000 }).not.toContain(`--to-destination ${ip}:8080`);
   expect(await rules.locator('pre').textContent()).toMatch(/DNAT --to-destination 10\.244\.\d+\.\d+:8080/);
 
   // 50 new connections from the console: none reaches the Pod.
-  const console = widget.getByRole('region', { name: 'Console' });
+  const console = widget.getByRole('group', { name: 'Console' });
   await console.getByRole('textbox', { name: 'Command' }).fill("kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done'");
   await console.getByRole('button', { name: 'Run', exact: true }).click();
   const output = await console.getByRole('log', { name: 'Console output' }).textContent();
@@ -61,7 +61,7 @@ test('a failing readiness probe takes the Pod out of traffic without restarting 
 
 test('a failing liveness probe restarts the container; readiness never did', async () => {
   const widget = page.getByRole('figure', { name: 'Live cluster: fail a readiness probe' });
-  const map = widget.getByRole('region', { name: 'Cluster map' });
+  const map = widget.getByRole('group', { name: 'Cluster map' });
   const other = map.getByRole('button', { name: /^Pod web-\S+, 10\.244\.3\.\d+, Running, Ready, restarts 0/ });
   const name = /^Pod (\S+),/.exec((await other.getAttribute('aria-label'))!)![1];
   await other.click();

@@ -54,7 +54,7 @@ test('a Pod answers ping, the ClusterIP does not, and curl to the ClusterIP work
 
 test('a Pod whose label no longer matches leaves the endpoints and the rules, and keeps running', async () => {
   const widget = await openLiveWidget(page, 'Live cluster: change a label');
-  const map = widget.getByRole('region', { name: 'Cluster map' });
+  const map = widget.getByRole('group', { name: 'Cluster map' });
   const pod = map.getByRole('button', { name: /^Pod web-\S+, 10\.244\.1\.3,/ });
   const name = /^Pod (\S+),/.exec((await pod.getAttribute('aria-label'))!)![1];
   await pod.click();
