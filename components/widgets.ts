@@ -14,9 +14,12 @@
 import type { Component } from 'svelte';
 import type { Scenario } from './live/scenario';
 import { scenarioOf } from './live/scenario';
+import type { PanelSpec } from './panels/specs';
 import intentWeb from '../sim/scenarios/intent/web.yaml?raw';
 import policyPods from '../sim/scenarios/network-policy/pods.yaml?raw';
 import denyIngressX from '../sim/scenarios/network-policy/deny-ingress-x.yaml?raw';
+import servicesWeb from '../sim/scenarios/services/web.yaml?raw';
+import readinessWeb from '../sim/scenarios/readiness/web.yaml?raw';
 
 export interface WidgetEntry {
   /** The widget's id in URLs: `/embed/<id>/`. */
@@ -34,6 +37,23 @@ export interface WidgetEntry {
   props: (scenario: Scenario) => Promise<Record<string, unknown>>;
 }
 
+/** A widget built on LiveWidget: its panels, and its props for a scenario (computed at build time). */
+function live(entry: Omit<WidgetEntry, 'component' | 'props'> & { panels: PanelSpec[] }): WidgetEntry {
+  const { panels, ...rest } = entry;
+  return {
+    ...rest,
+    component: () => import('./LiveWidget.svelte'),
+    props: async (scenario) => {
+      const [{ replay }, { initialView }] = await Promise.all([import('./live/replay'), import('./panels/initial')]);
+      const { cluster, applyErrors } = replay(scenario);
+      return { title: rest.title, caption: rest.caption, widget: rest.id, scenario, panels, initial: panels.map((p) => initialView(cluster, scenario.namespace, p)), now: cluster.clock.now, applyErrors };
+    },
+  };
+}
+
+const services = scenarioOf({ manifests: servicesWeb, source: 'web.yaml', time: 20_000 });
+const readiness = scenarioOf({ manifests: readinessWeb, source: 'web.yaml', time: 20_000 });
+
 export const widgets: WidgetEntry[] = [
   {
     id: 'reconcile',
@@ -45,7 +65,7 @@ export const widgets: WidgetEntry[] = [
     props: async (scenario) => {
       const [{ replay }, { reconcileView }] = await Promise.all([import('./live/replay'), import('./views/reconcile')]);
       const { cluster, applyErrors } = replay(scenario);
-      return { scenario, deployment: 'web', initial: { ...reconcileView(cluster, scenario.namespace, 'web', 6), applyErrors } };
+      return { title: 'Live cluster: scale the Deployment', caption: 'Move the slider to change spec.replicas, or delete a Pod, then watch the controllers reconcile.', scenario, deployment: 'web', initial: { ...reconcileView(cluster, scenario.namespace, 'web', 6), applyErrors } };
     },
   },
   {
@@ -67,6 +87,104 @@ export const widgets: WidgetEntry[] = [
       };
     },
   },
+  live({
+    id: 'cluster-map',
+    title: 'Cluster map: Pods, nodes and a Service',
+    description: 'Nodes with their Pod CIDRs, Pods with their IPs, a ClusterIP over every node; delete, scale, stop a node or its kube-proxy.',
+    caption: 'Select a Pod for its actions, or scale with − and +.',
+    scenario: services,
+    panels: [{ kind: 'map', acts: ['scale', 'delete', 'node', 'kube-proxy'], deployment: 'web', capacity: 12, packets: true }],
+  }),
+  live({
+    id: 'call-pod-ip',
+    title: 'Live cluster: call a Pod by its IP',
+    description: 'curl a Pod at its own IP from another Pod and watch the packet cross the map to exactly that Pod.',
+    caption: 'Click an example, or type your own curl to a Pod IP from the map; the dot is the packet, labelled source → destination.',
+    scenario: services,
+    panels: [
+      { kind: 'map', packets: true, capacity: 6 },
+      { kind: 'console', examples: ['kubectl get pods -o wide', 'kubectl exec client -- curl -s http://10.244.1.3:8080', 'kubectl exec client -- curl -s http://10.244.2.3:8080'] },
+    ],
+  }),
+  live({
+    id: 'pods-change',
+    title: 'Live cluster: Pods change, the Service stays',
+    description: 'Delete or scale Pods: their IPs change, the Service\'s ClusterIP does not, and its endpoints follow.',
+    caption: 'Select a web Pod and delete it, or scale with − and +: the Pod IPs change, the ClusterIP does not.',
+    scenario: services,
+    panels: [
+      { kind: 'map', acts: ['scale', 'delete'], deployment: 'web', capacity: 6 },
+      { kind: 'endpoints', service: 'web' },
+    ],
+  }),
+  live({
+    id: 'packet-trace',
+    title: 'Packet trace: one request, hop by hop',
+    description: 'Send a request from a Pod to a Pod IP, a ClusterIP or a Service name and step through every hop, rewrite and reply.',
+    caption: 'Choose a source and a destination, send a request, then step through the hops.',
+    scenario: services,
+    panels: [{ kind: 'trace', from: 'client', to: 'web' }],
+  }),
+  {
+    id: 'docker-trace',
+    title: 'Docker beside Kubernetes: a request through port mapping',
+    description: 'The same request between two Docker hosts: MASQUERADE and DNAT rewrite it, where Pods need neither.',
+    caption: 'Step through the published-port request; then try the container\'s own address.',
+    scenario: scenarioOf({ manifests: '', source: 'none.yaml' }),
+    component: () => import('./DockerTrace.svelte'),
+    props: async () => ({ title: 'Docker beside Kubernetes: a request through port mapping', caption: 'Step through the published-port request; then try the container\'s own address.' }),
+  },
+  live({
+    id: 'endpoints',
+    title: 'EndpointsView: from selector to rules',
+    description: 'A Service\'s selector, the Pods it picks, the EndpointSlice\'s Pod IPs and every node\'s DNAT targets, live.',
+    caption: 'Change a Pod\'s label on the map and follow it through the chain.',
+    scenario: services,
+    panels: [
+      { kind: 'map', acts: ['label'], label: { key: 'app', values: ['web', 'debug'] }, capacity: 6, showLabels: true },
+      { kind: 'endpoints', service: 'web' },
+    ],
+  }),
+  live({
+    id: 'rules',
+    title: 'RulesView: kube-proxy\'s rules on a node',
+    description: 'A node\'s iptables-save -t nat, filtered to one Service, changing when kube-proxy syncs.',
+    caption: 'Scale with − and +, and watch the rules change after each sync.',
+    scenario: services,
+    panels: [
+      { kind: 'map', acts: ['scale', 'kube-proxy'], deployment: 'web', capacity: 6 },
+      { kind: 'rules', service: 'default/web', node: 'node-1' },
+    ],
+  }),
+  live({
+    id: 'balance',
+    title: 'Balance: new connections versus one keep-alive connection',
+    description: 'Which Pod served N requests on N connections, and N requests on one connection.',
+    caption: 'Press both buttons and compare the bars.',
+    scenario: services,
+    panels: [{ kind: 'balance', client: 'client', service: 'web', requests: 12 }],
+  }),
+  live({
+    id: 'console',
+    title: 'Console: a terminal on a live cluster',
+    description: 'kubectl, ssh NODE iptables-save, curl from a Pod: the engine\'s console, output as the real tools print it.',
+    caption: 'Click an example or type a command; Tab completes.',
+    scenario: services,
+    panels: [{ kind: 'console', examples: ['kubectl get pods -o wide', 'kubectl get svc,endpointslices', 'ssh node-1 iptables-save -t nat | grep default/web'] }],
+  }),
+  live({
+    id: 'readiness',
+    title: 'Readiness: fail a probe, follow the traffic',
+    description: 'Fail a Pod\'s readiness or liveness probe and watch EndpointsView, the rules and the console\'s curls.',
+    caption: 'Select a web Pod, press Fail readiness, then send requests from the console.',
+    scenario: readiness,
+    panels: [
+      { kind: 'map', acts: ['readiness', 'liveness'], readiness: { fail: 'kubectl exec {pod} -- touch /tmp/maintenance', restore: 'kubectl exec {pod} -- rm /tmp/maintenance' }, liveness: 'kubectl exec {pod} -- touch /tmp/broken', capacity: 6, packets: true },
+      { kind: 'endpoints', service: 'web' },
+      { kind: 'rules', service: 'default/web', node: 'node-2' },
+      { kind: 'console', examples: ["kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done' | sort | uniq -c", 'kubectl get pods -o wide', 'kubectl describe endpointslices -l kubernetes.io/service-name=web'] },
+    ],
+  }),
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

@@ -4,7 +4,7 @@
  * the engine's own printers, so a widget and `kubectl get` never disagree.
  */
 import type { Cluster } from '../../sim/cluster';
-import type { Node, Pod, Service } from '../../sim/api/types';
+import type { Deployment, Node, Pod, Service } from '../../sim/api/types';
 import { nowMs } from '../../sim/console/context';
 import { nodePrinter } from '../../sim/console/printers/node';
 import { podPrinter } from '../../sim/console/printers/pod';
@@ -34,6 +34,8 @@ export interface PodView {
   ready: boolean;
   /** deletionTimestamp is set. */
   terminating: boolean;
+  /** The TCP containerPorts its containers declare. */
+  ports: number[];
 }
 
 export interface NodeView {
@@ -83,6 +85,7 @@ export function podViews(cluster: Cluster, namespace: string): PodView[] {
       restarts: (pod.status?.containerStatuses ?? []).reduce((n, c) => n + c.restartCount, 0),
       ready: isPodReady(pod),
       terminating: pod.metadata.deletionTimestamp !== undefined,
+      ports: pod.spec.containers.flatMap((c) => (c.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort)),
     };
   });
 }
@@ -128,9 +131,18 @@ export interface ClusterView {
   /** Pods the scheduler has not placed yet. */
   unscheduled: PodView[];
   services: ServiceView[];
+  /** The namespace's Deployments and their spec.replicas. */
+  deployments: { name: string; replicas: number }[];
 }
 
 export function clusterView(cluster: Cluster, namespace: string): ClusterView {
   const pods = podViews(cluster, namespace);
-  return { now: cluster.clock.now, nodes: nodeViews(cluster, pods), unscheduled: pods.filter((p) => !p.nodeName), services: serviceViews(cluster, namespace) };
+  return {
+    now: cluster.clock.now,
+    nodes: nodeViews(cluster, pods),
+    unscheduled: pods.filter((p) => !p.nodeName),
+    // The Services that pick Pods (the `kubernetes` Service's endpoints are the API server, no Pod).
+    services: serviceViews(cluster, namespace).filter((s) => Object.keys(s.selector).length > 0),
+    deployments: cluster.store.list<Deployment>('Deployment', namespace).map((d) => ({ name: d.metadata.name, replicas: d.spec.replicas ?? 1 })),
+  };
 }

@@ -24,6 +24,9 @@ export interface EvalContext {
   now: number;
   /** The node's xt_recent lists. */
   recent: Map<string, Map<string, number>>;
+  /** The interface the packet came in by, and the one it leaves by (`-i`, `-o`), when known. */
+  inIface?: string;
+  outIface?: string;
 }
 
 /** A rule that matched, with its text as iptables-save prints it. */
@@ -65,6 +68,8 @@ function matches(m: Match, p: Packet, ctx: EvalContext): boolean {
       return inBlock(m.cidr, p.src) !== !!m.invert;
     case 'dst':
       return inBlock(m.cidr, p.dst) !== !!m.invert;
+    case 'iface':
+      return ((m.dir === 'in' ? ctx.inIface : ctx.outIface) === m.name) !== !!m.invert;
     case 'proto':
       return p.protocol === m.protocol;
     case 'comment':

@@ -46,6 +46,8 @@ function matchText(m: Match): string {
       return `${not}-s ${withPrefix(m.cidr)}`;
     case 'dst':
       return `${not}-d ${withPrefix(m.cidr)}`;
+    case 'iface':
+      return `${not}-${m.dir === 'in' ? 'i' : 'o'} ${m.name}`;
     case 'proto':
       return `-p ${m.protocol.toLowerCase()}`;
     case 'comment':
@@ -87,15 +89,16 @@ function targetText(t: Target): string {
   }
 }
 
-const ipParts = new Set(['src', 'dst', 'proto']);
-const ipOrder = { src: 0, dst: 1, proto: 2 } as Record<string, number>;
+// Addresses, then interfaces, then the protocol (nft-shared.c: save_ipv4_addr, save_iface, proto).
+const ipParts = new Set(['src', 'dst', 'iface', 'proto']);
+const ipOrder = (m: Match) => (m.m === 'src' ? 0 : m.m === 'dst' ? 1 : m.m === 'iface' ? (m.dir === 'in' ? 2 : 3) : 4);
 const rendered = new WeakMap<Rule, string>();
 
 /** One rule as iptables-save prints it: `-A CHAIN -d 10.96.0.10/32 -p udp -m comment … -j …`. */
 export function renderRule(chain: string, r: Rule): string {
   const cached = rendered.get(r);
   if (cached) return cached;
-  const head = r.matches.filter((m) => ipParts.has(m.m)).sort((a, b) => ipOrder[a.m] - ipOrder[b.m]);
+  const head = r.matches.filter((m) => ipParts.has(m.m)).sort((a, b) => ipOrder(a) - ipOrder(b));
   const rest = r.matches.filter((m) => !ipParts.has(m.m));
   const text = ['-A', chain, ...head.map(matchText), ...rest.map(matchText), ...(r.target.t === 'none' ? [] : [targetText(r.target)])].join(' ');
   rendered.set(r, text);

@@ -14,6 +14,8 @@ export type Match =
   | { m: 'src'; cidr: string; invert?: boolean }
   /** `-d CIDR` / `! -d CIDR` (ip header part). */
   | { m: 'dst'; cidr: string; invert?: boolean }
+  /** `-i IFACE` / `! -o IFACE` (ip header part): the interface the packet came in by or leaves by. */
+  | { m: 'iface'; dir: 'in' | 'out'; name: string; invert?: boolean }
   /** `-p tcp` (ip header part). */
   | { m: 'proto'; protocol: Protocol }
   /** `-m comment --comment TEXT`: matches everything. */

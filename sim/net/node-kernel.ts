@@ -204,6 +204,7 @@ function hookHop(node: NodeNetwork, table: string, hook: string, p: Packet, r: E
     packet: p,
     action,
     rule: r.decisive?.text,
+    rules: r.hits.map((h) => h.text),
     note: path.length ? `${summary}; via ${path.join(' | ')}` : summary,
   };
 }

@@ -24,6 +24,8 @@ export interface Hop {
   action: 'send' | 'route' | 'DNAT' | 'SNAT' | 'MASQUERADE' | 'ACCEPT' | 'DROP' | 'REJECT' | 'deliver' | 'conntrack';
   /** The rule that touched the packet, in iptables-save syntax, when a rule did. */
   rule?: string;
+  /** Every rule that matched at this hop, in order, in iptables-save syntax (the chains it took). */
+  rules?: string[];
   /** A sentence for readers, e.g. "conntrack entry found: reply to 10.244.1.5:8080". */
   note?: string;
 }

@@ -3,7 +3,8 @@
  * Chromium with playwright-core, and record what a reader must never see (console errors, requests
  * that leave the local server).
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './static-server';
 
 /** Debian's Chromium; tests/browser/ensure-chromium.sh installs it. */
@@ -72,4 +73,13 @@ export async function hydrateIslands(page: Page, timeoutMs = 20_000): Promise<nu
     await page.waitForFunction((el) => !el.hasAttribute('ssr') && !el.querySelector('[aria-busy="true"]'), handle, { timeout: timeoutMs });
   }
   return islands.length;
+}
+
+/** Scrolls a live widget into view, waits until its engine runs, and sets its time to 4× speed. */
+export async function openLiveWidget(page: Page, name: string): Promise<Locator> {
+  const widget = page.getByRole('figure', { name });
+  await widget.scrollIntoViewIfNeeded();
+  await expect.poll(() => widget.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+  await widget.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  return widget;
 }
