@@ -83,6 +83,12 @@ export interface TraceSpec {
   from?: string;
   /** The destination at first: a Pod name, a Service name (its ClusterIP) or `dns:NAME`. */
   to?: string;
+  /**
+   * Requests to compare, one per row: a click runs the row's console command (any that opens
+   * connections: `kubectl exec client -- curl …`, `ssh node-1 curl …`), traces the connections it
+   * made, and the row says what the trace shows was rewritten on the way in.
+   */
+  presets?: { label: string; command: string }[];
 }
 
 export type PanelSpec = MapSpec | EndpointsSpec | RulesSpec | ConsoleSpec | BalanceSpec | TraceSpec;
