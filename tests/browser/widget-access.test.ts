@@ -69,7 +69,11 @@ describe.each(pages)('/$path', ({ path }) => {
   test('Tab reaches every control of every widget, and each shows where the focus is', async () => {
     const { context, page, watched } = await open(path, { viewport: { width: 1280, height: 900 } });
     const controls = (await markControls(page)).flat();
-    const total = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length);
+    // Tab also walks through the controls inside iframes (the embed gallery's live previews), which
+    // this document's query does not count: count each frame's controls too.
+    const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
+    const counts = await Promise.all(page.frames().map((f) => f.evaluate((s) => document.querySelectorAll(s).length, focusable).catch(() => 0)));
+    const total = counts.reduce((a, b) => a + b, 0);
     const reached = new Map<string, boolean>();
     await page.locator('body').focus();
     for (let i = 0; i < total + 20 && reached.size < controls.length; i++) {
