@@ -120,7 +120,7 @@ for (const c of cases) {
     await hydrated(w);
 
     // Hints: one checklist step per click, then the puzzle's own last hint.
-    const hints = w.getByRole('region', { name: 'Hints' }).getByRole('listitem');
+    const hints = w.getByRole('group', { name: 'Hints', exact: true }).getByRole('listitem');
     for (let n = 1; n <= c.hints; n++) {
       await w.getByRole('button', { name: /hint/ }).click();
       expect(await hints.count()).toBe(n);
