@@ -86,7 +86,7 @@ test('embed.js sizes the iframe to its page, with no inner scroll', async () => 
       const outer = await iframe.evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().height);
       const inner = await page.frameLocator('iframe[title="My blog: the blog Deployment"]').locator('html').evaluate((h) => h.scrollHeight);
       return Math.abs(outer - inner);
-    })
+    }, { timeout: 15_000 })
     .toBeLessThanOrEqual(1);
 });
 
