@@ -38,8 +38,9 @@ function externalIP(svc: Service, wide: boolean): string {
       return loadBalancerAddresses(svc.status?.loadBalancer?.ingress, wide) || '<pending>';
     case 'ExternalName':
       return svc.spec.externalName ?? '';
+    default:
+      return '<unknown>';
   }
-  return '<unknown>';
 }
 
 /**
