@@ -4,27 +4,11 @@
  * one checklist step at a time.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openPageForTests } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('debugging/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('debugging/');
 
 const webYaml = (name: string) => readFileSync(`sim/scenarios/debugging/${name}/web.yaml`, 'utf8');
 
@@ -54,8 +38,8 @@ async function make(w: Locator, name: string, move: Move): Promise<void> {
   const box = w.getByRole('textbox', { name: 'YAML of web.yaml' });
   await expect.poll(() => box.count(), { timeout: 10_000 }).toBe(1);
   await box.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(move.edit(webYaml(name)));
+  await chapter.page.keyboard.press('ControlOrMeta+a');
+  await chapter.page.keyboard.insertText(move.edit(webYaml(name)));
   await w.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => w.getByLabel('kubectl apply -f web.yaml').count()).toBe(1);
 }
@@ -63,7 +47,7 @@ async function make(w: Locator, name: string, move: Move): Promise<void> {
 /** Lets a minute of virtual time pass, as a reader typing sleep would, and lets the check run. */
 async function aMinuteLater(w: Locator): Promise<void> {
   await console_(w, 'sleep 60');
-  await page.waitForTimeout(600);
+  await chapter.page.waitForTimeout(600);
 }
 
 interface Case {
@@ -116,7 +100,7 @@ const cases: Case[] = [
 
 for (const c of cases) {
   test(`puzzle ${c.name}: a wrong fix leaves it broken, the fix solves it`, async () => {
-    const w = page.getByRole('figure', { name: `Puzzle: ${c.title}` });
+    const w = chapter.page.getByRole('figure', { name: `Puzzle: ${c.title}` });
     await hydrated(w);
 
     // Hints: one checklist step per click, then the puzzle's own last hint.
@@ -143,5 +127,5 @@ for (const c of cases) {
 }
 
 test('no console errors, nothing requested off the site', () => {
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });

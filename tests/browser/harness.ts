@@ -3,7 +3,7 @@
  * Chromium with playwright-core, and record what a reader must never see (console errors, requests
  * that leave the local server).
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -82,4 +82,32 @@ export async function openLiveWidget(page: Page, name: string): Promise<Locator>
   await expect.poll(() => widget.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
   await widget.getByRole('combobox', { name: 'Speed' }).selectOption('4');
   return widget;
+}
+
+/** A page of the built site open in Chromium for one test file, and what the reader must never see on it. */
+export interface OpenPage {
+  readonly server: PreviewServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly problems: string[];
+}
+
+/**
+ * Opens `path` of the built site in Chromium before the test file's tests run, watched by
+ * watchPage, and closes the browser and the server after them. Call it at the top of a test file.
+ */
+export function openPageForTests(path: string, viewport = { width: 1280, height: 900 }): OpenPage {
+  const opened = {} as { -readonly [K in keyof OpenPage]: OpenPage[K] };
+  beforeAll(async () => {
+    opened.server = await startPreview();
+    opened.browser = await launchChromium();
+    opened.page = await opened.browser.newPage({ viewport });
+    opened.problems = watchPage(opened.page, opened.server.origin).problems;
+    await opened.page.goto(new URL(path, opened.server.url).href, { waitUntil: 'load' });
+  });
+  afterAll(async () => {
+    await opened.browser?.close();
+    opened.server?.stop();
+  });
+  return opened;
 }

@@ -2,31 +2,15 @@
  * The chapter "Intent" in real Chromium, on the built site: the reader scales the Deployment and
  * deletes a Pod, and the cluster replaces it with a Pod that has a new IP.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openPageForTests, watchPage } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('intent/');
 
 /** A widget, scrolled into view so that it hydrates and its virtual time runs, at 4× speed. */
 async function openWidget(name: string): Promise<Locator> {
-  const widget = page.getByRole('figure', { name });
+  const widget = chapter.page.getByRole('figure', { name });
   await widget.scrollIntoViewIfNeeded();
   const speed = widget.getByRole('combobox', { name: 'Speed' });
   // Hydrated once the clock moves.
@@ -57,8 +41,8 @@ test('scaling the Deployment changes the number of running Pods', async () => {
 
   const slider = widget.getByRole('slider', { name: /Desired replicas/ });
   await slider.focus();
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await chapter.page.keyboard.press('ArrowRight');
+  await chapter.page.keyboard.press('ArrowRight');
   await expect.poll(() => slider.inputValue()).toBe('5');
   await expect.poll(async () => (await readyPods(widget)).size, { timeout: 30_000 }).toBe(5);
   await expect(widget.getByRole('log').textContent()).resolves.toMatch(/create/);
@@ -88,7 +72,7 @@ test('a deleted Pod is replaced by a new Pod with a new IP', async () => {
 });
 
 test('the self-check says in words whether an answer is right', async () => {
-  const check = page.getByRole('region', { name: 'Check yourself' });
+  const check = chapter.page.getByRole('region', { name: 'Check yourself' });
   await check.scrollIntoViewIfNeeded();
   const question = check.getByRole('group', { name: /A Pod runs two containers/ });
   // The island hydrates when visible: retry until the button reacts.
@@ -105,10 +89,10 @@ test('the self-check says in words whether an answer is right', async () => {
 });
 
 test('under prefers-reduced-motion time does not run by itself: the reader steps it', async () => {
-  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const context = await chapter.browser.newContext({ reducedMotion: 'reduce' });
   const calm = await context.newPage();
-  const calmWatch = watchPage(calm, server.origin);
-  await calm.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  const calmWatch = watchPage(calm, chapter.server.origin);
+  await calm.goto(new URL('intent/', chapter.server.url).href, { waitUntil: 'load' });
   const widget = calm.getByRole('figure', { name: 'Live cluster: delete a Pod' });
   await widget.scrollIntoViewIfNeeded();
   const clock = widget.getByText(/^t = /);
@@ -127,5 +111,5 @@ test('under prefers-reduced-motion time does not run by itself: the reader steps
 });
 
 test('the page logs no console error and requests nothing from another host', () => {
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });

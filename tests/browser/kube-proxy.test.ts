@@ -3,27 +3,11 @@
  * while the others learn a new Pod; requests on separate connections spread, requests on one
  * keep-alive connection all reach one Pod.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openLiveWidget, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openLiveWidget, openPageForTests } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('kube-proxy/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('kube-proxy/');
 
 const dnatCount = async (widget: ReturnType<Page['getByRole']>, node: string) => {
   await widget.getByRole('group', { name: 'Node' }).getByRole('button', { name: node }).click();
@@ -31,7 +15,7 @@ const dnatCount = async (widget: ReturnType<Page['getByRole']>, node: string) =>
 };
 
 test('kube-proxy writes the rules on each node; stopped, its node keeps the old ones', async () => {
-  const widget = await openLiveWidget(page, 'Live cluster: kube-proxy writes the rules');
+  const widget = await openLiveWidget(chapter.page, 'Live cluster: kube-proxy writes the rules');
   expect(await dnatCount(widget, 'node-1')).toBe(3);
   await widget.getByRole('group', { name: 'Cluster map' }).getByRole('button', { name: /^Pod web-\S+, 10\.244\.2\./ }).click();
   await widget.getByRole('button', { name: 'Stop kube-proxy on node-2' }).click();
@@ -42,7 +26,7 @@ test('kube-proxy writes the rules on each node; stopped, its node keeps the old 
 });
 
 test('separate connections spread over the Pods; one keep-alive connection stays on one Pod', async () => {
-  const widget = await openLiveWidget(page, 'Balance: new connections versus one keep-alive connection');
+  const widget = await openLiveWidget(chapter.page, 'Balance: new connections versus one keep-alive connection');
   await widget.getByRole('button', { name: 'Send 12 requests on 12 new connections' }).click();
   await widget.getByRole('button', { name: 'Send 12 requests on one keep-alive connection' }).click();
   const legend = (await widget.locator('.legend').textContent())?.replace(/\s+/g, ' ');
@@ -56,5 +40,5 @@ test('separate connections spread over the Pods; one keep-alive connection stays
 });
 
 test('the page logs no console error and requests nothing from another host', () => {
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });

@@ -3,30 +3,13 @@
  * another node crosses every hop with its addresses unchanged, and arrives from the client's own
  * IP; the same request between Docker hosts is rewritten twice.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openLiveWidget, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import { openLiveWidget, openPageForTests } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('pod-network/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('pod-network/');
 
 test('Pod to Pod across nodes: no hop rewrites the packet, and the server sees the client\'s IP', async () => {
-  const widget = await openLiveWidget(page, 'Packet trace: from one Pod to another');
+  const widget = await openLiveWidget(chapter.page, 'Packet trace: from one Pod to another');
   await widget.getByRole('combobox', { name: 'From Pod' }).selectOption({ label: 'client (10.244.1.2)' });
   await widget.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Pod IP 10.244.2.3 (web-55f6cc6694-7hncv)' });
   await widget.getByRole('button', { name: 'Send a request' }).click();
@@ -42,7 +25,7 @@ test('Pod to Pod across nodes: no hop rewrites the packet, and the server sees t
 });
 
 test('between Docker hosts the same request is rewritten twice, and the server sees host-a', async () => {
-  const widget = page.getByRole('figure', { name: 'Docker beside Kubernetes: the same request through port mapping' });
+  const widget = chapter.page.getByRole('figure', { name: 'Docker beside Kubernetes: the same request through port mapping' });
   await widget.scrollIntoViewIfNeeded();
   const hops = widget.getByRole('list', { name: 'Hops between the Docker hosts' });
   await expect.poll(async () => (await hops.textContent()) ?? '').toMatch(/MASQUERADE: source 172\.17\.0\.2:\d+ → 192\.168\.1\.10:\d+/);
@@ -52,5 +35,5 @@ test('between Docker hosts the same request is rewritten twice, and the server s
 });
 
 test('the page logs no console error and requests nothing from another host', () => {
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });

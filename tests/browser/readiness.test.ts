@@ -4,30 +4,13 @@
  * curls in the Console never reach it → its restart count is still 0; fail another Pod's liveness
  * → its restart count goes up.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openLiveWidget, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import { openLiveWidget, openPageForTests } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('readiness/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('readiness/');
 
 test('a failing readiness probe takes the Pod out of traffic without restarting it', async () => {
-  const widget = await openLiveWidget(page, 'Live cluster: fail a readiness probe');
+  const widget = await openLiveWidget(chapter.page, 'Live cluster: fail a readiness probe');
   const map = widget.getByRole('group', { name: 'Cluster map' });
   const victim = map.getByRole('button', { name: /^Pod web-\S+, 10\.244\.1\.\d+, Running, Ready/ });
   const label = (await victim.getAttribute('aria-label'))!;
@@ -60,7 +43,7 @@ test('a failing readiness probe takes the Pod out of traffic without restarting 
 });
 
 test('a failing liveness probe restarts the container; readiness never did', async () => {
-  const widget = page.getByRole('figure', { name: 'Live cluster: fail a readiness probe' });
+  const widget = chapter.page.getByRole('figure', { name: 'Live cluster: fail a readiness probe' });
   const map = widget.getByRole('group', { name: 'Cluster map' });
   const other = map.getByRole('button', { name: /^Pod web-\S+, 10\.244\.3\.\d+, Running, Ready, restarts 0/ });
   const name = /^Pod (\S+),/.exec((await other.getAttribute('aria-label'))!)![1];
@@ -71,5 +54,5 @@ test('a failing liveness probe restarts the container; readiness never did', asy
 });
 
 test('the page logs no console error and requests nothing from another host', () => {
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });

@@ -3,30 +3,13 @@
  * to a Pod IP in the client's own node's nat table; the ClusterIP answers no ping; a Pod whose
  * label no longer matches leaves the EndpointSlice and keeps running.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openLiveWidget, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import { openLiveWidget, openPageForTests } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('services/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('services/');
 
 test('the ClusterIP is rewritten to a Pod IP on the client\'s own node, and the reply turns it back', async () => {
-  const widget = await openLiveWidget(page, 'Packet trace: a request to a ClusterIP');
+  const widget = await openLiveWidget(chapter.page, 'Packet trace: a request to a ClusterIP');
   await widget.getByRole('combobox', { name: 'To' }).selectOption({ label: 'ClusterIP 10.106.124.237 (Service web)' });
   await widget.getByRole('button', { name: 'Send a request' }).click();
   const rows = (await widget.getByRole('list', { name: 'Hops of the connection' }).getByRole('button').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
@@ -40,7 +23,7 @@ test('the ClusterIP is rewritten to a Pod IP on the client\'s own node, and the 
 });
 
 test('a Pod answers ping, the ClusterIP does not, and curl to the ClusterIP works', async () => {
-  const widget = await openLiveWidget(page, 'Console: ping a Pod, then a ClusterIP');
+  const widget = await openLiveWidget(chapter.page, 'Console: ping a Pod, then a ClusterIP');
   const examples = widget.getByRole('group', { name: 'Example commands' });
   await examples.getByRole('button', { name: 'kubectl exec client -- ping -c 1 -W 2 10.244.1.3' }).click();
   await examples.getByRole('button', { name: 'kubectl exec client -- ping -c 1 -W 2 10.106.124.237' }).click();
@@ -53,7 +36,7 @@ test('a Pod answers ping, the ClusterIP does not, and curl to the ClusterIP work
 });
 
 test('a Pod whose label no longer matches leaves the endpoints and the rules, and keeps running', async () => {
-  const widget = await openLiveWidget(page, 'Live cluster: change a label');
+  const widget = await openLiveWidget(chapter.page, 'Live cluster: change a label');
   const map = widget.getByRole('group', { name: 'Cluster map' });
   const pod = map.getByRole('button', { name: /^Pod web-\S+, 10\.244\.1\.3,/ });
   const name = /^Pod (\S+),/.exec((await pod.getAttribute('aria-label'))!)![1];
@@ -69,5 +52,5 @@ test('a Pod whose label no longer matches leaves the endpoints and the rules, an
 });
 
 test('the page logs no console error and requests nothing from another host', () => {
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });

@@ -3,30 +3,14 @@
  * and an HTTP connection, both traced; the three paths of the NAT table rewrite what the chapter
  * says they rewrite, as the engine's traces show.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openPageForTests } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('whole-path/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('whole-path/');
 
 async function widget(name: string): Promise<Locator> {
-  const w = page.getByRole('figure', { name });
+  const w = chapter.page.getByRole('figure', { name });
   await w.scrollIntoViewIfNeeded();
   await expect.poll(() => w.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
   return w;
@@ -46,7 +30,7 @@ test('a request to the Service name: a DNS lookup to the kube-dns ClusterIP, the
 
 test('Pod → Pod: nothing rewritten; Service → Pod: the destination only; outside → node → Pod: the destination, then the source', async () => {
   const w = await widget('PacketTrace: where NAT happens');
-  const row = (label: string) => w.getByRole('listitem').filter({ has: page.getByRole('button', { name: label, exact: true }) });
+  const row = (label: string) => w.getByRole('listitem').filter({ has: chapter.page.getByRole('button', { name: label, exact: true }) });
   const send = async (label: string) => {
     await row(label).getByRole('button').click();
     await expect.poll(async () => (await row(label).textContent()) ?? '').toContain('Rewritten on the way in:');
@@ -61,5 +45,5 @@ test('Pod → Pod: nothing rewritten; Service → Pod: the destination only; out
   // MASQUERADE takes the address of the interface the packet leaves by: node-2's IP when the Pod
   // is on another node, node-2's bridge (10.244.2.1) when it is local.
   expect(outside).toMatch(/MASQUERADE: source 10\.0\.1\.11:\d+ → (10\.0\.1\.12|10\.244\.2\.1):\d+ \(node-2 nat POSTROUTING\)/);
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });
