@@ -20,6 +20,7 @@ import policyPods from '../sim/scenarios/network-policy/pods.yaml?raw';
 import denyIngressX from '../sim/scenarios/network-policy/deny-ingress-x.yaml?raw';
 import servicesWeb from '../sim/scenarios/services/web.yaml?raw';
 import readinessWeb from '../sim/scenarios/readiness/web.yaml?raw';
+import { debuggingPuzzle, puzzleNames } from './puzzles/debugging-puzzles';
 
 export interface WidgetEntry {
   /** The widget's id in URLs: `/embed/<id>/`. */
@@ -48,6 +49,20 @@ function live(entry: Omit<WidgetEntry, 'component' | 'props'> & { panels: PanelS
       const { cluster, applyErrors } = replay(scenario);
       return { title: rest.title, caption: rest.caption, widget: rest.id, scenario, panels, initial: panels.map((p) => initialView(cluster, scenario.namespace, p)), now: cluster.clock.now, applyErrors };
     },
+  };
+}
+
+/** A Debugging chapter puzzle: a broken cluster, a goal the engine checks, hints. */
+function puzzle(name: string): WidgetEntry {
+  const { title, caption, scenario, puzzle } = debuggingPuzzle(name);
+  return {
+    id: `puzzle-${name}`,
+    title,
+    description: `A broken cluster to debug: ${puzzle.goal.text}`,
+    caption,
+    scenario,
+    component: () => import('./PuzzleWidget.svelte'),
+    props: async (scenario) => ({ ...debuggingPuzzle(name), scenario, widget: `puzzle-${name}` }),
   };
 }
 
@@ -185,6 +200,7 @@ export const widgets: WidgetEntry[] = [
       { kind: 'console', examples: ["kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done' | sort | uniq -c", 'kubectl get pods -o wide', 'kubectl describe endpointslices -l kubernetes.io/service-name=web'] },
     ],
   }),
+  ...puzzleNames.map(puzzle),
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {
