@@ -164,6 +164,7 @@ export class Cluster {
     host.running = true;
     host.kubelet?.powerOn();
     host.kubeProxy?.powerOn();
+    for (const hook of host.bootHooks) hook();
     this.changed();
   }
 

@@ -19,6 +19,7 @@ import './node/programs/host';
 // The ingress controller's image: nodes can run it once it is installed (sim/scenarios/ingress/nginx-ingress.yaml).
 import './addons/ingress/nginx-ingress-image';
 import { Kubelet } from './node/kubelet';
+import { IpMasqAgent } from './node/ip-masq-agent';
 import { NamespaceController } from './controllers/namespace';
 import { RootCACertPublisher } from './controllers/root-ca-cert-publisher';
 
@@ -65,6 +66,8 @@ export const components: readonly ComponentEntry[] = [
   // Node agents: kubelet, kube-proxy.
   { name: 'kubelet', runsOn: 'each-node', install: ({ context, config, nodes, dataplane }, node) => void (node!.kubelet = new Kubelet({ ...context, config, nodes, dataplane }, node!)) },
   { name: 'kube-proxy', runsOn: 'each-node', install: ({ context, config }, node) => void (node!.kubeProxy = new KubeProxy({ ...context, config }, node!)) },
+  // On a cloud, Pods' traffic to the internet leaves with the node's address.
+  { name: 'ip-masq-agent', runsOn: 'each-node', install: ({ context, config, cloud }, node) => void (cloud.enabled && new IpMasqAgent({ ...context, config }, node!)) },
   // The CNI's policy agent, when the CNI enforces NetworkPolicy.
   {
     name: 'network-policy-controller',

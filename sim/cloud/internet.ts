@@ -8,6 +8,7 @@ import type { Packet } from '../net/packet';
 import type { NetworkElement, Sender, Step, Tracker, WalkState } from '../net/topology';
 import type { ConntrackEntry } from '../net/conntrack';
 import type { HttpAnswer } from '../net/node-network';
+import { cidrContains } from '../net/ip';
 
 /** The internet: it carries a packet to the host that owns its destination, or to the cloud's internet gateway. */
 export class Internet implements NetworkElement {
@@ -114,11 +115,21 @@ export class InternetGateway implements NetworkElement {
 
   /** Does this public IP belong to something behind the gateway? */
   serves(ip: string): boolean {
-    return this.frontends.has(ip) || [...this.publicIPs.values()].includes(ip);
+    return this.frontends.has(ip) || this.insideOf(ip) !== undefined;
+  }
+
+  /** The private address behind a public IP. */
+  private insideOf(publicIP: string): string | undefined {
+    for (const [inside, pub] of this.publicIPs) if (pub === publicIP) return inside;
+    return undefined;
   }
 
   receive(p: Packet, walk: WalkState, from: NetworkElement): Step {
     if (from === this.internet) return this.inbound(p, walk);
+    if (isPrivate(p.dst)) {
+      walk.hop({ where: this.name, packet: p, action: 'DROP', note: `${p.dst} is a private address: the internet gateway does not route it` });
+      return { end: { outcome: 'timeout' } };
+    }
     const publicIP = this.publicIPs.get(p.src);
     if (!publicIP) {
       walk.hop({ where: this.name, packet: p, action: 'DROP', note: `${p.src} has no public IP: the internet gateway drops the packet (no reply could come back)` });
@@ -135,7 +146,7 @@ export class InternetGateway implements NetworkElement {
       walk.hop({ where: this.name, packet: p, action: 'route', note: `${p.dst} is a load balancer's public IP: to ${frontend.name}` });
       return { next: frontend, packet: p, from: this };
     }
-    const inside = [...this.publicIPs].find(([, pub]) => pub === p.dst)?.[0];
+    const inside = this.insideOf(p.dst);
     if (!inside) {
       walk.hop({ where: this.name, packet: p, action: 'DROP', note: `no public IP ${p.dst} in this VPC: dropped` });
       return { end: { outcome: 'timeout' } };
@@ -189,4 +200,9 @@ export class NatGateway implements NetworkElement, Tracker {
   refresh(entry: ConntrackEntry, _now: number, state?: ConntrackEntry['state']): void {
     if (state) entry.state = state;
   }
+}
+
+/** Addresses no internet route leads to (RFC 1918, shared 100.64.0.0/10, loopback, link-local). */
+function isPrivate(ip: string): boolean {
+  return ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16'].some((c) => cidrContains(c, ip));
 }

@@ -16,6 +16,7 @@ import { deepEqual, objectKey, splitKey } from '../core/store';
 import type { Node, Service } from '../api/types';
 import { Cloud } from './cloud';
 import type { Listener } from './load-balancer';
+import { proxyHealthzPort } from '../node/kube-proxy-health';
 
 /** servicehelper.LoadBalancerCleanupFinalizer. */
 export const LoadBalancerCleanupFinalizer = 'service.kubernetes.io/load-balancer-cleanup';
@@ -130,10 +131,11 @@ function listenersOf(svc: Service): Listener[] {
 
 /**
  * The health check the cloud runs on each node: kube-proxy's healthCheckNodePort (`/healthz`) for
- * externalTrafficPolicy Local, else a TCP connect to the NodePort, as the cloud providers'
- * load balancer code sets it up (e.g. cloud-provider-aws's healthcheck for Local services).
+ * externalTrafficPolicy Local, which only nodes with a local endpoint pass; for Cluster,
+ * kube-proxy's own `/healthz` on port 10256, which every node with a working kube-proxy passes
+ * (KEP-3836; a TCP check of the NodePort would fail whenever its DNAT picks a Pod on a dead node).
  */
 function healthCheckOf(svc: Service): { protocol: 'TCP' | 'HTTP'; port?: number; path?: string } {
   if (svc.spec.externalTrafficPolicy === 'Local' && svc.spec.healthCheckNodePort) return { protocol: 'HTTP', port: svc.spec.healthCheckNodePort, path: '/healthz' };
-  return { protocol: 'TCP' };
+  return { protocol: 'HTTP', port: proxyHealthzPort, path: '/healthz' };
 }

@@ -3,6 +3,8 @@ import type { ExecResult } from '../node/programs';
 import type { CommandContext, ShellSession } from './context';
 import { kubectl } from './kubectl';
 import { simCommand } from './sim-commands';
+import { laptopCurl } from './laptop';
+import { cloudCommand } from './cloud-command';
 import { filters } from '../shell/filters';
 import { Shell } from '../shell/interpreter';
 import { parseShell, type SyntaxError } from '../shell/syntax';
@@ -203,6 +205,10 @@ export class Console implements ShellSession {
         return ssh(this.cluster, args);
       case 'sim':
         return simCommand(this.cluster, args);
+      case 'curl':
+        return laptopCurl(this.cluster, args);
+      case 'cloud':
+        return cloudCommand(this.cluster, args);
       default:
         return undefined;
     }

@@ -71,7 +71,7 @@ export class ContainerShell implements ShellSession {
   private stillRunning(): boolean {
     const pod = this.cluster.store.get<Pod>('Pod', this.ctx.pod.metadata.namespace ?? 'default', this.ctx.pod.metadata.name);
     if (!pod || pod.metadata.uid !== this.ctx.pod.metadata.uid) return false;
-    return this.ctx.node.kubelet?.runningContainerFiles(pod, this.ctx.container) === this.ctx.fs;
+    return this.ctx.node?.kubelet?.runningContainerFiles(pod, this.ctx.container) === this.ctx.fs;
   }
 
   private end(code: number, printed: string): ExecResult {

@@ -84,7 +84,7 @@ function matches(m: Match, p: Packet, ctx: EvalContext): boolean {
     case 'recent':
       return recentMatch(m, p, ctx);
     case 'addrtype':
-      return ctx.isLocal(m.dir === 'dst' ? p.dst : p.src);
+      return ctx.isLocal(m.dir === 'dst' ? p.dst : p.src) !== !!m.invert;
     case 'ctstate':
       return m.states.includes(ctx.ctstate) !== !!m.invert;
     case 'nfacct':

@@ -63,7 +63,7 @@ function matchText(m: Match): string {
         ? `-m recent --set --name ${m.name} --rsource`
         : `-m recent --rcheck --seconds ${m.seconds}${m.reap ? ' --reap' : ''} --name ${m.name} --rsource`;
     case 'addrtype':
-      return `-m addrtype --${m.dir}-type ${m.type}`;
+      return `-m addrtype ${not}--${m.dir}-type ${m.type}`;
     case 'ctstate':
       return `-m conntrack ${not}--ctstate ${m.states.join(',')}`;
     case 'nfacct':

@@ -29,7 +29,7 @@ export type Match =
   /** `-m recent --set` or `--rcheck --seconds S --reap`, on the source address. */
   | { m: 'recent'; op: 'set' | 'rcheck'; name: string; seconds?: number; reap?: boolean }
   /** `-m addrtype --dst-type LOCAL` / `--src-type LOCAL`. */
-  | { m: 'addrtype'; dir: 'src' | 'dst'; type: 'LOCAL' }
+  | { m: 'addrtype'; dir: 'src' | 'dst'; type: 'LOCAL'; invert?: boolean }
   /** `-m conntrack --ctstate A,B`. */
   | { m: 'ctstate'; states: CtState[]; invert?: boolean }
   /** `-m nfacct --nfacct-name NAME`: counts the packet in an nfacct object, matches everything. */

@@ -6,7 +6,7 @@
  */
 import type { ConntrackEntry } from './conntrack';
 import type { Hop, Packet } from './packet';
-import type { NodeNetwork, PodSandbox } from './node-network';
+import type { HttpAnswer, NodeNetwork, PodSandbox } from './node-network';
 import type { Rng } from '../core/rng';
 
 export type Outcome = 'established' | 'refused' | 'timeout' | 'unreachable';
@@ -69,6 +69,8 @@ export interface NetworkElement {
    * (the IP the sender's route named: the destination itself, or a gateway).
    */
   receive(p: Packet, walk: WalkState, from: NetworkElement, nextHop: string): Step;
+  /** What it answers to an HTTP GET of `path` from `client` (the address it sees), when it serves HTTP itself (an internet host). */
+  readonly http?: (client: string, path: string) => HttpAnswer;
 }
 
 /** An element a connection can start from: it sends its own packets (a host on the internet, a load balancer's health checker). */

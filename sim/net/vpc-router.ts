@@ -6,7 +6,7 @@
  * or no one owning the address: the packet is dropped.
  */
 import type { ClusterConfig } from '../cluster-config';
-import { cidrContains, parseCidr } from './ip';
+import { cidrContains, parseCidr, type Cidr } from './ip';
 import type { Packet } from './packet';
 import { vpcGateway } from './routing';
 import type { NetworkElement, Step, Topology, WalkState } from './topology';
@@ -16,6 +16,9 @@ export interface VpcRoute {
   destination: string;
   target: 'local' | NetworkElement;
 }
+
+/** Route destinations parsed once. */
+const blocks = new Map<string, Cidr>();
 
 export class VpcRouter implements NetworkElement {
   readonly kind = 'vpc-router';
@@ -39,7 +42,15 @@ export class VpcRouter implements NetworkElement {
   /** The route table's answer for `ip`: the most specific destination block that holds it. */
   lookup(ip: string): VpcRoute | undefined {
     let best: VpcRoute | undefined;
-    for (const r of this.routes) if (cidrContains(r.destination, ip) && (!best || parseCidr(r.destination).prefix > parseCidr(best.destination).prefix)) best = r;
+    let bestPrefix = -1;
+    for (const r of this.routes) {
+      let block = blocks.get(r.destination);
+      if (!block) blocks.set(r.destination, (block = parseCidr(r.destination)));
+      if (block.prefix > bestPrefix && cidrContains(block, ip)) {
+        best = r;
+        bestPrefix = block.prefix;
+      }
+    }
     return best;
   }
 

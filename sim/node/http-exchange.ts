@@ -1,17 +1,24 @@
 import type { Clock } from '../core/clock';
 import type { Connection } from '../net/dataplane';
-import { httpDate, type HttpRequest, type HttpResponse } from '../net/http';
+import { httpDate, requestPath, type HttpRequest, type HttpResponse } from '../net/http';
 import type { Server } from './main-programs';
 
 /**
  * One HTTP request over an established connection, answered by the server program listening on
  * the socket the connection reached: its own handler when it has one (an ingress controller
- * proxies), else the simulator's serve-hostname convention. `tls` is set when the request travels
- * inside a TLS session (the SNI name the client sent).
+ * proxies), else the simulator's serve-hostname convention. A connection that reached no Pod is
+ * answered by the host process listening on the node (kube-proxy's health servers) or by the
+ * internet host it reached (the echo host). `tls` is set when the request travels inside a TLS
+ * session (the SNI name the client sent).
  */
 export function exchange(env: { clock: Clock }, connection: Connection, req: HttpRequest, tls?: { sni?: string }): HttpResponse {
   const delivered = connection.delivered;
   const socket = `TCP/${delivered?.dport ?? 0}`;
+  if (!connection.server) {
+    const { node, element } = connection.serverHost;
+    const answer = element?.http ? element.http(delivered?.src ?? '', requestPath(req)) : node?.hostServers.get(socket)?.http(requestPath(req));
+    if (answer) return answer;
+  }
   const server = serverAt(connection, socket);
   if (server?.http && delivered) {
     return server.http(req, { socket, clientIP: delivered.src, clientPort: delivered.sport, serverIP: delivered.dst, ...(tls ? { tls } : {}) });

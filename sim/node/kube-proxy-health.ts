@@ -23,7 +23,8 @@ export function syncHealthCheckServers(node: NodeHost, services: ServicePortInfo
     // Several ports of one Service share one health check port: the endpoints are counted once.
     wanted.set(key, { process: 'kube-proxy', http: () => healthAnswer(namespace, name, count, node.kubeProxy?.running ?? false) });
   }
-  for (const key of [...node.hostServers.keys()]) if (node.hostServers.get(key)?.process === 'kube-proxy' && !wanted.has(key)) node.hostServers.delete(key);
+  const own = `TCP/${proxyHealthzPort}`;
+  for (const key of [...node.hostServers.keys()]) if (key !== own && node.hostServers.get(key)?.process === 'kube-proxy' && !wanted.has(key)) node.hostServers.delete(key);
   for (const [key, server] of wanted) node.hostServers.set(key, server);
 }
 
@@ -40,5 +41,33 @@ export function healthAnswer(namespace: string, name: string, localEndpoints: nu
       ['X-Load-Balancing-Endpoint-Weight', String(localEndpoints)],
     ],
     body,
+  };
+}
+
+/** kube-proxy's --healthz-bind-address port (KubeProxyConfiguration healthzBindAddress default 0.0.0.0:10256). */
+export const proxyHealthzPort = 10256;
+
+/**
+ * kube-proxy's own health server on port 10256: `/healthz` answers 200 while kube-proxy runs and
+ * has synced its rules recently, 503 otherwise. Cloud load balancers check it for Services with
+ * externalTrafficPolicy Cluster (KEP-3836). Source: pkg/proxy/healthcheck/proxy_health.go (the
+ * JSON with lastUpdated, currentTime and nodeEligible).
+ */
+export function proxyHealthServer(node: NodeHost, clock: { epochMs: number; now: number }): HostServer {
+  return {
+    process: 'kube-proxy',
+    http: () => {
+      const proxy = node.kubeProxy;
+      const healthy = !!proxy?.running && node.running;
+      const iso = (ms: number) => new Date(clock.epochMs + ms).toISOString();
+      const last = proxy && Number.isFinite(proxy.lastSyncAt) ? iso(proxy.lastSyncAt) : iso(0);
+      const body = `{"lastUpdated": "${last}","currentTime": "${iso(clock.now)}", "nodeEligible": true}`;
+      return {
+        status: healthy ? 200 : 503,
+        reason: healthy ? 'OK' : 'Service Unavailable',
+        headers: [['Content-Type', 'application/json'], ['X-Content-Type-Options', 'nosniff']],
+        body,
+      };
+    },
   };
 }

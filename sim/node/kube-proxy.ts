@@ -21,7 +21,7 @@ import type { NodeHost } from './node-host';
 import { DefaultClientIPServiceAffinitySeconds, LabelServiceName } from '../api/well-known';
 import { containerStartMs, sandboxCreationMs } from './kubelet';
 import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePortInfo } from './kube-proxy-rules';
-import { syncHealthCheckServers } from './kube-proxy-health';
+import { proxyHealthServer, proxyHealthzPort, syncHealthCheckServers } from './kube-proxy-health';
 import { isIPv4, parseCidr } from '../net/ip';
 
 /** KubeProxyConfiguration iptables.minSyncPeriod default. */
@@ -58,6 +58,7 @@ export class KubeProxy {
   ) {
     // KubeProxyConfiguration defaults: masqueradeBit 14, iptables.localhostNodePorts true.
     this.config = { clusterCIDR: cluster.config.clusterCIDR, masqueradeBit: 14, nodeName: node.name, nodeIP: node.ip, localhostNodePorts: true };
+    node.hostServers.set(`TCP/${proxyHealthzPort}`, proxyHealthServer(node, cluster.clock));
     cluster.store.watch('Service', () => this.onChange());
     cluster.store.watch('EndpointSlice', () => this.onChange());
     const periodic = () => {

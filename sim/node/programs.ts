@@ -25,8 +25,12 @@ export type HostEnvironment = ConfiguredContext & { readonly dataplane: Dataplan
 
 export interface ProgramContext {
   cluster: HostEnvironment;
-  /** The node the program runs on. */
-  node: NodeHost;
+  /** The node the program runs on; none for a machine outside the cluster (the reader's laptop). */
+  node?: NodeHost;
+  /** The address of a machine outside the cluster that runs the program (the reader's laptop). */
+  address?: string;
+  /** stdout is a terminal (the reader's own shell): curl then prints no progress meter. */
+  tty?: boolean;
   /** For container programs: the Pod and container they run in. */
   pod?: Pod;
   container?: string;

@@ -5,19 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../sim/cluster';
 import { Console } from '../../sim/console/console';
 import { runScript } from '../../sim/console/script';
+import { parseClusterConfig } from '../../sim/cluster-config';
 
 /**
  * Golden tests of the console, in the shape of kwok's: each `NAME.sh` here is a script of console
  * commands; `NAME.out` is its transcript (the prompt and the command as typed, then what it printed to stdout, then to
  * stderr), checked line by line against real kubectl's format when it was written.
- * `UPDATE_GOLDEN=1 npx vitest run tests/golden` rewrites the .out files.
+ * `UPDATE_GOLDEN=1 npx vitest run tests/golden` rewrites the .out files. A script starts from the
+ * default cluster, or from the one a `# cluster: sim/scenarios/FILE.yaml` line names (as the CLI's --cluster).
  */
 const folder = dirname(fileURLToPath(import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
 
 /** The transcript `kubesim --echo SCRIPT 2>&1` prints. */
 function transcript(script: string): string {
-  const console = new Console(new Cluster({ seed: 1 }).boot(), {
+  const file = /^# cluster: (\S+)$/m.exec(script)?.[1];
+  const config = file ? parseClusterConfig(readFileSync(join(folder, '../..', file), 'utf8')) : undefined;
+  const console = new Console(new Cluster({ seed: 1, config }).boot(), {
     readFile: (path) => (existsSync(join(folder, path)) ? readFileSync(join(folder, path), 'utf8') : undefined),
   });
   let out = '';

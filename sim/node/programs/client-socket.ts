@@ -15,9 +15,9 @@ import { resolve } from '../../addons/dns/resolver';
  */
 export const kernelSynTimeoutMs = 127_000;
 
-/** The Pod address and files a client in this container uses; undefined outside a running Pod. */
+/** The address and files a client uses: its Pod's, or a machine's outside the cluster; undefined outside a running Pod. */
 export function clientOf(ctx: ProgramContext): { podIP: string; fs: Map<string, string> } | undefined {
-  const podIP = ctx.pod?.status?.podIP;
+  const podIP = ctx.pod?.status?.podIP ?? ctx.address;
   return podIP && ctx.fs ? { podIP, fs: ctx.fs } : undefined;
 }
 

@@ -11,7 +11,7 @@ const banner = 'conntrack v1.4.8 (conntrack-tools):';
  */
 export const conntrack: Program = (ctx, args) => {
   const now = ctx.cluster.clock.now;
-  const table = ctx.node.conntrack;
+  const table = ctx.node!.conntrack;
   let command: 'list' | 'count' | 'flush' | undefined;
   const filter: { proto?: string; src?: string; dst?: string } = {};
   for (let i = 0; i < args.length; i++) {

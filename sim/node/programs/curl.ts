@@ -172,7 +172,7 @@ class CurlRun {
   private fail(code: number, message: string, spentMs: number, more = ''): void {
     this.info(message);
     this.info('Closing connection');
-    if (!this.o.silent && !this.o.verbose) this.stderr += progressMeter(0, spentMs);
+    if (!this.o.silent && !this.o.verbose && !this.ctx.tty) this.stderr += progressMeter(0, spentMs);
     if (!this.o.silent || this.o.showError) this.stderr += `curl: (${code}) ${message}\n${more}`;
     this.exitCode = code;
   }
@@ -275,7 +275,7 @@ class CurlRun {
     const response = exchange(this.ctx.cluster, connection, request, tls);
     this.trace([`< HTTP/1.1 ${response.status} ${response.reason ?? reasonPhrase(response.status)}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
     if (this.o.verbose) this.info(`Connection #${id} to host ${target.host} left intact`);
-    else if (!this.o.silent) this.stderr += progressMeter(response.body.length, 0);
+    else if (!this.o.silent && !this.ctx.tty) this.stderr += progressMeter(response.body.length, 0);
     this.stdout += response.body;
   }
 }

@@ -17,8 +17,8 @@ export const ip: Program = (ctx, args) => {
   if (!isRoute && !'address'.startsWith(object)) return fail(`Object "${object}" is unknown, try "ip help".\n`, 1);
   // iproute2 accepts any prefix of show/list (matches() in ip/utils.c).
   if (!'show'.startsWith(sub) && !'list'.startsWith(sub)) return fail(`Command "${sub}" is unknown, try "ip ${isRoute ? 'route' : 'address'} help".\n`, 1);
-  if (isRoute) return ok(nodeRoutes(ctx.cluster.config, ctx.node.config).map((r) => formatRoute(r) + ' \n').join(''));
-  return ok(addresses(ctx.node, ctx.cluster.config.vpcCIDR, args.includes('-4')));
+  if (isRoute) return ok(nodeRoutes(ctx.cluster.config, ctx.node!.config).map((r) => formatRoute(r) + ' \n').join(''));
+  return ok(addresses(ctx.node!, ctx.cluster.config.vpcCIDR, args.includes('-4')));
 };
 
 function addresses(node: NodeHost, vpcCIDR: string, v4only: boolean): string {

@@ -25,5 +25,5 @@ export const iptablesSave: Program = (ctx, args) => {
   const now = ctx.cluster.clock.epochMs + ctx.cluster.clock.now;
   const tables: TableName[] = only === undefined ? ['filter', 'nat'] : only === 'nat' || only === 'filter' ? [only] : [];
   if (only !== undefined && !knownTables.includes(only)) return ok('');
-  return ok(tables.map((t) => renderTable(ctx.node.netfilter.table(t), now)).join(''));
+  return ok(tables.map((t) => renderTable(ctx.node!.netfilter.table(t), now)).join(''));
 };

@@ -1,0 +1,56 @@
+// Requests through the cloud: the reader's laptop → internet → internet gateway → load balancer →
+// a node's NodePort (kube-proxy's KUBE-NODEPORTS, KUBE-EXT, KUBE-SVC rules) → a Pod, on the
+// default cluster with a 3-replica Deployment behind a LoadBalancer Service.
+// - new connections per second (each one walks every element and every rule);
+// - requests per second on one established connection (conntrack entries, no rule evaluated).
+import { Cluster } from '../../sim/cluster';
+import { applyManifests } from '../../sim/api/apply';
+import type { Service } from '../../sim/api/types';
+import { laptopAddress } from '../../sim/cloud/cloud';
+
+const budgetConnectionsPerSecond = 5_000;
+const budgetRequestsPerSecond = 100_000;
+
+const cluster = new Cluster().boot();
+const yaml = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: registry.k8s.io/e2e-test-images/agnhost:2.53, args: [netexec, --http-port=8080], ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  type: LoadBalancer
+  selector: {app: web}
+  ports: [{port: 80, targetPort: 8080}]`;
+const result = applyManifests(cluster, yaml, 'bench.yaml');
+if (result.errors.length) throw new Error(result.errors.join('\n'));
+cluster.advance(60_000);
+const ip = cluster.store.get<Service>('Service', 'default', 'web')!.status!.loadBalancer!.ingress![0].ip!;
+
+const connects = 20_000;
+let established = 0;
+let t = performance.now();
+for (let i = 0; i < connects; i++) {
+  const r = cluster.dataplane.connect({ fromIP: laptopAddress, protocol: 'TCP', dstIP: ip, dstPort: 80 });
+  if (r.outcome === 'established') established++;
+  r.connection?.close();
+}
+const connectsPerSecond = connects / ((performance.now() - t) / 1000);
+
+const connection = cluster.dataplane.connect({ fromIP: laptopAddress, protocol: 'TCP', dstIP: ip, dstPort: 80 }).connection!;
+const requests = 500_000;
+t = performance.now();
+for (let i = 0; i < requests; i++) if (connection.send().outcome !== 'established') throw new Error('the connection broke');
+const requestsPerSecond = requests / ((performance.now() - t) / 1000);
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(`new connections, laptop → load balancer → node → Pod: ${fmt(connectsPerSecond)}/s (${established} of ${connects} established)   budget ≥ ${fmt(budgetConnectionsPerSecond)}/s ${connectsPerSecond >= budgetConnectionsPerSecond ? 'OK' : 'UNDER BUDGET'}`);
+console.log(`requests on one connection through the load balancer (conntrack): ${fmt(requestsPerSecond)}/s   budget ≥ ${fmt(budgetRequestsPerSecond)}/s ${requestsPerSecond >= budgetRequestsPerSecond ? 'OK' : 'UNDER BUDGET'}`);
