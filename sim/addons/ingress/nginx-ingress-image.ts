@@ -16,17 +16,17 @@ const nginxIngress: MainProgram = (args, ctx) => {
     }
     return undefined;
   };
-  const pod = ctx.pod;
-  if (!pod) return { stderr: 'nginx-ingress: runs only in a Pod\n', exitCode: 1 };
+  const { pod, node } = ctx;
+  if (!pod || !node) return { stderr: 'nginx-ingress: runs only in a Pod\n', exitCode: 1 };
   const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
   let sandbox: PodSandbox | undefined;
   const findSandbox = (): PodSandbox | undefined => {
-    if (sandbox && ctx.node.sandboxes.get(sandbox.ip) === sandbox) return sandbox;
-    sandbox = [...ctx.node.sandboxes.values()].find((s) => s.podKey === key && s.uid === pod.metadata.uid);
+    if (sandbox && node.sandboxes.get(sandbox.ip) === sandbox) return sandbox;
+    sandbox = [...node.sandboxes.values()].find((s) => s.podKey === key && s.uid === pod.metadata.uid);
     return sandbox;
   };
   let server: Server | undefined;
-  const alive = () => ctx.node.running && server !== undefined && findSandbox()?.servers?.get('TCP/80') === server;
+  const alive = () => node.running && server !== undefined && findSandbox()?.servers?.get('TCP/80') === server;
   const controller = new NginxIngressController(
     ctx.cluster,
     pod,
