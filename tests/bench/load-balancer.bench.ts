@@ -7,6 +7,7 @@ import { Cluster } from '../../sim/cluster';
 import { applyManifests } from '../../sim/api/apply';
 import type { Service } from '../../sim/api/types';
 import { laptopAddress } from '../../sim/cloud/cloud';
+import { budgetLine } from './budget';
 
 const budgetConnectionsPerSecond = 5_000;
 const budgetRequestsPerSecond = 100_000;
@@ -51,6 +52,5 @@ t = performance.now();
 for (let i = 0; i < requests; i++) if (connection.send().outcome !== 'established') throw new Error('the connection broke');
 const requestsPerSecond = requests / ((performance.now() - t) / 1000);
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-console.log(`new connections, laptop → load balancer → node → Pod: ${fmt(connectsPerSecond)}/s (${established} of ${connects} established)   budget ≥ ${fmt(budgetConnectionsPerSecond)}/s ${connectsPerSecond >= budgetConnectionsPerSecond ? 'OK' : 'UNDER BUDGET'}`);
-console.log(`requests on one connection through the load balancer (conntrack): ${fmt(requestsPerSecond)}/s   budget ≥ ${fmt(budgetRequestsPerSecond)}/s ${requestsPerSecond >= budgetRequestsPerSecond ? 'OK' : 'UNDER BUDGET'}`);
+console.log(budgetLine(`new connections, laptop → load balancer → node → Pod (${established} of ${connects} established)`, connectsPerSecond, { min: budgetConnectionsPerSecond }, 'connections/s'));
+console.log(budgetLine('requests on one connection through the load balancer (conntrack)', requestsPerSecond, { min: budgetRequestsPerSecond }, 'requests/s'));
