@@ -10,7 +10,7 @@ import type { Clock } from '../core/clock';
 import type { Dataplane } from '../net/dataplane';
 import { cidrHost, parseCidr } from '../net/ip';
 import type { NodeNetwork } from '../net/node-network';
-import { CloudLoadBalancer, defaultHealthCheck, type HealthCheck, type Listener, type Target } from './load-balancer';
+import { CloudLoadBalancer, defaultHealthCheck, provisioningMs, type HealthCheck, type Listener, type Target } from './load-balancer';
 import { Internet, InternetGateway, InternetHost, NatGateway, echoClientAddress } from './internet';
 
 /** One call to the cloud's API, as `cloud calls` lists it. */
@@ -20,6 +20,8 @@ export interface CloudCall {
   /** Who called: the cloud controller manager, or the cloud itself at set-up. */
   caller: string;
   call: string;
+  /** What the cloud answered (invented, as the whole API is). */
+  answer: string;
 }
 
 /** The address the reader's laptop has on the internet (TEST-NET-1, RFC 5737). */
@@ -67,20 +69,20 @@ export class Cloud {
     this.gateway = new InternetGateway('igw', this.internet, vpc);
     this.internet.gateway = { element: this.gateway, owns: (ip) => this.gateway!.serves(ip) };
     topology.add(this.gateway);
-    this.record('simcloud', `CreateInternetGateway vpc=${config.vpcCIDR}`);
+    this.record('simcloud', `CreateInternetGateway vpc=${config.vpcCIDR}`, 'attached name=igw');
     const { nodeSubnet, natGateway } = config.cloud;
     if (natGateway) {
       const eip = this.allocatePublicIP('nat-gw');
       this.natGateway = new NatGateway(cidrHost(config.vpcCIDR, 5), eip, this.gateway);
       this.gateway.publicIPs.set(this.natGateway.address, eip);
       topology.add(this.natGateway);
-      this.record('simcloud', `CreateNatGateway subnet=public privateIP=${this.natGateway.address} publicIP=${eip}`);
+      this.record('simcloud', `CreateNatGateway subnet=public privateIP=${this.natGateway.address} publicIP=${eip}`, `state=available name=${this.natGateway.name}`);
     }
     if (nodeSubnet === 'public') {
       for (const node of nodes) {
         const ip = this.allocatePublicIP(node.name);
         this.gateway.publicIPs.set(node.ip, ip);
-        this.record('simcloud', `AssociatePublicIp instance=${node.name} privateIP=${node.ip} publicIP=${ip}`);
+        this.record('simcloud', `AssociatePublicIp instance=${node.name} privateIP=${node.ip} publicIP=${ip}`, `associated publicIP=${ip}`);
       }
       dataplane.vpc.routes.push({ destination: '0.0.0.0/0', target: this.gateway });
     } else if (this.natGateway) dataplane.vpc.routes.push({ destination: '0.0.0.0/0', target: this.natGateway });
@@ -104,20 +106,27 @@ export class Cloud {
     if (!lb) {
       const publicIP = this.allocatePublicIP(name);
       const index = this.loadBalancers.size;
-      lb = new CloudLoadBalancer(name, service, publicIP, cidrHost(this.config.vpcCIDR, 200 + index), listeners, check, () => this.dataplane.vpc);
+      lb = new CloudLoadBalancer(name, service, publicIP, cidrHost(this.config.vpcCIDR, 200 + index), listeners, check, () => this.dataplane.vpc, this.clock.now + provisioningMs);
       this.loadBalancers.set(name, lb);
       this.gateway!.frontends.set(publicIP, lb);
       this.dataplane.topology.add(lb);
-      this.record(caller, `CreateLoadBalancer name=${name} publicIP=${publicIP} ${describe}`);
+      this.record(caller, `CreateLoadBalancer name=${name} publicIP=${publicIP} ${describe}`, `state=provisioning publicIP=${publicIP} targets registered: ${targets.length}`);
     } else {
       const before = `${lb.listeners.map((l) => `${l.protocol}:${l.port}->${l.targetPort}`).join(',')} targets=${lb.targets.map((t) => t.node).join(',')} ${lb.healthCheck.protocol}${lb.healthCheck.port ?? ''}`;
       const after = `${listeners.map((l) => `${l.protocol}:${l.port}->${l.targetPort}`).join(',')} targets=${targets.map((t) => t.name).join(',')} ${check.protocol}${check.port ?? ''}`;
-      if (before !== after) this.record(caller, `ModifyLoadBalancer name=${name} ${describe}`);
+      if (before !== after) this.record(caller, `ModifyLoadBalancer name=${name} ${describe}`, `state=${lb.state(this.clock.now)} targets registered: ${targets.length}`);
       lb.listeners = listeners;
       lb.healthCheck = check;
     }
     lb.setTargets(targets);
     this.startHealthChecks();
+    return lb;
+  }
+
+  /** A load balancer's state, as the cloud's API describes it (undefined when there is none). */
+  describeLoadBalancer(name: string, caller: string): CloudLoadBalancer | undefined {
+    const lb = this.loadBalancers.get(name);
+    this.record(caller, `DescribeLoadBalancer name=${name}`, lb ? `state=${lb.state(this.clock.now)} publicIP=${lb.publicIP}` : 'LoadBalancerNotFound');
     return lb;
   }
 
@@ -128,11 +137,11 @@ export class Cloud {
     this.gateway?.frontends.delete(lb.publicIP);
     this.publicIPs.delete(lb.publicIP);
     this.dataplane.topology.remove(lb);
-    this.record(caller, `DeleteLoadBalancer name=${name}`);
+    this.record(caller, `DeleteLoadBalancer name=${name}`, `deleted; publicIP=${lb.publicIP} released`);
   }
 
-  private record(caller: string, call: string): void {
-    this.calls.push({ at: this.clock.now, caller, call });
+  private record(caller: string, call: string, answer: string): void {
+    this.calls.push({ at: this.clock.now, caller, call, answer });
   }
 
   private allocatePublicIP(owner: string): string {
@@ -157,7 +166,7 @@ export class Cloud {
         this.healthTimer = false;
         return;
       }
-      for (const lb of this.loadBalancers.values()) for (const t of lb.targets) this.check(lb, t);
+      for (const lb of this.loadBalancers.values()) if (lb.state(this.clock.now) === 'active') for (const t of lb.targets) this.check(lb, t);
       this.clock.schedule(interval, round);
     };
     this.clock.schedule(0, round);

@@ -90,11 +90,13 @@ export function echoClientAddress(client: string, nowMs: number): HttpAnswer {
  * The VPC's internet gateway: a one-to-one NAT between the public IPs the cloud assigned and the
  * private addresses behind them (a node in a public subnet, the NAT gateway), plus the way in to
  * the load balancers. A packet from an address with no public IP is dropped: the internet could
- * never answer it.
+ * never answer it. It keeps each connection's mapping (a Tracker), so that the reply is mapped back
+ * and a trace shows where.
  */
-export class InternetGateway implements NetworkElement {
+export class InternetGateway implements NetworkElement, Tracker {
   readonly kind = 'internet-gateway';
   readonly name = 'igw';
+  readonly up = true;
   readonly address: string;
   /** private address → public IP */
   readonly publicIPs = new Map<string, string>();
@@ -137,6 +139,7 @@ export class InternetGateway implements NetworkElement {
     }
     const out = { ...p, src: publicIP };
     walk.hop({ where: this.name, packet: out, action: 'SNAT', note: `source ${p.src} → its public IP ${publicIP} (one-to-one NAT)` });
+    this.track(walk, p, out);
     return { next: this.internet, packet: out, from: this };
   }
 
@@ -153,7 +156,23 @@ export class InternetGateway implements NetworkElement {
     }
     const to = { ...p, dst: inside };
     walk.hop({ where: this.name, packet: to, action: 'DNAT', note: `destination ${p.dst} → ${inside} (one-to-one NAT)` });
+    this.track(walk, p, to);
     return { next: this.vpc(), packet: to, from: this, nextHop: inside };
+  }
+
+  /** Keeps the connection's mapping: the packet as it came (`before`) and as it left (`after`). */
+  private track(walk: WalkState, before: Packet, after: Packet): void {
+    walk.entries.push({ tracker: this, entry: { protocol: before.protocol, original: { src: before.src, dst: before.dst, sport: before.sport, dport: before.dport }, reply: { src: after.dst, dst: after.src, sport: after.dport, dport: after.sport }, unreplied: true, assured: false, expiresAt: 0 } });
+  }
+
+  // ---- Tracker: the mapping is fixed (one public IP per private address), nothing expires ------
+
+  confirm(): void {}
+  holds(): boolean {
+    return true;
+  }
+  refresh(entry: ConntrackEntry, _now: number, state?: ConntrackEntry['state']): void {
+    if (state) entry.state = state;
   }
 }
 

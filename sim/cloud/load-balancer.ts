@@ -9,6 +9,9 @@
  * kube-proxy's healthCheckNodePort, which answers 200 only on nodes with a local endpoint. A target
  * turns unhealthy after `unhealthyThreshold` failed checks in a row and healthy again after
  * `healthyThreshold` passed ones. With no healthy target, a new connection is dropped.
+ *
+ * A new load balancer is `provisioning` for `provisioningMs` before it is `active`: it takes no
+ * traffic and runs no health check until then.
  */
 import type { ConntrackEntry } from '../net/conntrack';
 import type { Packet, Protocol } from '../net/packet';
@@ -34,6 +37,9 @@ export interface HealthCheck {
 
 /** The simulated cloud's defaults for a load balancer's health check (invented, in the range real clouds use). */
 export const defaultHealthCheck: Omit<HealthCheck, 'protocol'> = { intervalMs: 10_000, healthyThreshold: 2, unhealthyThreshold: 2 };
+
+/** How long the simulated cloud takes to make a new load balancer active (invented: real providers take from seconds to minutes). */
+export const provisioningMs = 10_000;
 
 export interface Target {
   /** The instance: the node's name. */
@@ -62,7 +68,14 @@ export class CloudLoadBalancer implements Sender, Tracker {
     public listeners: Listener[],
     public healthCheck: HealthCheck,
     private readonly vpc: () => NetworkElement,
+    /** Virtual ms at which it becomes active. */
+    readonly activeAt = 0,
   ) {}
+
+  /** The state the cloud reports for it. */
+  state(now: number): 'provisioning' | 'active' {
+    return now < this.activeAt ? 'provisioning' : 'active';
+  }
 
   owns(ip: string): boolean {
     return ip === this.publicIP || ip === this.address;
@@ -96,6 +109,10 @@ export class CloudLoadBalancer implements Sender, Tracker {
 
   receive(p: Packet, walk: WalkState): Step {
     const listener = this.listeners.find((l) => l.protocol === p.protocol && l.port === p.dport);
+    if (this.state(walk.now) === 'provisioning') {
+      walk.hop({ where: this.name, packet: p, action: 'DROP', note: 'the load balancer is still provisioning: dropped' });
+      return { end: { outcome: 'timeout' } };
+    }
     if (p.dst !== this.publicIP || !listener) {
       walk.hop({ where: this.name, packet: p, action: 'DROP', note: `no listener on ${p.protocol} port ${p.dport}: dropped` });
       return { end: { outcome: 'timeout' } };

@@ -57,6 +57,7 @@ export class ServiceController extends Controller {
   }
 
   protected reconcile(key: string): void {
+    if (key.startsWith('active:')) return this.whenActive(key.slice(7));
     const nodeSync = key.startsWith('nodes:');
     const { namespace, name } = splitKey(nodeSync ? key.slice(6) : key);
     const svc = this.cluster.store.get<Service>('Service', namespace, name);
@@ -82,6 +83,30 @@ export class ServiceController extends Controller {
       })!;
     }
     const lb = this.cloud.ensureLoadBalancer(Cloud.loadBalancerName(svc.metadata.uid!), key, listenersOf(svc), this.targets(), healthCheckOf(svc), 'cloud-controller-manager');
+    const now = this.cluster.clock.now;
+    if (lb.state(now) === 'provisioning') {
+      // As a provider's EnsureLoadBalancer waits for its load balancer: the address is written once it is active.
+      this.log(key, `load balancer ${lb.name} is provisioning: waiting for the cloud to make it active`);
+      this.enqueueAfter(`active:${key}`, lb.activeAt - now);
+      return;
+    }
+    this.ensured(svc, lb);
+  }
+
+  /** Asks the cloud whether the load balancer it is waiting for is active yet; then finishes. */
+  private whenActive(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const svc = this.cluster.store.get<Service>('Service', namespace, name);
+    if (!wantsLoadBalancer(svc)) return;
+    const lb = this.cloud.describeLoadBalancer(Cloud.loadBalancerName(svc.metadata.uid!), 'cloud-controller-manager');
+    if (!lb) return this.enqueue(key);
+    if (lb.state(this.cluster.clock.now) === 'provisioning') return this.enqueueAfter(`active:${key}`, lb.activeAt - this.cluster.clock.now);
+    this.ensured(svc, lb);
+  }
+
+  /** The load balancer is active: the event, and its public IP in the Service's status. */
+  private ensured(svc: Service, lb: { name: string; publicIP: string }): void {
+    const key = objectKey(svc);
     this.cluster.recordEvent(svc, 'Normal', 'EnsuredLoadBalancer', 'Ensured load balancer', component);
     const ingress = [{ ip: lb.publicIP, ipMode: 'VIP' as const }];
     if (!deepEqual(svc.status?.loadBalancer?.ingress, ingress)) {

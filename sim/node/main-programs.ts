@@ -2,6 +2,7 @@ import type { ProcessRun } from '../shell/interpreter';
 import type { HttpRequest, HttpResponse } from '../net/http';
 import type { TlsOffer } from '../net/tls/handshake';
 import type { ProgramContext } from './programs';
+import { netexecHttp } from './agnhost-netexec';
 
 /**
  * The server programs of the catalogue's images (see images.ts), as a container's main process
@@ -87,10 +88,10 @@ function portFlagServer(program: string, name: string, fallback: number): MainPr
 /**
  * agnhost's subcommands the tutorials use. Source: kubernetes/test/images/agnhost: pause;
  * serve-hostname (--port 9376, --http true, --tcp, --udp false); netexec (--http-port 8080,
- * --udp-port 8081); liveness (8080: /healthz answers 200 for the first 10 s, then 500);
+ * --udp-port 8081; /clientip and /hostname answer as netexec does, see agnhost-netexec.ts); liveness (8080: /healthz answers 200 for the first 10 s, then 500);
  * test-webserver (80).
  */
-const agnhost: MainProgram = (args) => {
+const agnhost: MainProgram = (args, ctx) => {
   const [sub, ...rest] = args;
   if (sub === 'pause') return serve({ sockets: [] });
   if (sub === 'serve-hostname') {
@@ -105,7 +106,7 @@ const agnhost: MainProgram = (args) => {
     const http = flag(rest, 'http-port') ?? '8080';
     const udp = flag(rest, 'udp-port') ?? '8081';
     if (!/^\d+$/.test(http)) return invalidPort('agnhost', http);
-    return serve({ sockets: [`TCP/${http}`, ...(/^\d+$/.test(udp) && udp !== '-1' ? [`UDP/${udp}`] : [])] });
+    return serve({ sockets: [`TCP/${http}`, ...(/^\d+$/.test(udp) && udp !== '-1' ? [`UDP/${udp}`] : [])], http: netexecHttp(ctx) });
   }
   if (sub === 'liveness') {
     return serve({ sockets: ['TCP/8080'], httpStatus: (path, uptimeMs) => (path === '/healthz' && uptimeMs > 10_000 ? 500 : 200) });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../../sim/cluster';
 import { Console } from '../../../sim/console/console';
 import type { Ingress, Service } from '../../../sim/api/types';
+import { provisioningMs } from '../../../sim/cloud/load-balancer';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const files: Record<string, string> = {
@@ -36,7 +37,9 @@ describe('NGINX Ingress Controller', () => {
 
   it('reports the external Service\'s load balancer address in every Ingress of its class', () => {
     const { cluster, c } = installed();
-    // The cloud controller gave the controller's LoadBalancer Service its address; the Ingress reports it.
+    // Once the cloud has made its load balancer active, the cloud controller gives the
+    // controller's LoadBalancer Service its address; the Ingress reports it.
+    c.run(`sleep ${provisioningMs / 1000}`);
     const lb = cluster.store.get<Service>('Service', 'nginx-ingress', 'nginx-ingress')!.status?.loadBalancer?.ingress?.[0]?.ip;
     expect(lb).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(cluster.store.get<Ingress>('Ingress', 'default', 'cafe')!.status).toEqual({ loadBalancer: { ingress: [{ ip: lb }] } });
