@@ -20,6 +20,8 @@ import policyPods from '../sim/scenarios/network-policy/pods.yaml?raw';
 import denyIngressX from '../sim/scenarios/network-policy/deny-ingress-x.yaml?raw';
 import servicesWeb from '../sim/scenarios/services/web.yaml?raw';
 import readinessWeb from '../sim/scenarios/readiness/web.yaml?raw';
+import nodePortWeb from '../sim/scenarios/nodeport/web.yaml?raw';
+import loadBalancerWeb from '../sim/scenarios/load-balancer/web.yaml?raw';
 import { debuggingPuzzle, puzzleNames } from './puzzles/debugging-puzzles';
 
 export interface WidgetEntry {
@@ -36,6 +38,8 @@ export interface WidgetEntry {
   component: () => Promise<{ default: Component<any> }>;
   /** The component's props for a scenario, with the first view computed (runs the engine: build time only). */
   props: (scenario: Scenario) => Promise<Record<string, unknown>>;
+  /** Built on LiveWidget (by `live()` below): embed pages hydrate it as one. */
+  live?: true;
 }
 
 /** A widget built on LiveWidget: its panels, and its props for a scenario (computed at build time). */
@@ -43,6 +47,7 @@ function live(entry: Omit<WidgetEntry, 'component' | 'props'> & { panels: PanelS
   const { panels, ...rest } = entry;
   return {
     ...rest,
+    live: true,
     component: () => import('./LiveWidget.svelte'),
     props: async (scenario) => {
       const [{ replay }, { initialView }] = await Promise.all([import('./live/replay'), import('./panels/initial')]);
@@ -68,6 +73,31 @@ function puzzle(name: string): WidgetEntry {
 
 const services = scenarioOf({ manifests: servicesWeb, source: 'web.yaml', time: 20_000 });
 const readiness = scenarioOf({ manifests: readinessWeb, source: 'web.yaml', time: 20_000 });
+const nodePort = scenarioOf({ manifests: nodePortWeb, source: 'web.yaml', time: 20_000 });
+const loadBalancer = scenarioOf({ manifests: loadBalancerWeb, source: 'web.yaml', time: 20_000 });
+
+/** Sends a request from the reader's laptop to each node's NodePort (the default cloud's public IPs, in node order). */
+export const nodePortPresets = (path: string) =>
+  ['203.0.113.10', '203.0.113.11', '203.0.113.12'].map((ip, i) => ({ label: `laptop → node-${i + 1}:30080`, command: `curl -sS -m 3 http://${ip}:30080${path}` }));
+
+/** The world map as the NodePort chapter shows it: the laptop's requests to each NodePort and to the ClusterIP, a Stop button per node. */
+export const worldMapPanels: PanelSpec[] = [
+  { kind: 'trace', world: {}, acts: ['nodes'], presets: [...nodePortPresets('/hostname'), { label: 'laptop → the ClusterIP', command: 'curl -sS -m 3 http://$(kubectl get svc web -o jsonpath={.spec.clusterIP})/hostname' }] },
+  { kind: 'console', examples: ['kubectl get svc web', 'cloud ip list', 'kubectl get nodes', 'ssh node-3 iptables-save -t nat | grep KUBE-NODEPORTS'] },
+];
+
+/** The laptop's requests to the load balancer and to node-3's NodePort (node-3 runs no web Pod in these scenarios). */
+export const loadBalancerPresets = [
+  { label: 'laptop → load balancer', command: "curl -sS -m 3 http://$(kubectl get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/hostname" },
+  { label: 'laptop → node-3:NodePort', command: "curl -sS -m 3 http://203.0.113.12:$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')/hostname" },
+];
+
+/** Cloud calls as the LoadBalancer chapter shows it: the calls beside `kubectl get svc`, the world map with room for two load balancers and a Stop button per node, a console. */
+export const cloudCallsPanels: PanelSpec[] = [
+  { kind: 'console', examples: ['kubectl expose deployment web --type=LoadBalancer --port=80 --target-port=8080', 'kubectl describe svc web', 'cloud lb describe $(cloud lb list | tail -1 | cut -d" " -f1)'] },
+  { kind: 'cloud', service: 'web' },
+  { kind: 'trace', world: { loadBalancers: 2 }, acts: ['nodes'], presets: loadBalancerPresets },
+];
 
 export const widgets: WidgetEntry[] = [
   {
@@ -199,6 +229,22 @@ export const widgets: WidgetEntry[] = [
       { kind: 'rules', service: 'default/web', node: 'node-2' },
       { kind: 'console', examples: ["kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done' | sort | uniq -c", 'kubectl get pods -o wide', 'kubectl describe endpointslices -l kubernetes.io/service-name=web'] },
     ],
+  }),
+  live({
+    id: 'world-map',
+    title: 'World map: a NodePort from your laptop',
+    description: 'The cluster inside its VPC, the internet and your laptop around it: send requests to each node\'s NodePort, stop a node, and trace every hop and address rewrite.',
+    caption: 'Send a request to each node\'s NodePort and step through the hops; then stop a node and send again.',
+    scenario: nodePort,
+    panels: worldMapPanels,
+  }),
+  live({
+    id: 'cloud-calls',
+    title: 'Cloud calls: type LoadBalancer asks the cloud',
+    description: 'Expose a Deployment as type LoadBalancer and watch the cloud controller call the cloud\'s API, EXTERNAL-IP go from <pending> to an address, and the load balancer\'s targets pass or fail their health checks.',
+    caption: 'Run the first example and watch the calls and EXTERNAL-IP; then send requests, stop node-3, and send them again.',
+    scenario: loadBalancer,
+    panels: cloudCallsPanels,
   }),
   ...puzzleNames.map(puzzle),
 ];

@@ -11,6 +11,8 @@ export interface LiveWidgetProps {
   /** The file name they are applied as: `kubectl apply -f SOURCE`. */
   source: string;
   namespace?: string;
+  /** The cluster's shape, as a cluster config file's YAML (sim/scenarios/cluster-*.yaml, imported `?raw`): the default three-node cloud cluster when absent. */
+  clusterConfig?: string;
   seed?: number;
   /** Commands the scenario runs before the reader comes, at their virtual instants. */
   setup?: Action[];

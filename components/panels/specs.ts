@@ -19,7 +19,9 @@ export type MapAct =
   /** `sim stop|start node NODE` */
   | 'node'
   /** `sim stop|start kube-proxy NODE` */
-  | 'kube-proxy';
+  | 'kube-proxy'
+  /** `sim stop|start node NODE`, a button per node (no Pod to select first) */
+  | 'nodes';
 
 export interface MapSpec {
   kind: 'map';
@@ -43,6 +45,12 @@ export interface MapSpec {
   packets?: boolean;
   /** Show each Pod's labels under its name. */
   showLabels?: boolean;
+  /**
+   * Draw the world around the cluster: the internet with the reader's laptop and the echo host,
+   * the cloud's internet gateway, NAT gateway and load balancers (room for `loadBalancers` of them
+   * from the start), the VPC (or the LAN on bare metal) around the nodes, each node's public IP.
+   */
+  world?: { loadBalancers?: number };
 }
 
 export interface EndpointsSpec {
@@ -89,6 +97,18 @@ export interface TraceSpec {
    * made, and the row says what the trace shows was rewritten on the way in.
    */
   presets?: { label: string; command: string }[];
+  /** Draw the world around the cluster (MapSpec.world), and offer the reader's laptop as a source and the world's addresses as destinations. */
+  world?: { loadBalancers?: number };
+  /** What the reader may do on the trace's map (MapSpec.acts). */
+  acts?: MapAct[];
 }
 
-export type PanelSpec = MapSpec | EndpointsSpec | RulesSpec | ConsoleSpec | BalanceSpec | TraceSpec;
+export interface CloudSpec {
+  kind: 'cloud';
+  /** The Service whose `kubectl get svc` line stands beside the calls, in the widget's namespace. */
+  service: string;
+  /** How many of the latest calls are listed. */
+  rows?: number;
+}
+
+export type PanelSpec = MapSpec | EndpointsSpec | RulesSpec | ConsoleSpec | BalanceSpec | TraceSpec | CloudSpec;

@@ -28,7 +28,7 @@ export interface MapLayout {
 const pad = 8;
 const podH = 58;
 const podGap = 6;
-const nodeHead = 62;
+const baseNodeHead = 62;
 /** The narrowest node box that holds a Pod's name, IP and status words. */
 const minNodeW = 180;
 const serviceH = 62;
@@ -39,7 +39,9 @@ function podColumns(nodeW: number): number {
   return nodeW >= 2 * minNodeW + 20 ? 2 : 1;
 }
 
-export function mapLayout(view: Pick<ClusterView, 'nodes' | 'services'>, width: number, capacity: number): MapLayout {
+/** `extraHead`: pixels more in each node's head, for lines the world map adds (a node's public IP). */
+export function mapLayout(view: Pick<ClusterView, 'nodes' | 'services'>, width: number, capacity: number, extraHead = 0): MapLayout {
+  const nodeHead = baseNodeHead + extraHead;
   const nodeNames = view.nodes.map((n) => n.name);
   const count = Math.max(1, nodeNames.length);
   const side = (width - 2 * pad) / count >= minNodeW;

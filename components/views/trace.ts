@@ -8,7 +8,10 @@ import type { Hop, Packet } from '../../sim/net/packet';
 import type { DataplaneEvent } from '../../sim/net/dataplane';
 
 /** Where a step happens on the map. */
-export type Place = { kind: 'pod'; name: string; node?: string } | { kind: 'node'; name: string } | { kind: 'wire' };
+export type Place = { kind: 'pod'; name: string; node?: string } | { kind: 'node'; name: string } | { kind: 'element'; name: string } | { kind: 'wire' };
+
+/** The elements that are a network between others, drawn as the wire: the VPC's router, Docker's network. */
+const wires = new Set(['vpc', 'network']);
 
 export interface TraceStep {
   /** The hop's place as the engine names it: `node-1 nat PREROUTING`. */
@@ -44,7 +47,9 @@ function placeOf(hop: Hop): Place {
   const pod = /^(?:pod|container) (\S+)/.exec(hop.where);
   if (pod) return { kind: 'pod', name: pod[1], node: hop.node };
   if (hop.node) return { kind: 'node', name: hop.node };
-  return { kind: 'wire' };
+  const element = hop.where.split(' ')[0];
+  // Outside the nodes: a host on the internet, the internet, a gateway, a load balancer.
+  return wires.has(element) ? { kind: 'wire' } : { kind: 'element', name: element };
 }
 
 /** The steps of a list of hops, each with what it rewrote compared with the step before. */
@@ -73,7 +78,10 @@ function replySteps(event: Extract<DataplaneEvent, { kind: 'connect' }>): TraceS
   const first = entries[0].entry.reply;
   let p: Packet = { protocol: connection.packet.protocol, ...first };
   const server = event.result.server;
-  hops.push({ where: server ? `pod ${server.podName} eth0` : `${entries[0].node} host`, node: entries[0].node, packet: p, action: 'send', note: `the reply goes to ${endpoint(p.dst, p.dport)}, the address the server saw` });
+  // A server that is no Pod: a node's host process, or a host on the internet (the last hop delivered to it).
+  const delivered = event.result.trace.at(-1);
+  const answerer = server ? { where: `pod ${server.podName} eth0`, node: entries[0].node } : delivered?.action === 'deliver' ? { where: delivered.where, node: delivered.node } : { where: `${entries[0].node} host`, node: entries[0].node };
+  hops.push({ ...answerer, packet: p, action: 'send', note: `the reply goes to ${endpoint(p.dst, p.dport)}, the address the server saw` });
   for (const { node, entry } of entries) {
     const o = entry.original;
     const next: Packet = { protocol: p.protocol, src: o.dst, sport: o.dport, dst: o.src, dport: o.sport };
