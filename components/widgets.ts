@@ -92,6 +92,9 @@ export const loadBalancerPresets = [
   { label: 'laptop → node-3:NodePort', command: "curl -sS -m 3 http://203.0.113.12:$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')/hostname" },
 ];
 
+/** Requests from a Pod on node-1 and a Pod on node-2 to the echo host on the internet (sim/scenarios/egress/clients.yaml). */
+export const egressPresets = [1, 2].map((n) => ({ label: `client-${n} (node-${n}) → echo host`, command: `kubectl exec client-${n} -- curl -sS -m 3 http://198.51.100.20/` }));
+
 /** Cloud calls as the LoadBalancer chapter shows it: the calls beside `kubectl get svc`, the world map with room for two load balancers and a Stop button per node, a console. */
 export const cloudCallsPanels: PanelSpec[] = [
   { kind: 'console', examples: ['kubectl expose deployment web --type=LoadBalancer --port=80 --target-port=8080', 'kubectl describe svc web', 'cloud lb describe $(cloud lb list | tail -1 | cut -d" " -f1)'] },
