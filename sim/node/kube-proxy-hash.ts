@@ -1,13 +1,84 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { base32 } from '@scure/base';
-
-const utf8 = new TextEncoder();
-
 /**
  * The hash behind kube-proxy's chain names: the first 16 characters of base32(sha256(input)),
  * standard alphabet (Go's base32.StdEncoding), as pkg/proxy/iptables/proxier.go computes them.
  * 16 base32 characters are exactly the first 10 bytes of the digest, so only those are encoded.
+ *
+ * SHA-256 (FIPS 180-4) is written out here in one function on 32-bit integers rather than taken
+ * from @noble/hashes: a cold full sync hashes thousands of short names, and a general-purpose
+ * hasher object per name (plus a general base-N encoder) costs several times more before the JIT
+ * has warmed up. tests/sim/node/kube-proxy-hash.test.ts checks it against node:crypto's SHA-256.
  */
+
+/** The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
+const K = new Int32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+  0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+  0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+/** The message schedule, reused across calls. */
+const W = new Int32Array(64);
+const utf8 = new TextEncoder();
+/** A reusable buffer for the padded message; grown for long inputs. */
+let message = new Uint8Array(256);
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
 export function hash16(input: string): string {
-  return base32.encode(sha256(utf8.encode(input)).subarray(0, 10));
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit; padding adds at most 72.
+  if (message.length < input.length * 3 + 72) message = new Uint8Array(input.length * 3 + 72);
+  const n = utf8.encodeInto(input, message).written;
+  const blocks = (n + 72) >> 6; // the message, 0x80, and the 8-byte length, rounded up to 64-byte blocks
+  const end = blocks << 6;
+  message.fill(0, n, end);
+  message[n] = 0x80;
+  const bits = n * 8;
+  const view = new DataView(message.buffer, 0, end);
+  view.setUint32(end - 8, Math.floor(bits / 0x100000000));
+  view.setUint32(end - 4, bits >>> 0);
+
+  let h0 = 0x6a09e667 | 0, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372 | 0, h3 = 0xa54ff53a | 0;
+  let h4 = 0x510e527f | 0, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab | 0, h7 = 0x5be0cd19 | 0;
+  for (let offset = 0; offset < end; offset += 64) {
+    for (let i = 0; i < 16; i++) W[i] = view.getInt32(offset + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const w15 = W[i - 15], w2 = W[i - 2];
+      const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+      const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
+      W[i] = (W[i - 16] + s0 + W[i - 7] + s1) | 0;
+    }
+    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
+    for (let i = 0; i < 64; i++) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i] + W[i]) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) | 0;
+    }
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+    h5 = (h5 + f) | 0;
+    h6 = (h6 + g) | 0;
+    h7 = (h7 + h) | 0;
+  }
+  // The digest's first 80 bits (h0, h1 and the top half of h2) as two 40-bit groups of 8 characters.
+  return base32Group((h0 >>> 24) * 0x100000000 + (((h0 << 8) | (h1 >>> 24)) >>> 0)) + base32Group(((h1 >>> 16) & 0xff) * 0x100000000 + (((h1 << 16) | (h2 >>> 16)) >>> 0));
+}
+
+/** 40 bits (an exact integer below 2^40) as 8 base32 characters, most significant first. */
+function base32Group(v: number): string {
+  let s = '';
+  for (let shift = 35; shift >= 0; shift -= 5) s += alphabet[Math.floor(v / 2 ** shift) & 31];
+  return s;
 }
