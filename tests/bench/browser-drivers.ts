@@ -13,9 +13,9 @@ export interface Driver {
   /** A CSS selector for the widget's root element (the first match is driven). */
   selector: string;
   /**
-   * A script run in the page with `widget` (the root element) in scope: it prepares the widget's
-   * heavy state and returns `act`, called every `everyMs`, which performs one reader action and
-   * returns a word for it (counted in the report).
+   * The body of an async function run in the page with `widget` (the root element) in scope: it
+   * prepares the widget's heavy state (before frames are counted) and returns `act`, called every
+   * `everyMs`, which performs one reader action and returns a word for it (counted in the report).
    */
   script: string;
   everyMs: number;
@@ -48,7 +48,39 @@ const reconcile: Driver = {
   `,
 };
 
-export const drivers: Driver[] = [reconcile];
+/**
+ * ClusterMap with 12 Pods and a stream of packets (issue 7): on the readiness chapter's widget, the
+ * Console scales web to 11 replicas (with the client, 12 Pods on the map), then runs 12 curls to
+ * the Service every 400 ms, each drawn as a packet crossing the map. Typed into the Console as a
+ * reader would (input, then Enter).
+ */
+const clusterMap: Driver = {
+  name: 'ClusterMap with 12 Pods (Console: 12 curls to the Service every 400 ms)',
+  present: (html) => html.includes('Live cluster: fail a readiness probe'),
+  selector: 'figure[aria-label="Live cluster: fail a readiness probe"]',
+  everyMs: 400,
+  script: `
+    const input = widget.querySelector('input[aria-label="Command"]');
+    const type = (command) => {
+      input.value = command;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    };
+    const pods = () => widget.querySelectorAll('.panel-map [role=button][aria-label^="Pod "]').length;
+    type('kubectl scale deployment web --replicas=11');
+    for (let waited = 0; pods() < 12; waited += 200) {
+      if (waited > 30000) throw new Error('the map shows ' + pods() + ' Pods, not 12');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    widget.querySelector('.panel-map').scrollIntoView({ block: 'start', behavior: 'instant' });
+    return () => {
+      type("kubectl exec client -- sh -c 'for i in $(seq 1 12); do curl -s http://web; done'");
+      return pods() + ' Pods, 12 curls';
+    };
+  `,
+};
+
+export const drivers: Driver[] = [reconcile, clusterMap];
 
 export interface FrameStats {
   wallMs: number;
@@ -69,9 +101,9 @@ export async function driveWidget(page: Page, driver: Driver): Promise<FrameStat
   await widget.scrollIntoViewIfNeeded();
   await page.waitForFunction((el) => el.getAttribute('aria-busy') === 'false', await widget.elementHandle(), { timeout: 120_000 });
   // A string, not a function: tsx would wrap the named callbacks in a helper the page lacks.
-  const result = (await page.evaluate(`new Promise((done) => {
+  const result = (await page.evaluate(`new Promise((done, fail) => {
     const widget = document.querySelector(${JSON.stringify(driver.selector)});
-    const act = (() => { ${driver.script} })();
+    (async () => { ${driver.script} })().then((act) => {
     const frames = [];
     const counts = {};
     const t0 = performance.now();
@@ -94,6 +126,7 @@ export async function driveWidget(page: Page, driver: Driver): Promise<FrameStat
       const tasks = window.__longTasks.filter((t) => t.start >= t0 && t.start <= t1);
       done({ frames: frames.slice(1), tasks, wallMs: t1 - t0, counts });
     }, ${driveMs});
+    }, fail);
   })`)) as { frames: number[]; tasks: { duration: number }[]; wallMs: number; counts: Record<string, number> };
   const sorted = [...result.frames].sort((a, b) => a - b);
   return {
