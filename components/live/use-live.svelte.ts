@@ -35,9 +35,12 @@ export class LiveHandle {
     readonly share?: ShareIdentity,
   ) {
     onMount(() => {
-      const shared = share ? sharedFor(new URL(location.href), share.widget, frameId(share.title)) : undefined;
-      if (shared && 'error' in shared) this.shareError = shared.error;
-      this.reset(shared && 'scenario' in shared ? shared.scenario : undefined);
+      const generation = this.#generation;
+      void (share ? sharedFor(new URL(location.href), share.widget, frameId(share.title)) : Promise.resolve(undefined)).then((shared) => {
+        if (generation !== this.#generation) return; // unmounted meanwhile
+        if (shared && 'error' in shared) this.shareError = shared.error;
+        this.reset(shared && 'scenario' in shared ? shared.scenario : undefined);
+      });
       return () => this.#generation++;
     });
   }

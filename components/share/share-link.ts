@@ -5,7 +5,7 @@
  * page has one widget, so its `?share=` needs no fragment. Plain TypeScript: no Svelte, no engine.
  */
 import type { Scenario } from '../live/scenario';
-import { decodeSharedScenario, encodeSharedScenario } from './shared-scenario';
+import { encodeSharedScenario } from './encode-scenario';
 
 /** The query parameter that carries an encoded scenario. */
 export const shareParam = 'share';
@@ -28,11 +28,13 @@ export type SharedFor = { scenario: Scenario } | { error: string } | undefined;
  * The scenario a URL shares with the widget `widget` whose frame id is `id`, if any. A link whose
  * fragment names another frame is for another widget; one without a fragment is for the page's
  * widget of that kind. The scenario comes from decodeSharedScenario: size-limited and validated.
+ * The decoder (and its schema library) is loaded only when the URL carries a scenario.
  */
-export function sharedFor(url: URL, widget: string, id: string): SharedFor {
+export async function sharedFor(url: URL, widget: string, id: string): Promise<SharedFor> {
   const encoded = url.searchParams.get(shareParam);
   const target = decodeURIComponent(url.hash.slice(1));
   if (encoded === null || (target && target !== id)) return undefined;
+  const { decodeSharedScenario } = await import('./shared-scenario');
   const decoded = decodeSharedScenario(encoded);
   if (!decoded.ok) return { error: `${decoded.error} The widget shows its own scenario instead.` };
   if (decoded.value.widget !== widget) {

@@ -9,14 +9,16 @@
  * strict schema (unknown keys are refused), and returns an error message instead of throwing. Its
  * output is plain data: the YAML is applied by the engine like any `kubectl apply`, the commands
  * run in the simulator's console, and nothing from it is ever inserted as HTML.
+ *
+ * The encoder is ./encode-scenario.ts. This module (and zod with it) is imported only when a URL
+ * holds a scenario (share-link.ts sharedFor): building the schemas at a widget's hydration would
+ * cost a phone tens of milliseconds for nothing.
  */
 import { base64urlnopad } from '@scure/base';
-import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
 import * as z from 'zod/mini';
 import type { Scenario } from '../live/scenario';
-
-/** The format's version: a link made by a later format says so instead of half-working. */
-export const sharedScenarioVersion = 1;
+import { sharedScenarioVersion } from './encode-scenario';
 
 /** Limits on what a URL may carry. Chromium accepts URLs of 2 MB; these keep a link reasonable. */
 export const shareLimits = {
@@ -87,12 +89,6 @@ const sharedSchema = z.strictObject({
 export type SharedScenario = z.infer<typeof sharedSchema>;
 
 export type DecodeResult = { ok: true; value: SharedScenario } | { ok: false; error: string };
-
-/** Encodes a widget's scenario for a URL (a fragment or a query parameter; the alphabet needs no escaping). */
-export function encodeSharedScenario(widget: string, scenario: SharedScenarioData): string {
-  const json = JSON.stringify({ v: sharedScenarioVersion, widget, scenario });
-  return base64urlnopad.encode(deflateSync(strToU8(json), { level: 9 }));
-}
 
 /** Decodes and validates an encoded scenario from an untrusted URL. Never throws. */
 export function decodeSharedScenario(encoded: string): DecodeResult {

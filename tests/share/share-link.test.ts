@@ -5,26 +5,26 @@ import { embedSnippet, frameId, sharedFor, shareUrl } from '../../components/sha
 const scenario = { ...scenarioOf({ manifests: 'kind: Deployment\n', source: 'web.yaml', time: 5000 }), actions: [{ at: 1000, command: 'kubectl scale deployment web --replicas=5' }] };
 const page = new URL('https://course.example/k8s/intent/?old=1#top');
 
-test('a share link opens the same scenario for the same widget, and only for it', () => {
+test('a share link opens the same scenario for the same widget, and only for it', async () => {
   const id = frameId('Live cluster: scale the Deployment');
   expect(id).toBe('live-cluster-scale-the-deployment');
   const link = new URL(shareUrl(page, 'reconcile', id, scenario));
   expect(link.pathname).toBe('/k8s/intent/');
   expect(link.hash).toBe(`#${id}`);
   expect(link.searchParams.has('old')).toBe(false);
-  expect(sharedFor(link, 'reconcile', id)).toEqual({ scenario });
-  expect(sharedFor(link, 'reconcile', 'live-cluster-delete-a-pod')).toBeUndefined();
-  expect(sharedFor(page, 'reconcile', id)).toBeUndefined();
+  expect(await sharedFor(link, 'reconcile', id)).toEqual({ scenario });
+  expect(await sharedFor(link, 'reconcile', 'live-cluster-delete-a-pod')).toBeUndefined();
+  expect(await sharedFor(page, 'reconcile', id)).toBeUndefined();
 });
 
-test('a link for another kind of widget, or a broken one, says so in words', () => {
+test('a link for another kind of widget, or a broken one, says so in words', async () => {
   const id = 'live-cluster-scale-the-deployment';
   const link = new URL(shareUrl(page, 'reconcile', id, scenario));
-  expect(sharedFor(link, 'packet-walk', id)).toEqual({ error: expect.stringMatching(/shares the widget "reconcile", not this one/) });
+  expect(await sharedFor(link, 'packet-walk', id)).toEqual({ error: expect.stringMatching(/shares the widget "reconcile", not this one/) });
   link.hash = '';
-  expect(sharedFor(link, 'packet-walk', id)).toBeUndefined();
+  expect(await sharedFor(link, 'packet-walk', id)).toBeUndefined();
   link.searchParams.set('share', '<script>alert(1)</script>');
-  expect(sharedFor(link, 'reconcile', id)).toEqual({ error: expect.stringMatching(/not valid base64url.*own scenario instead/) });
+  expect(await sharedFor(link, 'reconcile', id)).toEqual({ error: expect.stringMatching(/not valid base64url.*own scenario instead/) });
 });
 
 test('an embed snippet is an iframe of the embed page and the sizing script, escaped', () => {

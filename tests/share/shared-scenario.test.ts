@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { base64urlnopad } from '@scure/base';
 import { deflateSync, strToU8 } from 'fflate';
-import { decodeSharedScenario, encodeSharedScenario, shareLimits, type SharedScenarioData } from '../../components/share/shared-scenario';
+import { encodeSharedScenario } from '../../components/share/encode-scenario';
+import { decodeSharedScenario, shareLimits, type SharedScenarioData } from '../../components/share/shared-scenario';
 
 const web: SharedScenarioData = {
   manifests: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
