@@ -10,8 +10,8 @@ import { parseClusterConfig } from '../../sim/cluster-config';
 import type { ExecResult } from '../../sim/node/programs';
 import type { Action, Scenario } from './scenario';
 
-/** The longest slice of virtual time advanced in one step of a replay. */
-const sliceMs = 5_000;
+/** The longest slice of virtual time advanced in one step of a replay: a second, as boot steps (a Pod starting is one slice's work, not five). */
+const sliceMs = 1_000;
 
 export interface Replayed {
   cluster: Cluster;
