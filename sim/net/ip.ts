@@ -20,17 +20,19 @@ export function ipToInt(ip: string): number {
   const known = parsedIPs.get(ip);
   if (known !== undefined) return known;
   const n = parseIPv4(ip);
+  if (n === undefined) throw new Error(`invalid IP address: ${ip}`);
   if (parsedIPs.size >= parseCacheLimit) parsedIPs.clear();
   parsedIPs.set(ip, n);
   return n;
 }
 
-function parseIPv4(ip: string): number {
+/** The address as an integer; undefined when `ip` is not a dotted quad. */
+function parseIPv4(ip: string): number | undefined {
   const parts = ip.split('.');
-  if (parts.length !== 4) throw new Error(`invalid IP address: ${ip}`);
+  if (parts.length !== 4) return undefined;
   let n = 0;
   for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) throw new Error(`invalid IP address: ${ip}`);
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return undefined;
     n = n * 256 + Number(p);
   }
   return n >>> 0;
@@ -40,13 +42,9 @@ export function intToIp(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 }
 
+/** Is `ip` a dotted-quad IPv4 address? Asked of every host name a program meets, so it throws nothing. */
 export function isIPv4(ip: string): boolean {
-  try {
-    ipToInt(ip);
-    return true;
-  } catch {
-    return false;
-  }
+  return parsedIPs.has(ip) || parseIPv4(ip) !== undefined;
 }
 
 export function parseCidr(cidr: string): Cidr {
