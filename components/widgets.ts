@@ -23,6 +23,7 @@ import readinessWeb from '../sim/scenarios/readiness/web.yaml?raw';
 import nodePortWeb from '../sim/scenarios/nodeport/web.yaml?raw';
 import loadBalancerWeb from '../sim/scenarios/load-balancer/web.yaml?raw';
 import { debuggingPuzzle, puzzleNames } from './puzzles/debugging-puzzles';
+import { cafeApps, cafeWithController, saveControllerFile } from './scenarios/ingress';
 
 export interface WidgetEntry {
   /** The widget's id in URLs: `/embed/<id>/`. */
@@ -101,6 +102,8 @@ export const cloudCallsPanels: PanelSpec[] = [
   { kind: 'cloud', service: 'web' },
   { kind: 'trace', world: { loadBalancers: 2 }, acts: ['nodes'], presets: loadBalancerPresets },
 ];
+const ingressBare = scenarioOf({ manifests: cafeApps, source: 'cafe.yaml', setup: saveControllerFile, time: 20_000 });
+const ingressInstalled = scenarioOf({ manifests: cafeWithController, source: 'cafe.yaml', time: 20_000 });
 
 export const widgets: WidgetEntry[] = [
   {
@@ -250,6 +253,43 @@ export const widgets: WidgetEntry[] = [
     panels: cloudCallsPanels,
   }),
   ...puzzleNames.map(puzzle),
+  live({
+    id: 'ingress-controller',
+    title: 'Live cluster: an Ingress, then its controller',
+    description: 'An Ingress with no controller does nothing (no ADDRESS, nothing listens); apply the controller and the same request is answered.',
+    caption: 'Run the examples in order: the Ingress does nothing until you apply nginx-ingress.yaml; then its ADDRESS fills and the same request is answered.',
+    scenario: ingressBare,
+    panels: [
+      { kind: 'map', capacity: 6, packets: true },
+      { kind: 'console', examples: [
+        'kubectl get ingress',
+        'kubectl get ingressclass',
+        "kubectl exec client -- curl -sS -m 3 -H 'Host: bar.example.com' http://10.0.1.11/",
+        'kubectl apply -f nginx-ingress.yaml',
+        'kubectl get pods,svc -n nginx-ingress',
+        'kubectl get ingress cafe',
+        'kubectl exec client -- curl -sk --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/',
+      ] },
+    ],
+  }),
+  live({
+    id: 'ingress-routing',
+    title: 'Console: many apps behind one address',
+    description: 'Two hosts and several paths on one Ingress address: Host headers, --resolve, a redirect to HTTPS, a 404, TLS terminated at the controller.',
+    caption: 'Click the examples: the same address answers for two hosts and several paths, redirects plain HTTP, and terminates TLS.',
+    scenario: ingressInstalled,
+    panels: [
+      { kind: 'console', examples: [
+        'kubectl get ingress cafe',
+        "kubectl exec client -- curl -s -H 'Host: foo.example.com' http://203.0.113.13/coffee",
+        'kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:203.0.113.13 https://foo.example.com/coffee',
+        'kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:203.0.113.13 https://foo.example.com/tea',
+        'kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/coffee/beans',
+        "kubectl exec client -- curl -s -H 'Host: nope.example.com' http://203.0.113.13/",
+        'kubectl exec client -- curl -sv --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/',
+      ] },
+    ],
+  }),
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

@@ -1,6 +1,6 @@
 # An Ingress with no controller installed: the API stores it, nothing reads it.
-kubectl apply -f cafe.yaml
-kubectl apply -f cafe-ingress.yaml
+kubectl apply -f ../../sim/scenarios/ingress/cafe.yaml
+kubectl apply -f ../../sim/scenarios/ingress/cafe-ingress.yaml
 kubectl rollout status deployment/coffee
 sleep 30
 kubectl get ingress

@@ -3,11 +3,11 @@ kubectl apply -f ../../sim/scenarios/ingress/nginx-ingress.yaml
 kubectl rollout status deployment/nginx-ingress -n nginx-ingress
 kubectl get ingressclass
 kubectl get pods,svc -n nginx-ingress
-kubectl apply -f cafe.yaml
+kubectl apply -f ../../sim/scenarios/ingress/cafe.yaml
 kubectl create secret tls example-tls --cert=../fixtures/pki/tls.crt --key=../fixtures/pki/tls.key
 kubectl create configmap example-ca --from-file=../fixtures/pki/ca.crt
-kubectl apply -f cafe-ingress.yaml
-kubectl apply -f client.yaml
+kubectl apply -f ../../sim/scenarios/ingress/cafe-ingress.yaml
+kubectl apply -f ../../sim/scenarios/ingress/client.yaml
 kubectl wait --for=condition=Ready pod --all --timeout=60s
 kubectl get ingress
 kubectl describe ingress cafe

@@ -8,8 +8,8 @@ import { provisioningMs } from '../../../sim/cloud/load-balancer';
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const files: Record<string, string> = {
   'nginx-ingress.yaml': read('../../../sim/scenarios/ingress/nginx-ingress.yaml'),
-  'cafe.yaml': read('../../golden/cafe.yaml'),
-  'cafe-ingress.yaml': read('../../golden/cafe-ingress.yaml').replace(/  tls:\n[\s\S]*?(?=  rules:)/, ''),
+  'cafe.yaml': read('../../../sim/scenarios/ingress/cafe.yaml'),
+  'cafe-ingress.yaml': read('../../../sim/scenarios/ingress/cafe-ingress.yaml').replace(/  tls:\n[\s\S]*?(?=  rules:)/, ''),
 };
 
 function installed() {

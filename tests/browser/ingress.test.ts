@@ -1,0 +1,92 @@
+/**
+ * The chapter "Ingress" in real Chromium, doing what the reader does: an Ingress with no
+ * controller has no address and nothing answers; applying the controller fills ADDRESS and the
+ * same request is answered; a request through the controller makes two connections, the second
+ * from the controller's Pod straight to an app Pod; on one keep-alive connection the controller
+ * spreads requests where kube-proxy does not; one address serves two hosts and several paths,
+ * redirects plain HTTP and terminates TLS.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, openLiveWidget, startPreview, watchPage, type PreviewServer } from './harness';
+
+let server: PreviewServer;
+let browser: Browser;
+let page: Page;
+let watched: { problems: string[] };
+
+beforeAll(async () => {
+  server = await startPreview();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  watched = watchPage(page, server.origin);
+  await page.goto(new URL('ingress/', server.url).href, { waitUntil: 'load' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Clicks an example command and returns what the console printed for it. */
+async function runExample(widget: Locator, command: string): Promise<string> {
+  await widget.getByRole('group', { name: 'Example commands' }).getByRole('button', { name: command, exact: true }).click();
+  const out = (await widget.getByRole('log', { name: 'Console output' }).textContent()) ?? '';
+  const runs = out.split('$ ');
+  return runs.at(-1)!.slice(command.length);
+}
+
+test('with no controller the Ingress has no address and nothing answers; the controller changes both', async () => {
+  const widget = await openLiveWidget(page, 'Live cluster: an Ingress, then its controller');
+  expect(await runExample(widget, 'kubectl get ingress')).toMatch(/^\s*NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE\ncafe\s+nginx\s+foo\.example\.com,bar\.example\.com\s+80, 443\s+\d+s/);
+  expect(await runExample(widget, 'kubectl get ingressclass')).toContain('No resources found');
+  expect(await runExample(widget, "kubectl exec client -- curl -sS -m 3 -H 'Host: bar.example.com' http://10.0.1.11/")).toContain("Failed to connect to 10.0.1.11 port 80");
+  expect(await runExample(widget, 'kubectl apply -f nginx-ingress.yaml')).toContain('service/nginx-ingress created');
+  await expect.poll(() => runExample(widget, 'kubectl get ingress cafe'), { timeout: 20_000, interval: 1000 }).toMatch(/^\s*NAME.*\ncafe\s+nginx\s+\S+\s+203\.0\.113\.13\s+80, 443/);
+  await expect.poll(() => runExample(widget, 'kubectl get pods,svc -n nginx-ingress'), { timeout: 20_000, interval: 1000 }).toMatch(/pod\/nginx-ingress-\S+\s+1\/1\s+Running[\s\S]*LoadBalancer\s+\S+\s+203\.0\.113\.13/);
+  expect(await runExample(widget, 'kubectl exec client -- curl -sk --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/')).toMatch(/^\s*tea-\S+\s*$/);
+});
+
+test('a request through the Ingress makes two connections: to the controller, then from it straight to an app Pod', async () => {
+  const widget = await openLiveWidget(page, 'PacketTrace: through the Ingress controller');
+  await widget.getByRole('button', { name: 'foo.example.com/tea', exact: true }).click();
+  const connections = widget.getByRole('button', { name: /^HTTP request: TCP / });
+  await expect.poll(() => connections.count()).toBe(2);
+  const [first, second] = await connections.allTextContents();
+  expect(first).toMatch(/→ 203\.0\.113\.13:443$/);
+  // The second connection starts at the controller's Pod and ends at a tea Pod's own IP and port: no ClusterIP.
+  const teaIPs = await widget.getByRole('combobox', { name: 'To' }).locator('option', { hasText: /\(tea-/ }).allTextContents();
+  const secondDst = /→ (\S+):8080$/.exec(second)![1];
+  expect(teaIPs.some((t) => t.includes(`Pod IP ${secondDst} `))).toBe(true);
+  await connections.nth(1).click();
+  await expect.poll(() => widget.textContent()).toMatch(/served by tea-/);
+});
+
+test('on one keep-alive connection the controller picks a Pod per request; kube-proxy, per connection', async () => {
+  const widget = await openLiveWidget(page, 'Console: one connection, many requests');
+  const examples = await widget.getByRole('group', { name: 'Example commands' }).getByRole('button').allTextContents();
+  const served = (out: string) => new Set(out.trim().split('\n'));
+  const through = served(await runExample(widget, examples[0]));
+  expect([...through].every((l) => /^tea-/.test(l))).toBe(true);
+  expect(through.size).toBe(2);
+  const direct = served(await runExample(widget, examples[1]));
+  expect(direct.size).toBe(1);
+});
+
+test('one address serves two hosts and several paths, redirects plain HTTP and terminates TLS', async () => {
+  const widget = await openLiveWidget(page, 'Console: many apps behind one address');
+  expect(await runExample(widget, "kubectl exec client -- curl -s -H 'Host: foo.example.com' http://203.0.113.13/coffee")).toContain('301 Moved Permanently');
+  const coffee = await runExample(widget, 'kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:203.0.113.13 https://foo.example.com/coffee');
+  expect(coffee).toMatch(/Hostname: coffee-/);
+  expect(coffee).toContain('X-Forwarded-Proto: https');
+  expect(await runExample(widget, 'kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:203.0.113.13 https://foo.example.com/tea')).toMatch(/^\s*tea-\S+\s*$/);
+  expect(await runExample(widget, 'kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/coffee/beans')).toMatch(/^\s*tea-\S+\s*$/);
+  expect(await runExample(widget, "kubectl exec client -- curl -s -H 'Host: nope.example.com' http://203.0.113.13/")).toContain('404 Not Found');
+  const verbose = await runExample(widget, 'kubectl exec client -- curl -sv --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/');
+  expect(verbose).toContain('subjectAltName: host "bar.example.com" matched cert\'s "bar.example.com"');
+  expect(verbose).toContain('SSL certificate verify ok.');
+});
+
+test('the page logs no console error and requests nothing from another host', () => {
+  expect(watched.problems).toEqual([]);
+});
