@@ -24,6 +24,7 @@ import nodePortWeb from '../sim/scenarios/nodeport/web.yaml?raw';
 import loadBalancerWeb from '../sim/scenarios/load-balancer/web.yaml?raw';
 import { debuggingPuzzle, puzzleNames } from './puzzles/debugging-puzzles';
 import { cafeApps, cafeWithController, saveControllerFile } from './scenarios/ingress';
+import { decisionObjects, exposedEveryWay } from './scenarios/exposed';
 
 export interface WidgetEntry {
   /** The widget's id in URLs: `/embed/<id>/`. */
@@ -104,6 +105,7 @@ export const cloudCallsPanels: PanelSpec[] = [
 ];
 const ingressBare = scenarioOf({ manifests: cafeApps, source: 'cafe.yaml', setup: saveControllerFile, time: 20_000 });
 const ingressInstalled = scenarioOf({ manifests: cafeWithController, source: 'cafe.yaml', time: 20_000 });
+const exposed = scenarioOf({ manifests: exposedEveryWay, source: 'web.yaml', time: 20_000 });
 
 export const widgets: WidgetEntry[] = [
   {
@@ -290,6 +292,32 @@ export const widgets: WidgetEntry[] = [
       ] },
     ],
   }),
+  {
+    id: 'who-does-what',
+    title: 'Who does what: the layers, live',
+    description: 'The layers from the internet to a Pod, each marked Kubernetes, the cloud or both; choose one to see what implements it right now, read from the engine.',
+    caption: 'Choose a layer: see who provides it and what implements it right now, then run its commands. Try Load balancer, then Services.',
+    scenario: exposed,
+    component: () => import('./WhoDoesWhat.svelte'),
+    props: async (scenario) => {
+      const [{ replay }, { whoDoesWhat }] = await Promise.all([import('./live/replay'), import('./views/who-does-what')]);
+      const { cluster, applyErrors } = replay(scenario);
+      return { scenario, initial: { layers: whoDoesWhat(cluster), now: cluster.clock.now, applyErrors } };
+    },
+  },
+  {
+    id: 'decision-matrix',
+    title: 'Decision matrix: which to choose',
+    description: 'Pick a requirement (internal, a lab, one external app, many apps with TLS, outbound internet): the answer, why, and commands that show it on a live cluster.',
+    caption: 'Pick what you need, read the answer, then run its commands on the live cluster.',
+    scenario: exposed,
+    component: () => import('./DecisionMatrix.svelte'),
+    props: async (scenario) => {
+      const [{ replay }, { decisions }] = await Promise.all([import('./live/replay'), import('./views/decision-matrix')]);
+      const { cluster, applyErrors } = replay(scenario);
+      return { scenario, objects: decisionObjects, initial: { decisions: decisions(cluster, decisionObjects), now: cluster.clock.now, applyErrors } };
+    },
+  },
 ];
 
 export function widgetById(id: string): WidgetEntry | undefined {

@@ -6,27 +6,11 @@
  * spreads requests where kube-proxy does not; one address serves two hosts and several paths,
  * redirects plain HTTP and terminates TLS.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, openLiveWidget, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openLiveWidget, openPageForTests } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-let page: Page;
-let watched: { problems: string[] };
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  await page.goto(new URL('ingress/', server.url).href, { waitUntil: 'load' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const chapter = openPageForTests('ingress/');
 
 /** Clicks an example command and returns what the console printed for it. */
 async function runExample(widget: Locator, command: string): Promise<string> {
@@ -37,7 +21,7 @@ async function runExample(widget: Locator, command: string): Promise<string> {
 }
 
 test('with no controller the Ingress has no address and nothing answers; the controller changes both', async () => {
-  const widget = await openLiveWidget(page, 'Live cluster: an Ingress, then its controller');
+  const widget = await openLiveWidget(chapter.page, 'Live cluster: an Ingress, then its controller');
   expect(await runExample(widget, 'kubectl get ingress')).toMatch(/^\s*NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE\ncafe\s+nginx\s+foo\.example\.com,bar\.example\.com\s+80, 443\s+\d+s/);
   expect(await runExample(widget, 'kubectl get ingressclass')).toContain('No resources found');
   expect(await runExample(widget, "kubectl exec client -- curl -sS -m 3 -H 'Host: bar.example.com' http://10.0.1.11/")).toContain("Failed to connect to 10.0.1.11 port 80");
@@ -48,7 +32,7 @@ test('with no controller the Ingress has no address and nothing answers; the con
 });
 
 test('a request through the Ingress makes two connections: to the controller, then from it straight to an app Pod', async () => {
-  const widget = await openLiveWidget(page, 'PacketTrace: through the Ingress controller');
+  const widget = await openLiveWidget(chapter.page, 'PacketTrace: through the Ingress controller');
   await widget.getByRole('button', { name: 'foo.example.com/tea', exact: true }).click();
   const connections = widget.getByRole('button', { name: /^HTTP request: TCP / });
   await expect.poll(() => connections.count()).toBe(2);
@@ -63,7 +47,7 @@ test('a request through the Ingress makes two connections: to the controller, th
 });
 
 test('on one keep-alive connection the controller picks a Pod per request; kube-proxy, per connection', async () => {
-  const widget = await openLiveWidget(page, 'Console: one connection, many requests');
+  const widget = await openLiveWidget(chapter.page, 'Console: one connection, many requests');
   const examples = await widget.getByRole('group', { name: 'Example commands' }).getByRole('button').allTextContents();
   const served = (out: string) => new Set(out.trim().split('\n'));
   const through = served(await runExample(widget, examples[0]));
@@ -74,7 +58,7 @@ test('on one keep-alive connection the controller picks a Pod per request; kube-
 });
 
 test('one address serves two hosts and several paths, redirects plain HTTP and terminates TLS', async () => {
-  const widget = await openLiveWidget(page, 'Console: many apps behind one address');
+  const widget = await openLiveWidget(chapter.page, 'Console: many apps behind one address');
   expect(await runExample(widget, "kubectl exec client -- curl -s -H 'Host: foo.example.com' http://203.0.113.13/coffee")).toContain('301 Moved Permanently');
   const coffee = await runExample(widget, 'kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:203.0.113.13 https://foo.example.com/coffee');
   expect(coffee).toMatch(/Hostname: coffee-/);
@@ -88,5 +72,5 @@ test('one address serves two hosts and several paths, redirects plain HTTP and t
 });
 
 test('the page logs no console error and requests nothing from another host', () => {
-  expect(watched.problems).toEqual([]);
+  expect(chapter.problems).toEqual([]);
 });
