@@ -34,8 +34,10 @@ const inset = 6;
 const frameHead = 40;
 /** The narrowest host box that holds a host's name, address and role. */
 const minHostW = 250;
-/** The narrowest element box of the edge row before the row stacks. */
-const minEdgeW = 150;
+/** The narrowest a gateway's box may be and still hold its words ("public IP ↔ private IP, one to one"). */
+const minGatewayW = 230;
+/** The narrowest a load balancer's box may be and still hold its words. */
+const minLoadBalancerW = 200;
 
 /** Pixels the nodes' boxes grow to show a public IP line. */
 export const publicIPLine = 15;
@@ -65,15 +67,16 @@ export function worldLayout(view: Pick<ClusterView, 'nodes' | 'services'>, world
   if (world.cloud) {
     const targets = Math.max(1, view.nodes.length);
     const lbH = lbHead + targets * targetH + pad;
-    const items: { name: string; h: number; grow: number }[] = [];
-    if (world.gateway) items.push({ name: world.gateway, h: gatewayH, grow: 1 });
-    if (world.nat) items.push({ name: world.nat.name, h: gatewayH, grow: 1 });
+    const items: { name: string; h: number; grow: number; min: number }[] = [];
+    if (world.gateway) items.push({ name: world.gateway, h: gatewayH, grow: 1, min: minGatewayW });
+    if (world.nat) items.push({ name: world.nat.name, h: gatewayH, grow: 1, min: minGatewayW });
     const slots = Math.max(loadBalancers, world.loadBalancers.length);
-    for (let i = 0; i < slots; i++) items.push({ name: world.loadBalancers[i]?.name ?? `\0slot${i}`, h: lbH, grow: 2 });
+    for (let i = 0; i < slots; i++) items.push({ name: world.loadBalancers[i]?.name ?? `\0slot${i}`, h: lbH, grow: 2, min: minLoadBalancerW });
     const grow = items.reduce((n, it) => n + it.grow, 0);
-    const row = inner - (items.length - 1) * pad >= minEdgeW * items.length + (grow - items.length) * 40;
+    const unit = (inner - (items.length - 1) * pad) / grow;
+    // In a row only when every box keeps room for its words; else one above the other.
+    const row = items.every((it) => unit * it.grow >= it.min);
     if (row) {
-      const unit = (inner - (items.length - 1) * pad) / grow;
       const h = Math.max(...items.map((it) => it.h));
       let x = pad;
       for (const it of items) {

@@ -79,6 +79,8 @@ describe('the world layout', () => {
         expect(edge.y).toBeGreaterThan(layout.internet.y + layout.internet.h);
         expect(edge.y + edge.h).toBeLessThan(layout.network.y);
         for (const n of layout.nodes.values()) expect(n.y).toBeGreaterThan(layout.network.y);
+        // A gateway's box holds its words ("public IP ↔ private IP, one to one"), in a row or stacked.
+        if (world.gateway) expect(layout.elements.get(world.gateway)!.w).toBeGreaterThanOrEqual(Math.min(230, width - 16));
         expect(layout.emptySlots).toHaveLength(Math.max(0, slots - world.loadBalancers.length));
       }),
       { numRuns: 40 },
