@@ -4,7 +4,8 @@
  * goes from <pending> to the load balancer's public IP once the cloud says it is active; the
  * laptop's curl reaches it; a stopped node fails its health checks and leaves the healthy targets
  * while the load balancer keeps answering and that node's own NodePort does not. On bare metal the
- * same Service stays <pending> and no cloud call is made.
+ * same Service stays <pending> and no cloud call is made. A second LoadBalancer Service gets its own
+ * load balancer and public IP (C24).
  */
 import { expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -65,5 +66,16 @@ test('bare metal: the same Service stays <pending>, no cloud is called, and the 
   expect(await text(cloud)).toMatch(/This cluster runs on no cloud/);
   await w.getByRole('button', { name: /^curl -s http:\/\/192\.168\.10\.11:/ }).click();
   await expect.poll(async () => text(w.getByRole('group', { name: 'Console' }))).toMatch(/\/hostname\s*web-/);
+  expect(chapter.problems).toEqual([]);
+});
+
+test('a second LoadBalancer Service gets its own load balancer and its own public IP', async () => {
+  const w = await openLiveWidget(chapter.page, 'Cloud calls: type LoadBalancer asks the cloud');
+  const calls = w.getByRole('list', { name: "Calls to the cloud's API" });
+  await w.getByRole('textbox', { name: 'Command' }).fill('kubectl expose deployment web --name=web-admin --type=LoadBalancer --port=8080 --target-port=8080');
+  await w.getByRole('button', { name: 'Run', exact: true }).click();
+  const created = async () => [...(await text(calls)).matchAll(/CreateLoadBalancer name=a[0-9a-f]{31} publicIP=(203\.0\.113\.\d+)/g)].map((m) => m[1]);
+  await expect.poll(created).toHaveLength(2);
+  expect(new Set(await created()).size).toBe(2);
   expect(chapter.problems).toEqual([]);
 });
