@@ -105,7 +105,7 @@ export const cloudCallsPanels: PanelSpec[] = [
 ];
 const ingressBare = scenarioOf({ manifests: cafeApps, source: 'cafe.yaml', setup: saveControllerFile, time: 20_000 });
 const ingressInstalled = scenarioOf({ manifests: cafeWithController, source: 'cafe.yaml', time: 20_000 });
-const exposed = scenarioOf({ manifests: exposedEveryWay, source: 'web.yaml', time: 20_000 });
+const exposed = scenarioOf({ manifests: exposedEveryWay, source: 'web.yaml', time: 30_000 });
 
 export const widgets: WidgetEntry[] = [
   {

@@ -31,13 +31,16 @@ test('with no controller the Ingress has no address and nothing answers; the con
   expect(await runExample(widget, 'kubectl exec client -- curl -sk --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/')).toMatch(/^\s*tea-\S+\s*$/);
 });
 
-test('a request through the Ingress makes two connections: to the controller, then from it straight to an app Pod', async () => {
+test('a request from the laptop through the Ingress makes two connections: through the load balancer to the controller, then from it straight to an app Pod', async () => {
   const widget = await openLiveWidget(chapter.page, 'PacketTrace: through the Ingress controller');
   await widget.getByRole('button', { name: 'foo.example.com/tea', exact: true }).click();
   const connections = widget.getByRole('button', { name: /^HTTP request: TCP / });
-  await expect.poll(() => connections.count()).toBe(2);
+  await expect.poll(() => connections.count(), { timeout: 5000 }).toBe(2);
   const [first, second] = await connections.allTextContents();
-  expect(first).toMatch(/→ 203\.0\.113\.13:443$/);
+  expect(first).toMatch(/TCP 192\.0\.2\.10:\d+ → 203\.0\.113\.13:443$/);
+  // The first connection passes the cloud's load balancer on its way to the controller's Pod.
+  await connections.nth(0).click();
+  await expect.poll(() => widget.getByRole('list', { name: 'Hops of the connection' }).textContent()).toMatch(/DNAT: destination 203\.0\.113\.13:443 → 10\.0\.1\.\d+:\d+[\s\S]*pod nginx-ingress-/);
   // The second connection starts at the controller's Pod and ends at a tea Pod's own IP and port: no ClusterIP.
   const teaIPs = await widget.getByRole('combobox', { name: 'To' }).locator('option', { hasText: /\(tea-/ }).allTextContents();
   const secondDst = /→ (\S+):8080$/.exec(second)![1];

@@ -15,7 +15,7 @@ const exposed = [read('sim/scenarios/who-does-what/web.yaml'), read('sim/scenari
 const objects = { clusterIP: 'web', nodePort: 'web-nodeport', loadBalancer: 'web-lb', ingress: 'cafe' };
 
 function cluster() {
-  const r = replay(scenarioOf({ manifests: exposed, source: 'web.yaml', time: 20_000 }));
+  const r = replay(scenarioOf({ manifests: exposed, source: 'web.yaml', time: 30_000 }));
   expect(r.applyErrors).toEqual([]);
   return r;
 }
