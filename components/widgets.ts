@@ -99,7 +99,7 @@ export const egressPresets = [1, 2].map((n) => ({ label: `client-${n} (node-${n}
 
 /** Cloud calls as the LoadBalancer chapter shows it: the calls beside `kubectl get svc`, the world map with room for two load balancers and a Stop button per node, a console. */
 export const cloudCallsPanels: PanelSpec[] = [
-  { kind: 'console', examples: ['kubectl expose deployment web --type=LoadBalancer --port=80 --target-port=8080', 'kubectl describe svc web', 'cloud lb describe $(cloud lb list | tail -1 | cut -d" " -f1)'] },
+  { kind: 'console', examples: ['kubectl expose deployment web --type=LoadBalancer --port=80 --target-port=8080', 'kubectl describe svc web', 'cloud lb describe $(cloud lb list | tail -1 | cut -d" " -f1)', 'kubectl expose deployment web --name=web-admin --type=LoadBalancer --port=8080 --target-port=8080'] },
   { kind: 'cloud', service: 'web' },
   { kind: 'trace', world: { loadBalancers: 2 }, acts: ['nodes'], presets: loadBalancerPresets },
 ];

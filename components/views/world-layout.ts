@@ -1,7 +1,7 @@
 /**
  * Where the world map draws things, in pixels: the internet band at the top (its hosts side by
- * side), the cloud's edge below it (internet gateway, NAT gateway, load balancers: in a row when
- * there is room, one above the other on a phone), and the nodes' network (the VPC, or the LAN on
+ * side), the cloud's edge below it (internet gateway, NAT gateway, load balancers: as many side by
+ * side as fit, in rows), and the nodes' network (the VPC, or the LAN on
  * bare metal) framing the cluster's own map (map-layout.ts), shifted down and in. Room is kept for
  * `loadBalancers` load balancers from the start, so the map does not jump when one appears.
  */
@@ -37,7 +37,7 @@ const minHostW = 250;
 /** The narrowest a gateway's box may be and still hold its words ("public IP ↔ private IP, one to one"). */
 const minGatewayW = 230;
 /** The narrowest a load balancer's box may be and still hold its words. */
-const minLoadBalancerW = 200;
+const minLoadBalancerW = 230;
 
 /** Pixels the nodes' boxes grow to show a public IP line. */
 export const publicIPLine = 15;
@@ -67,32 +67,33 @@ export function worldLayout(view: Pick<ClusterView, 'nodes' | 'services'>, world
   if (world.cloud) {
     const targets = Math.max(1, view.nodes.length);
     const lbH = lbHead + targets * targetH + pad;
-    const items: { name: string; h: number; grow: number; min: number }[] = [];
-    if (world.gateway) items.push({ name: world.gateway, h: gatewayH, grow: 1, min: minGatewayW });
-    if (world.nat) items.push({ name: world.nat.name, h: gatewayH, grow: 1, min: minGatewayW });
+    const items: { name: string; h: number; min: number; grow: number }[] = [];
+    if (world.gateway) items.push({ name: world.gateway, h: gatewayH, min: minGatewayW, grow: 1 });
+    if (world.nat) items.push({ name: world.nat.name, h: gatewayH, min: minGatewayW, grow: 1 });
     const slots = Math.max(loadBalancers, world.loadBalancers.length);
-    for (let i = 0; i < slots; i++) items.push({ name: world.loadBalancers[i]?.name ?? `\0slot${i}`, h: lbH, grow: 2, min: minLoadBalancerW });
-    const grow = items.reduce((n, it) => n + it.grow, 0);
-    const unit = (inner - (items.length - 1) * pad) / grow;
-    // In a row only when every box keeps room for its words; else one above the other.
-    const row = items.every((it) => unit * it.grow >= it.min);
-    if (row) {
-      const h = Math.max(...items.map((it) => it.h));
-      let x = pad;
-      for (const it of items) {
-        elements.set(it.name, { x, y, w: unit * it.grow, h: it.name.startsWith('\0') ? h : it.h });
-        x += unit * it.grow + pad;
-      }
-      edge = { x: pad, y, w: inner, h };
-    } else {
-      const top = y;
-      for (const it of items) {
-        elements.set(it.name, { x: pad, y, w: inner, h: it.h });
-        y += it.h + pad;
-      }
-      edge = { x: pad, y: top, w: inner, h: y - top - pad };
-      y -= pad;
+    for (let i = 0; i < slots; i++) items.push({ name: world.loadBalancers[i]?.name ?? `\0slot${i}`, h: lbH, min: minLoadBalancerW, grow: 2 });
+    // Left to right, a new row when the next box would not get its narrowest width; each row's
+    // spare width is shared out by `grow`.
+    const rows: (typeof items)[] = [];
+    for (const it of items) {
+      const row = rows.at(-1);
+      if (row && row.reduce((w, r) => w + r.min + pad, 0) + Math.min(it.min, inner) <= inner) row.push(it);
+      else rows.push([it]);
     }
+    const top = y;
+    for (const row of rows) {
+      const spare = Math.max(0, inner - row.reduce((w, r) => w + r.min, 0) - (row.length - 1) * pad);
+      const grow = row.reduce((n, r) => n + r.grow, 0);
+      const h = Math.max(...row.map((r) => r.h));
+      let x = pad;
+      for (const it of row) {
+        const w = Math.min(inner, it.min + (spare * it.grow) / grow);
+        elements.set(it.name, { x, y, w, h: it.name.startsWith('\0') ? h : it.h });
+        x += w + pad;
+      }
+      y += h + pad;
+    }
+    edge = { x: pad, y: top, w: inner, h: Math.max(0, y - top - pad) };
     for (const [key, box] of [...elements]) {
       if (!key.startsWith('\0')) continue;
       elements.delete(key);
