@@ -67,9 +67,9 @@ export class Cluster {
     this.store = new Store(this.clock, this.rng);
     this.store.watchAll(() => this.changed());
     for (const n of this.config.nodes) this.nodes.set(n.name, new NodeHost(n));
-    this.dataplane = new Dataplane({ clock: this.clock, rng: this.rng, config: this.config }, this.nodes);
+    this.dataplane = new Dataplane({ clock: this.clock, rng: this.rng.stream('dataplane'), config: this.config }, this.nodes);
     this.cloud = new Cloud(this.config, this.clock, this.dataplane, this.nodes.values());
-    this.recordEvent = newEventRecorder(this.store, this.clock, this.rng);
+    this.recordEvent = newEventRecorder(this.store, this.clock);
     this.context = { store: this.store, clock: this.clock, rng: this.rng, recordEvent: this.recordEvent, log: (c, k, m) => this.log(c, k, m) };
     this.controllers.push(...installComponents({ context: this.context, config: this.config, nodes: this.nodes, dataplane: this.dataplane, cloud: this.cloud }));
   }

@@ -1,18 +1,28 @@
 import type { EventRecorder } from '../core/component';
 import type { Store } from '../core/store';
 import type { Clock } from '../core/clock';
-import type { Rng } from '../core/rng';
 import type { Event as KubeEvent } from './types';
 import { isTerminating } from './namespace-registry';
 
 /**
  * The event recorder every component is given: it writes Kubernetes Events to the store and
  * merges a repeat of the same (object, reason, message) into the first Event's `count`, as
- * client-go's event correlator does. Event names are the object's name and a hex timestamp.
+ * client-go's event correlator does. An Event's name is the object's name and the time in
+ * nanoseconds as hex, as client-go's recorder makes it (`fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`,
+ * k8s.io/client-go/tools/record/event.go); the virtual clock counts milliseconds, so Events of one
+ * millisecond take the nanoseconds after it in turn.
  */
-export function newEventRecorder(store: Store, clock: Clock, rng: Rng): EventRecorder {
+export function newEventRecorder(store: Store, clock: Clock): EventRecorder {
   /** The Event that records each (object, reason, message), so a repeat bumps its count without a scan. */
   const eventByRepeatKey = new Map<string, string>();
+  let lastMs = -1;
+  let inMs = 0;
+  const unixNano = (): string => {
+    const ms = clock.epochMs + clock.now;
+    inMs = ms === lastMs ? inMs + 1 : 0;
+    lastMs = ms;
+    return (BigInt(ms) * 1_000_000n + BigInt(inMs)).toString(16);
+  };
   return (obj, type, reason, message, component, host) => {
     const ns = obj.metadata.namespace ?? 'default';
     const repeatKey = `${ns}\0${obj.metadata.uid}\0${reason}\0${message}`;
@@ -31,7 +41,7 @@ export function newEventRecorder(store: Store, clock: Clock, rng: Rng): EventRec
     const created = store.create<KubeEvent>({
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${(clock.epochMs + clock.now).toString(16)}${rng.suffix(4)}`, namespace: ns },
+      metadata: { name: `${obj.metadata.name}.${unixNano()}`, namespace: ns },
       involvedObject: { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, apiVersion: obj.apiVersion },
       reason,
       message,

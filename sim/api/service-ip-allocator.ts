@@ -87,7 +87,7 @@ export class ServiceAllocator {
   private allocateNext(svc: Service): string {
     const range = this.ipRange();
     const used = this.usedIPs(svc);
-    const n = scanBands(range.first, range.last - range.first + 1, range.offset, (v) => !used.has(v), this.cluster.rng);
+    const n = scanBands(range.first, range.last - range.first + 1, range.offset, (v) => !used.has(v), this.cluster.rng.stream('service-ips'));
     if (n === undefined) {
       throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a serviceIP: range is full');
     }
@@ -144,7 +144,7 @@ export class ServiceAllocator {
     const { base, size } = this.nodePortRange;
     // calculateRangeOffset for ports: min(max(16, size/32), 128).
     const offset = size <= 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 32)), 128);
-    const next = scanBands(base, size, offset, (v) => !used.has(v), this.cluster.rng);
+    const next = scanBands(base, size, offset, (v) => !used.has(v), this.cluster.rng.stream('node-ports'));
     if (next === undefined) throw new ApiError('InternalError', 'Internal error occurred: failed to allocate a nodePort: range is full');
     return next;
   }

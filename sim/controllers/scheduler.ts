@@ -126,7 +126,7 @@ export class Scheduler extends Controller {
         bestScore = score;
       } else if (cmp === 0) best.push(node);
     }
-    return best.length === 1 ? best[0] : best[this.cluster.rng.int(best.length)];
+    return best.length === 1 ? best[0] : best[this.cluster.rng.stream('scheduler').int(best.length)];
   }
 
   private bind(pod: Pod, node: Node): void {

@@ -1,21 +1,48 @@
+/** What `save` returns: a stream's state and those of the streams forked from it. */
+export interface RngState {
+  state: number;
+  streams: Map<string, RngState>;
+}
+
 /**
- * The cluster's one seeded random source (mulberry32). Every random choice the engine makes (name
- * suffixes, kube-proxy's statistic match, spreading ties) draws from it, so a seed replays a run.
+ * The cluster's seeded random source (mulberry32), so a seed replays a run. Each kind of choice
+ * draws from its own stream (`stream('names')`, `stream('service-ips')`, …): a change in how many
+ * draws one kind makes (an extra Event's uid, one more curl through kube-proxy's statistic match)
+ * leaves every other kind's sequence, such as the Pod name suffixes a chapter quotes, as it was.
  */
 export class Rng {
   private state: number;
+  private readonly seed: number;
+  private readonly streams = new Map<string, Rng>();
 
   constructor(seed = 1) {
-    this.state = seed >>> 0;
+    this.seed = seed >>> 0;
+    this.state = this.seed;
+  }
+
+  /** The independent stream for one purpose, seeded from this one's seed and the purpose's name. */
+  stream(purpose: string): Rng {
+    let s = this.streams.get(purpose);
+    if (!s) {
+      let h = 0x811c9dc5 ^ this.seed; // FNV-1a over the purpose, starting from the seed
+      for (let i = 0; i < purpose.length; i++) h = Math.imul(h ^ purpose.charCodeAt(i), 0x01000193);
+      this.streams.set(purpose, (s = new Rng(h)));
+    }
+    return s;
   }
 
   /** The state to come back to with `restore`: a dry run draws and then takes its draws back. */
-  save(): number {
-    return this.state;
+  save(): RngState {
+    return { state: this.state, streams: new Map([...this.streams].map(([k, s]) => [k, s.save()])) };
   }
 
-  restore(state: number): void {
-    this.state = state;
+  restore(saved: RngState): void {
+    this.state = saved.state;
+    for (const [k, s] of this.streams) {
+      const was = saved.streams.get(k);
+      if (was) s.restore(was);
+      else this.streams.delete(k); // first drawn after the save: back to its start
+    }
   }
 
   /** A float in [0, 1). */

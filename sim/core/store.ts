@@ -70,7 +70,7 @@ export class Store {
   create<T extends KubeObject>(input: T): T {
     const obj = cloneJson(input) as T;
     const meta = obj.metadata;
-    if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.suffix(5);
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.stream('names').suffix(5);
     if (!kindInfo(obj.kind)?.namespaced) delete meta.namespace;
     const bucket = this.bucket(obj.kind);
     const key = keyOf(obj.kind, meta.namespace ?? '', meta.name);
@@ -235,7 +235,7 @@ export class Store {
 
   /** A version-4 UUID drawn from the cluster's random source. */
   private uuid(): string {
-    const hex = [0, 1, 2, 3].map(() => this.rng.uint32().toString(16).padStart(8, '0')).join('');
+    const hex = [0, 1, 2, 3].map(() => this.rng.stream('uids').uint32().toString(16).padStart(8, '0')).join('');
     const variant = '89ab'[parseInt(hex[16], 16) & 3];
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }

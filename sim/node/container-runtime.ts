@@ -106,7 +106,8 @@ export function newPodRuntime(pod: Pod, now: number): PodRuntime {
 
 /** A container or exec ID as containerd makes them: 64 hexadecimal digits. */
 export function runtimeId(rng: Rng): string {
-  return Array.from({ length: 64 }, () => rng.int(16).toString(16)).join('');
+  const ids = rng.stream('container-ids');
+  return Array.from({ length: 64 }, () => ids.int(16).toString(16)).join('');
 }
 
 /**

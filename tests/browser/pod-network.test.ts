@@ -10,18 +10,18 @@ const chapter = openPageForTests('pod-network/');
 
 test('Pod to Pod across nodes: no hop rewrites the packet, and the server sees the client\'s IP', async () => {
   const widget = await openLiveWidget(chapter.page, 'Packet trace: from one Pod to another');
-  await widget.getByRole('combobox', { name: 'From Pod' }).selectOption({ label: 'client (10.244.1.2)' });
-  await widget.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Pod IP 10.244.2.3 (web-55f6cc6694-7hncv)' });
+  await widget.getByRole('combobox', { name: 'From Pod' }).selectOption({ label: 'client (10.244.2.2)' });
+  await widget.getByRole('combobox', { name: 'To' }).selectOption({ label: 'Pod IP 10.244.1.3 (web-55f6cc6694-rkbld)' });
   await widget.getByRole('button', { name: 'Send a request' }).click();
   const hops = widget.getByRole('list', { name: 'Hops of the connection' });
   const rows = (await hops.getByRole('button').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
   const request = rows.filter((r) => !r.startsWith('↩'));
   expect(request.length).toBeGreaterThan(8);
-  expect(request.some((r) => r.includes('node-2'))).toBe(true);
-  for (const r of request) expect(r).toMatch(/10\.244\.1\.2:\d+ → 10\.244\.2\.3:8080/);
+  expect(request.some((r) => r.includes('node-1'))).toBe(true);
+  for (const r of request) expect(r).toMatch(/10\.244\.2\.2:\d+ → 10\.244\.1\.3:8080/);
   expect(rows.join('\n')).not.toMatch(/DNAT:|MASQUERADE:/);
   expect(await widget.getByText('No rule rewrote this packet at any hop').count()).toBe(1);
-  expect(await widget.getByText(/established, served by web-55f6cc6694-7hncv/).count()).toBe(1);
+  expect(await widget.getByText(/established, served by web-55f6cc6694-rkbld/).count()).toBe(1);
 });
 
 test('between Docker hosts the same request is rewritten twice, and the server sees host-a', async () => {

@@ -155,7 +155,7 @@ export class NginxIngressController extends Controller {
   /** proxy_pass to one endpoint of the upstream, with the headers the controller's template sets. */
   private proxy(upstream: Upstream, req: HttpRequest, peer: HttpPeer, https: boolean, fromIP: string, now: number): HttpResponse {
     if (!upstream.endpoints.length) return nginxPage(502, now);
-    const endpoint = upstream.endpoints[this.env.rng.int(upstream.endpoints.length)];
+    const endpoint = upstream.endpoints[this.env.rng.stream('ingress-nginx').int(upstream.endpoints.length)];
     const dial = this.env.dataplane.connect({ fromIP, protocol: 'TCP', dstIP: endpoint.ip, dstPort: endpoint.port });
     if (dial.outcome !== 'established' || !dial.connection) return nginxPage(dial.outcome === 'timeout' ? 504 : 502, now);
     const forwardedFor = header(req.headers, 'X-Forwarded-For');

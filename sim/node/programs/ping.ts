@@ -119,7 +119,7 @@ function replyTtl(ctx: ProgramContext, trace: Hop[]): number {
 /** A simulated round trip in µs: tens of µs on one node, about half a ms more per VPC crossing. */
 function roundTripMicros(ctx: ProgramContext, trace: Hop[]): number {
   const crossings = trace.filter((h) => h.where === 'vpc').length;
-  return 40 + crossings * 2 * 250 + ctx.cluster.rng.int(40);
+  return 40 + crossings * 2 * 250 + ctx.cluster.rng.stream('ping').int(40);
 }
 
 /** busybox prints times as `%u.%03u` ms from µs. */

@@ -8,5 +8,5 @@ kubectl get pods -o wide
 sleep 50
 # --- transcript ---
 # The Pod on node-2 in pods.sh's listing (seed 1).
-kubectl delete pod web-5bccfdbbb7-cj5v2
+kubectl delete pod web-5bccfdbbb7-k8nx6
 kubectl get pods -o wide

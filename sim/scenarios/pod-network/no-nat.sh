@@ -5,7 +5,7 @@ kubectl apply -f ../services/web.yaml
 kubectl rollout status deployment/web
 kubectl wait --for=condition=Ready pod/client
 # --- transcript ---
-# client runs on node-1; web-55f6cc6694-lcphm on node-1 too, web-55f6cc6694-7hncv on node-2 (pod-ip.sh's listing).
+# client runs on node-2; web-55f6cc6694-cdcvh on node-2 too (10.244.2.3), web-55f6cc6694-rkbld on node-1 (10.244.1.3) (pod-ip.sh's listing).
 kubectl exec client -- curl -s http://10.244.2.3:8080
 kubectl exec client -- curl -s http://10.244.1.3:8080
 ssh node-1 conntrack -L

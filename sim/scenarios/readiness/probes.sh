@@ -6,11 +6,11 @@ kubectl rollout status deployment/web
 kubectl wait --for=condition=Ready pod/client
 sleep 2
 # --- transcript ---
-kubectl exec web-5948c9dd8c-lcphm -- touch /tmp/maintenance
+kubectl exec web-5948c9dd8c-rkbld -- touch /tmp/maintenance
 sleep 6
 kubectl get pods -l app=web -o wide
 kubectl describe endpointslices -l kubernetes.io/service-name=web
-kubectl exec web-5948c9dd8c-7kn86 -- touch /tmp/broken
+kubectl exec web-5948c9dd8c-cdcvh -- touch /tmp/broken
 sleep 10
 kubectl get pods -l app=web
-kubectl describe pod web-5948c9dd8c-7kn86 | tail -4
+kubectl describe pod web-5948c9dd8c-cdcvh | tail -4

@@ -7,7 +7,7 @@ kubectl wait --for=condition=Ready pod/client
 sleep 2
 # --- transcript ---
 kubectl get pods -l app=web -o wide
-kubectl label pod web-55f6cc6694-lcphm app=debug --overwrite
+kubectl label pod web-55f6cc6694-rkbld app=debug --overwrite
 sleep 2
 kubectl get pods -L app -o wide
 kubectl get endpointslices -l kubernetes.io/service-name=web
