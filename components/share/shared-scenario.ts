@@ -6,9 +6,11 @@
  *
  * The decoder treats its input as hostile: it bounds the encoded size and the inflated size (a
  * small link cannot inflate into a large one), validates the shape and every field's range with a
- * strict schema (unknown keys are refused), and returns an error message instead of throwing. Its
- * output is plain data: the YAML is applied by the engine like any `kubectl apply`, the commands
- * run in the simulator's console, and nothing from it is ever inserted as HTML.
+ * strict schema (unknown keys are refused), accepts a cluster config only when it is one of the
+ * course's clusters (components/scenarios/clusters.ts: a config from a URL could ask for any number
+ * of nodes), and returns an error message instead of throwing. Its output is plain data: the
+ * YAML is applied by the engine like any `kubectl apply`, the commands run in the simulator's
+ * console, and nothing from it is ever inserted as HTML.
  *
  * The encoder is ./encode-scenario.ts. This module (and zod with it) is imported only when a URL
  * holds a scenario (share-link.ts sharedFor): building the schemas at a widget's hydration would
@@ -19,6 +21,7 @@ import { Inflate, strFromU8 } from 'fflate';
 import * as z from 'zod/mini';
 import type { Scenario } from '../live/scenario';
 import { sharedScenarioVersion } from './encode-scenario';
+import { courseClusters } from '../scenarios/clusters';
 
 /** Limits on what a URL may carry. Chromium accepts URLs of 2 MB; these keep a link reasonable. */
 export const shareLimits = {
@@ -63,7 +66,7 @@ export const scenarioSchema = z.strictObject({
   manifests: yamlText,
   /** The file name the manifests are applied as. */
   source: yamlFileName,
-  /** The cluster's shape (sim/cluster-config.ts); the default cluster when absent. */
+  /** The cluster's shape (sim/cluster-config.ts): one of the course's clusters, word for word; the default cluster when absent. */
   clusterConfig: z.optional(yamlText),
   seed: z.number().check(z.int(), z.gte(0), z.lte(2 ** 32 - 1)),
   namespace: z.string().check(z.maxLength(63), z.regex(dns1123Label)),
@@ -118,6 +121,10 @@ export function decodeSharedScenario(encoded: string): DecodeResult {
   if (!parsed.success) return { ok: false, error: `The shared scenario is not valid: ${describeIssue(parsed.error.issues[0])}` };
   if (!isOrdered(parsed.data.scenario.actions) || !isOrdered(parsed.data.scenario.setup ?? [])) {
     return { ok: false, error: 'The shared scenario is not valid: its actions are not in time order.' };
+  }
+  const { clusterConfig } = parsed.data.scenario;
+  if (clusterConfig !== undefined && !Object.values(courseClusters).includes(clusterConfig)) {
+    return { ok: false, error: `The shared scenario asks for a cluster this site does not know: a shared scenario may only run on one of the course's clusters (${Object.keys(courseClusters).join(', ')}).` };
   }
   return { ok: true, value: parsed.data };
 }

@@ -8,6 +8,7 @@ import { base64urlnopad } from '@scure/base';
 import { deflateSync, strToU8 } from 'fflate';
 import { encodeSharedScenario } from '../../components/share/encode-scenario';
 import { decodeSharedScenario, shareLimits, type SharedScenarioData } from '../../components/share/shared-scenario';
+import { courseClusters } from '../../components/scenarios/clusters';
 
 const web: SharedScenarioData = {
   manifests: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
@@ -115,11 +116,22 @@ describe('an untrusted link', () => {
 test('a scenario with a cluster config and files saved by the editor comes back whole; too many files do not', () => {
   const scenario: SharedScenarioData = {
     ...web,
-    clusterConfig: 'nodes: 2\n',
+    clusterConfig: courseClusters['private-nat'],
     actions: [{ at: 100, command: 'kubectl apply -f policy.yaml', files: { 'policy.yaml': 'kind: NetworkPolicy\n' } }],
   };
   expect(decodeSharedScenario(encodeSharedScenario('reachability', scenario))).toEqual({ ok: true, value: { v: 1, widget: 'reachability', scenario } });
   const files = Object.fromEntries(Array.from({ length: shareLimits.filesPerAction + 1 }, (_, i) => [`f${i}.yaml`, '']));
   expect(decodeSharedScenario(forge({ v: 1, widget: 'reachability', scenario: { ...web, actions: [{ at: 0, command: 'x', files }] } })).ok).toBe(false);
   expect(decodeSharedScenario(forge({ v: 1, widget: 'reachability', scenario: { ...web, actions: [{ at: 0, command: 'x', files: { '../x.yaml': '' } }] } })).ok).toBe(false);
+});
+
+test('a cluster config that is not one of the course\'s clusters is refused, by name of the ones accepted', () => {
+  const withConfig = (clusterConfig: string) => decodeSharedScenario(encodeSharedScenario('egress-nat-gateway', { ...web, clusterConfig }));
+  for (const yaml of Object.values(courseClusters)) expect(withConfig(yaml).ok).toBe(true);
+  const refused = { ok: false, error: expect.stringMatching(/a cluster this site does not know: .*\(default, private-nat, private-no-nat, bare-metal, two-zones-flannel\)\.$/) };
+  // A config the engine would accept, but with many nodes: a stranger's URL may not ask for it.
+  const nodes = Array.from({ length: 500 }, (_, i) => `  - {name: n${i}, ip: 10.0.${i >> 8}.${i & 255}}`).join('\n');
+  expect(withConfig(`name: big\nnodes:\n${nodes}\n`)).toEqual(refused);
+  expect(withConfig(`${courseClusters['bare-metal']}# edited\n`)).toEqual(refused);
+  expect(withConfig('')).toEqual(refused);
 });
