@@ -22,9 +22,11 @@ import servicesWeb from '../sim/scenarios/services/web.yaml?raw';
 import readinessWeb from '../sim/scenarios/readiness/web.yaml?raw';
 import nodePortWeb from '../sim/scenarios/nodeport/web.yaml?raw';
 import loadBalancerWeb from '../sim/scenarios/load-balancer/web.yaml?raw';
+import egressClients from '../sim/scenarios/egress/clients.yaml?raw';
 import { debuggingPuzzle, puzzleNames } from './puzzles/debugging-puzzles';
 import { cafeApps, cafeWithController, saveControllerFile } from './scenarios/ingress';
 import { decisionObjects, exposedEveryWay } from './scenarios/exposed';
+import { courseClusters } from './scenarios/clusters';
 
 export interface WidgetEntry {
   /** The widget's id in URLs: `/embed/<id>/`. */
@@ -79,30 +81,32 @@ const nodePort = scenarioOf({ manifests: nodePortWeb, source: 'web.yaml', time: 
 const loadBalancer = scenarioOf({ manifests: loadBalancerWeb, source: 'web.yaml', time: 20_000 });
 
 /** Sends a request from the reader's laptop to each node's NodePort (the default cloud's public IPs, in node order). */
-export const nodePortPresets = (path: string) =>
+const nodePortPresets = (path: string) =>
   ['203.0.113.10', '203.0.113.11', '203.0.113.12'].map((ip, i) => ({ label: `laptop → node-${i + 1}:30080`, command: `curl -sS -m 3 http://${ip}:30080${path}` }));
 
 /** The world map as the NodePort chapter shows it: the laptop's requests to each NodePort and to the ClusterIP, a Stop button per node. */
-export const worldMapPanels: PanelSpec[] = [
+const worldMapPanels: PanelSpec[] = [
   { kind: 'trace', world: {}, acts: ['nodes'], presets: [...nodePortPresets('/hostname'), { label: 'laptop → the ClusterIP', command: 'curl -sS -m 3 http://$(kubectl get svc web -o jsonpath={.spec.clusterIP})/hostname' }] },
   { kind: 'console', examples: ['kubectl get svc web', 'cloud ip list', 'kubectl get nodes', 'ssh node-3 iptables-save -t nat | grep KUBE-NODEPORTS'] },
 ];
 
 /** The laptop's requests to the load balancer and to node-3's NodePort (node-3 runs no web Pod in these scenarios). */
-export const loadBalancerPresets = [
+const loadBalancerPresets = [
   { label: 'laptop → load balancer', command: "curl -sS -m 3 http://$(kubectl get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/hostname" },
   { label: 'laptop → node-3:NodePort', command: "curl -sS -m 3 http://203.0.113.12:$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')/hostname" },
 ];
 
 /** Requests from a Pod on node-1 and a Pod on node-2 to the echo host on the internet (sim/scenarios/egress/clients.yaml). */
-export const egressPresets = [1, 2].map((n) => ({ label: `client-${n} (node-${n}) → echo host`, command: `kubectl exec client-${n} -- curl -sS -m 3 http://198.51.100.20/` }));
+const egressPresets = [1, 2].map((n) => ({ label: `client-${n} (node-${n}) → echo host`, command: `kubectl exec client-${n} -- curl -sS -m 3 http://198.51.100.20/` }));
 
 /** Cloud calls as the LoadBalancer chapter shows it: the calls beside `kubectl get svc`, the world map with room for two load balancers and a Stop button per node, a console. */
-export const cloudCallsPanels: PanelSpec[] = [
+const cloudCallsPanels: PanelSpec[] = [
   { kind: 'console', examples: ['kubectl expose deployment web --type=LoadBalancer --port=80 --target-port=8080', 'kubectl describe svc web', 'cloud lb describe $(cloud lb list | tail -1 | cut -d" " -f1)', 'kubectl expose deployment web --name=web-admin --type=LoadBalancer --port=8080 --target-port=8080'] },
   { kind: 'cloud', service: 'web' },
   { kind: 'trace', world: { loadBalancers: 2 }, acts: ['nodes'], presets: loadBalancerPresets },
 ];
+/** The egress chapter's two client Pods, on the default cluster or on one of the course's other clusters. */
+const egress = (cluster?: keyof typeof courseClusters) => scenarioOf({ manifests: egressClients, source: 'clients.yaml', time: 15_000, ...(cluster ? { clusterConfig: courseClusters[cluster] } : {}) });
 const ingressBare = scenarioOf({ manifests: cafeApps, source: 'cafe.yaml', setup: saveControllerFile, time: 20_000 });
 const ingressInstalled = scenarioOf({ manifests: cafeWithController, source: 'cafe.yaml', time: 20_000 });
 const exposed = scenarioOf({ manifests: exposedEveryWay, source: 'web.yaml', time: 30_000 });
@@ -247,12 +251,68 @@ export const widgets: WidgetEntry[] = [
     panels: worldMapPanels,
   }),
   live({
+    id: 'cluster-or-local',
+    title: 'Cluster or Local: the source address a Pod sees',
+    description: 'Ask agnhost\'s /clientip through each node\'s NodePort with externalTrafficPolicy Cluster, then Local: which nodes answer, and whether the Pod sees the laptop\'s address or a node\'s.',
+    caption: 'Send the three requests, run the patch to Local in the console, and send them again.',
+    scenario: nodePort,
+    panels: [
+      { kind: 'trace', world: {}, presets: nodePortPresets('/clientip') },
+      { kind: 'console', examples: [`kubectl patch svc web -p '{"spec":{"externalTrafficPolicy":"Local"}}'`, `kubectl patch svc web -p '{"spec":{"externalTrafficPolicy":"Cluster"}}'`, "ssh node-3 iptables-save -t filter | grep 'no local endpoints'"] },
+    ],
+  }),
+  live({
     id: 'cloud-calls',
     title: 'Cloud calls: type LoadBalancer asks the cloud',
     description: 'Expose a Deployment as type LoadBalancer and watch the cloud controller call the cloud\'s API, EXTERNAL-IP go from <pending> to an address, and the load balancer\'s targets pass or fail their health checks.',
     caption: 'Run the first example and watch the calls and EXTERNAL-IP; then send requests, stop node-3, and send them again.',
     scenario: loadBalancer,
     panels: cloudCallsPanels,
+  }),
+  live({
+    id: 'bare-metal',
+    title: 'Bare metal: type LoadBalancer, and no cloud',
+    description: 'The same Deployment on two machines on a LAN, with no cloud: expose it as type LoadBalancer, and EXTERNAL-IP stays <pending> while the NodePort still answers.',
+    caption: 'Run the first example, let time run, and compare EXTERNAL-IP with the cloud\'s; then call the NodePort from the laptop on the LAN.',
+    scenario: { ...loadBalancer, clusterConfig: courseClusters['bare-metal'] },
+    panels: [
+      { kind: 'console', examples: ['kubectl expose deployment web --type=LoadBalancer --port=80 --target-port=8080', 'kubectl get svc web', "curl -s http://192.168.10.11:$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')/hostname"] },
+      { kind: 'cloud', service: 'web' },
+      { kind: 'map', world: {}, capacity: 4 },
+    ],
+  }),
+  live({
+    id: 'egress-node-snat',
+    title: 'Egress through node SNAT',
+    description: 'Two Pods on two nodes call a host on the internet: each node masquerades its Pod to its own address and the internet gateway maps that to the node\'s public IP, so the echo host sees a different address per node.',
+    caption: 'Send both requests and step through them; compare what the echo host printed.',
+    scenario: egress(),
+    panels: [
+      { kind: 'trace', world: {}, presets: egressPresets },
+      { kind: 'console', examples: ['ssh node-1 iptables-save -t nat | grep IP-MASQ-AGENT', 'ssh node-1 ip route', 'cloud ip list'] },
+    ],
+  }),
+  live({
+    id: 'egress-nat-gateway',
+    title: 'Egress through a NAT gateway',
+    description: 'The same two Pods on nodes in a private subnet: the NAT gateway rewrites both to its one public IP, the address the echo host sees.',
+    caption: 'Send both requests, step through one, and compare the echo host\'s answers with the first widget\'s.',
+    scenario: egress('private-nat'),
+    panels: [
+      { kind: 'trace', world: {}, presets: egressPresets },
+      { kind: 'console', examples: ['cloud nat list', 'cloud ip list', 'ssh node-1 ip route'] },
+    ],
+  }),
+  live({
+    id: 'egress-no-nat',
+    title: 'Egress with no NAT gateway',
+    description: 'Nodes in a private subnet with no NAT gateway: a Pod\'s request to the internet is masqueraded as always, then dies at the VPC\'s router, which has no route out.',
+    caption: 'Send a request and step through it to the hop where it ends.',
+    scenario: egress('private-no-nat'),
+    panels: [
+      { kind: 'trace', world: {}, presets: egressPresets.slice(0, 1) },
+      { kind: 'console', examples: ['cloud ip list', 'kubectl get pods -o wide'] },
+    ],
   }),
   ...puzzleNames.map(puzzle),
   live({
@@ -271,6 +331,33 @@ export const widgets: WidgetEntry[] = [
         'kubectl get pods,svc -n nginx-ingress',
         'kubectl get ingress cafe',
         'kubectl exec client -- curl -sk --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/',
+      ] },
+    ],
+  }),
+  live({
+    id: 'ingress-trace',
+    title: 'PacketTrace: through the Ingress controller',
+    description: 'A request from a laptop on the internet through the cloud load balancer, a node and the Ingress controller\'s Pod, then the controller\'s own connection to the app Pod it chose: two connections, hop by hop.',
+    caption: 'Click a row to send its request, then step through both connections: to the controller\'s Pod, then from it to an app Pod.',
+    scenario: { ...ingressInstalled, time: 30_000 },
+    panels: [
+      { kind: 'trace', world: {}, from: 'client', to: 'dns:tea', presets: [
+        { label: 'foo.example.com/coffee', command: 'curl -sk -m 3 --resolve foo.example.com:443:203.0.113.13 https://foo.example.com/coffee' },
+        { label: 'foo.example.com/tea', command: 'curl -sk -m 3 --resolve foo.example.com:443:203.0.113.13 https://foo.example.com/tea' },
+        { label: 'bar.example.com/', command: 'curl -sk -m 3 --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/' },
+      ] },
+    ],
+  }),
+  live({
+    id: 'ingress-per-request',
+    title: 'Console: one connection, many requests',
+    description: 'Six requests on one keep-alive connection: through the Ingress controller they reach both tea Pods (it routes each request); straight to the Service they stay on one Pod (kube-proxy chose once, per connection).',
+    caption: 'Run both: six requests on one keep-alive connection through the Ingress reach both tea Pods; six on one connection to the Service stay on one.',
+    scenario: ingressInstalled,
+    panels: [
+      { kind: 'console', examples: [
+        'kubectl exec client -- curl -sk --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/',
+        'kubectl exec client -- curl -s http://tea http://tea http://tea http://tea http://tea http://tea',
       ] },
     ],
   }),

@@ -2,7 +2,8 @@
  * A widget embedded in someone else's page: a host page on another local origin includes the
  * snippet the course gives (an iframe of /embed/reconcile/ with the blogger's own manifests, and
  * embed.js once). The frame sizes itself, runs the blogger's Deployment, and says in words what
- * is wrong with a hostile or broken URL; nothing is requested outside the two origins.
+ * is wrong with a hostile or broken URL (an unknown cluster too); nothing is requested outside
+ * the two origins. A widget on a cluster of its own (the NAT gateway) runs on it when embedded.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startPreview, type PreviewServer } from './harness';
 import { embedSnippet, embedUrl } from '../../components/share/share-link';
 import { scenarioOf } from '../../components/live/scenario';
+import { widgetById } from '../../components/widgets';
 
 const blogYaml = `apiVersion: apps/v1
 kind: Deployment
@@ -40,11 +42,15 @@ beforeAll(async () => {
   site = await startPreview();
   const root = new URL(site.url);
   const scenario = scenarioOf({ manifests: blogYaml, source: 'blog.yaml', seed: 3, time: 20_000 });
+  const natGateway = widgetById('egress-nat-gateway')!.scenario;
   const frames = [
     embedSnippet(root, 'reconcile', 'My blog: the blog Deployment', { scenario, theme: 'dark' }),
     `<iframe src="${embedUrl(root, 'reconcile')}?share=%3Cscript%3Ealert(1)%3C/script%3E&onload=alert(1)" title="Hostile" style="width:100%;height:300px;border:0"></iframe>`,
     `<iframe src="${embedUrl(root, 'reconcile', { scenario: { ...scenario, manifests: 'kind: Deployment\nmetadata: {name: [' } })}" title="Broken YAML" style="width:100%;height:300px;border:0"></iframe>`,
     `<iframe src="${embedUrl(root, 'reconcile', { scenario: { ...scenario, manifests: `# ${'x'.repeat(70_000)}\n` } })}" title="Too large" style="width:100%;height:300px;border:0"></iframe>`,
+    // A widget whose cluster is not the default one: its embed page builds that cluster.
+    embedSnippet(root, 'egress-nat-gateway', 'Egress through a NAT gateway'),
+    `<iframe src="${embedUrl(root, 'egress-nat-gateway', { scenario: { ...natGateway, clusterConfig: 'name: mine\nnodes:\n  - {name: n1, ip: 10.0.0.9}\n' } })}" title="Unknown cluster" style="width:100%;height:300px;border:0"></iframe>`,
   ];
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title></head><body><h1>My post</h1>${frames.join('\n')}<p>The end.</p></body></html>`;
   host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
@@ -104,6 +110,17 @@ test('invalid YAML and too large a scenario each get a clear message inside the 
   await expect.poll(async () => (await broken.allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/blog\.yaml/);
   const large = page.frameLocator('iframe[title="Too large"]').getByRole('alert');
   await expect.poll(async () => (await large.allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/scenario\.manifests/);
+});
+
+test('an embedded widget runs on its own cluster; a cluster the course does not have is refused inside the frame', async () => {
+  const frame = page.frameLocator('iframe[title="Egress through a NAT gateway"]');
+  const widget = frame.getByRole('figure', { name: 'Egress through a NAT gateway' });
+  await expect.poll(() => widget.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
+  await widget.getByRole('button', { name: 'cloud nat list', exact: true }).click();
+  await expect.poll(() => widget.getByRole('log', { name: 'Console output' }).innerText()).toMatch(/nat-gw\s+10\.0\.0\.5\s+203\.0\.113\.10/);
+  const unknown = page.frameLocator('iframe[title="Unknown cluster"]');
+  await expect.poll(async () => (await unknown.getByRole('alert').allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/a cluster this site does not know: .*bare-metal.*own scenario instead/);
+  expect(await unknown.getByRole('figure', { name: 'Egress through a NAT gateway' }).count()).toBe(1);
 });
 
 test('nothing was requested outside the site and the host page, and nothing logged an error', () => {

@@ -1,11 +1,17 @@
 /**
  * A share link round trip: the reader changes a widget (scales the Deployment, deletes a Pod,
  * steps time), presses Share, and the link, opened in a fresh browser, shows the same cluster:
- * the same Pods with the same names and IPs, at the same virtual instant.
+ * the same Pods with the same names and IPs, at the same virtual instant. A widget on a cluster
+ * of its own (the egress chapter's NAT gateway) carries that cluster in the link; a link that asks
+ * for a cluster the course does not have is refused, in words, inside the widget.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { decodeSharedScenario } from '../../components/share/shared-scenario';
+import { shareUrl } from '../../components/share/share-link';
+import { courseClusters } from '../../components/scenarios/clusters';
+import { widgetById } from '../../components/widgets';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -74,5 +80,41 @@ test('a link that was tampered with says so in the widget, which starts from its
   const widget = await started(page, 'Live cluster: scale the Deployment');
   await expect.poll(() => widget.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/shared scenario .*own scenario instead/));
   expect((await state(widget))[1]).toBe('3');
+  expect(problems).toEqual([]);
+});
+
+test('a widget on a cluster of its own shares that cluster: the link rebuilds the NAT gateway and the reader\'s commands', async () => {
+  const name = 'Egress through a NAT gateway';
+  const first = await reader(new URL('egress/', server.url).href);
+  const widget = await started(first.page, name);
+  await widget.getByRole('button', { name: 'cloud nat list', exact: true }).click();
+  await widget.getByRole('button', { name: /^Step/ }).click();
+  const consoleText = () => widget.getByRole('log', { name: 'Console output' }).innerText();
+  const clock = () => widget.getByText(/^t = /).textContent();
+  const before = [await clock(), await consoleText()];
+  expect(before[1]).toMatch(/nat-gw\s+10\.0\.0\.5\s+203\.0\.113\.10/);
+
+  await widget.getByRole('button', { name: 'Share' }).click();
+  const link = await widget.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(/\/egress\/\?share=[\w-]+#egress-through-a-nat-gateway$/);
+  const shared = decodeSharedScenario(new URL(link).searchParams.get('share')!);
+  expect(shared.ok && shared.value.scenario.clusterConfig).toBe(courseClusters['private-nat']);
+
+  const second = await reader(link);
+  const opened = await started(second.page, name);
+  const again = async () => [await opened.getByText(/^t = /).textContent(), await opened.getByRole('log', { name: 'Console output' }).innerText()];
+  await expect.poll(again, { timeout: 20_000 }).toEqual(before);
+  expect([...first.problems, ...second.problems]).toEqual([]);
+});
+
+test('a link asking for a cluster the course does not have is refused inside the widget, which runs its own', async () => {
+  const entry = widgetById('egress-nat-gateway')!;
+  const page = new URL('egress/', server.url);
+  const link = shareUrl(page, entry.id, 'egress-through-a-nat-gateway', { ...entry.scenario, clusterConfig: 'name: huge\nnodes:\n  - {name: n1, ip: 10.0.0.9}\n' });
+  const { page: opened, problems } = await reader(link);
+  const widget = await started(opened, 'Egress through a NAT gateway');
+  await expect.poll(() => widget.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/a cluster this site does not know.*own scenario instead/));
+  await widget.getByRole('button', { name: 'cloud nat list', exact: true }).click();
+  await expect.poll(() => widget.getByRole('log', { name: 'Console output' }).innerText()).toMatch(/nat-gw/);
   expect(problems).toEqual([]);
 });
