@@ -84,12 +84,22 @@ export class Cluster {
     return this;
   }
 
-  /** `boot()` one virtual second at a time: a browser yields between steps so no task runs long. */
-  *bootSteps(limitMs = 60_000): Generator<void> {
+  /**
+   * `boot()` one virtual second at a time, and each second in steps of at most `eventsPerStep`
+   * events: a browser yields between steps so no task runs long (the first second alone creates
+   * every node and system Pod). The steps change nothing the cluster does: see advanceSteps.
+   */
+  *bootSteps(limitMs = 60_000, eventsPerStep = workPerStep): Generator<void> {
     for (let t = 0; t < limitMs && !this.systemReady(); t += 1000) {
-      this.advance(1000);
+      yield* this.advanceSteps(1000, eventsPerStep);
       yield;
     }
+  }
+
+  /** `advance(ms)` in steps of at most `eventsPerStep` events, yielding between them: the same work, the same cluster (Clock.advanceSteps). */
+  *advanceSteps(ms: number, eventsPerStep: number): Generator<void> {
+    yield* this.clock.advanceSteps(ms, eventsPerStep, workPerStep);
+    this.changed();
   }
 
   private systemReady(): boolean {

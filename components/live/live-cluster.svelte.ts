@@ -18,7 +18,7 @@ import type { Cluster } from '../../sim/cluster';
 import type { Console } from '../../sim/console/console';
 import type { DataplaneEvent } from '../../sim/net/dataplane';
 import type { ExecResult } from '../../sim/node/programs';
-import { replay, replaySteps } from './replay';
+import { advanceTo, replay, replaySteps } from './replay';
 import type { Action, Scenario } from './scenario';
 
 /** How many data-plane events a live cluster keeps for widgets to draw. */
@@ -78,7 +78,7 @@ export class LiveCluster {
   static replay(scenario: Scenario): LiveCluster {
     const { cluster, console, applyErrors, files } = replay({ ...scenario, actions: [] });
     const live = new LiveCluster(scenario, cluster, console, applyErrors, files);
-    live.#replayActions(scenario);
+    for (const steps = live.#replayActions(scenario); !steps.next().done; );
     return live;
   }
 
@@ -87,28 +87,20 @@ export class LiveCluster {
    * while a widget hydrates. The reader's actions in `scenario` are replayed and recorded.
    */
   static async start(scenario: Scenario, yieldToBrowser: () => Promise<void> = nextTask): Promise<LiveCluster> {
-    const steps = replaySteps({ ...scenario, actions: [], time: scenario.actions.length ? 0 : scenario.time });
-    let budget = performance.now();
-    for (;;) {
-      const next = steps.next();
-      if (next.done) {
-        const live = new LiveCluster(scenario, next.value.cluster, next.value.console, next.value.applyErrors, next.value.files);
-        live.#replayActions(scenario);
-        return live;
-      }
-      if (performance.now() - budget > 30) {
-        await yieldToBrowser();
-        budget = performance.now();
-      }
-    }
+    const { cluster, console, applyErrors, files } = await runSteps(replaySteps({ ...scenario, actions: [], time: scenario.actions.length ? 0 : scenario.time }), yieldToBrowser);
+    const live = new LiveCluster(scenario, cluster, console, applyErrors, files);
+    await runSteps(live.#replayActions(scenario), yieldToBrowser);
+    return live;
   }
 
-  #replayActions(scenario: Scenario): void {
+  /** Runs the reader's actions at their instants and reaches the scenario's time, in steps (replay.ts advanceTo). */
+  *#replayActions(scenario: Scenario): Generator<void> {
     for (const action of scenario.actions) {
-      if (this.cluster.clock.now < action.at) this.cluster.advance(action.at - this.cluster.clock.now);
+      yield* advanceTo(this.cluster, action.at);
       this.run(action.command, action.files);
+      yield;
     }
-    if (this.cluster.clock.now < scenario.time) this.cluster.advance(scenario.time - this.cluster.clock.now);
+    yield* advanceTo(this.cluster, scenario.time);
     this.#sync(true);
   }
 
@@ -153,6 +145,19 @@ export class LiveCluster {
     if (force || key !== this.#changeKey) {
       this.#changeKey = key;
       this.version++;
+    }
+  }
+}
+
+/** Runs `steps` to the end, letting the browser run other tasks whenever 30 ms of work have passed. */
+async function runSteps<T>(steps: Generator<void, T>, yieldToBrowser: () => Promise<void>): Promise<T> {
+  let budget = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - budget > 30) {
+      await yieldToBrowser();
+      budget = performance.now();
     }
   }
 }

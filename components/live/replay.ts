@@ -12,6 +12,11 @@ import type { Action, Scenario } from './scenario';
 
 /** The longest slice of virtual time advanced in one step of a replay: a second, as boot steps (a Pod starting is one slice's work, not five). */
 const sliceMs = 1_000;
+/**
+ * The most engine events run in one step: a slice can hold many (the first second of a boot
+ * creates every node and system Pod), and a phone takes a few milliseconds over each.
+ */
+const eventsPerStep = 8;
 
 export interface Replayed {
   cluster: Cluster;
@@ -29,7 +34,7 @@ export interface Replayed {
 export function* replaySteps(scenario: Scenario, onAction?: (action: Action, result: ExecResult) => void): Generator<void, Replayed> {
   const cluster = new Cluster({ seed: scenario.seed, config: scenario.clusterConfig ? parseClusterConfig(scenario.clusterConfig) : undefined });
   yield;
-  yield* cluster.bootSteps();
+  yield* cluster.bootSteps(undefined, eventsPerStep);
   const saved = new Map<string, string>();
   const console = new Console(cluster, { readFile: (path) => saved.get(path) ?? (path === scenario.source ? scenario.manifests : undefined) });
   const applied = console.run(`kubectl apply -f ${scenario.source}`);
@@ -51,9 +56,10 @@ export function* replaySteps(scenario: Scenario, onAction?: (action: Action, res
   return replayed;
 }
 
-function* advanceTo(cluster: Cluster, at: number): Generator<void> {
+/** Advances the cluster to the virtual instant `at`, a slice at a time, in steps of bounded work. */
+export function* advanceTo(cluster: Cluster, at: number): Generator<void> {
   while (cluster.clock.now < at) {
-    cluster.advance(Math.min(sliceMs, at - cluster.clock.now));
+    yield* cluster.advanceSteps(Math.min(sliceMs, at - cluster.clock.now), eventsPerStep);
     yield;
   }
 }

@@ -49,6 +49,32 @@ export class Clock {
   }
 
   /**
+   * `advance(ms)` in pieces of at most `eventsPerStep` events, yielding between them (a browser
+   * lets the page breathe there). The same events run in the same order at the same instants,
+   * under one work limit that spans the pieces: `workLimit`, as `bounded(workLimit, advance)`
+   * gives, or the limit already in force, under which it runs as one piece. Ends at `now + ms`.
+   */
+  *advanceSteps(ms: number, eventsPerStep: number, workLimit: number): Generator<void> {
+    if (this.budget !== Infinity) return this.advance(ms);
+    const until = this.now + ms;
+    let budget = workLimit;
+    for (;;) {
+      let left = eventsPerStep;
+      this.budget = budget;
+      try {
+        this.runWhile((t) => t.at <= until && left-- > 0);
+      } finally {
+        budget = this.budget;
+        this.budget = Infinity;
+      }
+      const next = this.nextDue();
+      if (budget <= 0 || next === undefined || next > until) break;
+      yield;
+    }
+    this.now = until;
+  }
+
+  /**
    * Runs events until none is due within `quietMs` of the current time, or `limitMs` has passed.
    * Periodic work (probes, heartbeats) never stops, so "settled" means "nothing due soon".
    */
