@@ -18,6 +18,7 @@ import { KubeProxy } from './node/kube-proxy';
 import './node/programs/host';
 // The ingress controller's image: nodes can run it once it is installed (sim/scenarios/ingress/nginx-ingress.yaml).
 import './addons/ingress/nginx-ingress-image';
+import './addons/dns/coredns-program';
 import { Kubelet } from './node/kubelet';
 import { IpMasqAgent } from './node/ip-masq-agent';
 import { NamespaceController } from './controllers/namespace';

@@ -5,16 +5,12 @@ import { clusterDNSIP } from '../node/kubelet-pod-files';
 /**
  * CoreDNS as kubeadm installs it: the `coredns` ConfigMap (Corefile), the `coredns` Deployment
  * (2 replicas) and the `kube-dns` Service on the 10th address of the service CIDR (10.96.0.10),
- * all in kube-system. The Pods answer DNS from the API objects (see dns/coredns-kubernetes.ts).
+ * all in kube-system. The Pods run CoreDNS's program (dns/coredns-program.ts), which answers DNS
+ * from the API objects (dns/coredns-kubernetes.ts).
  * Source: cmd/kubeadm/app/phases/addons/dns/manifests.go and dns.go (CoreDNSReplicas = 2),
  * cmd/kubeadm/app/constants/constants.go (GetDNSIP: 10th address; CoreDNS image and version).
  */
 export const CoreDnsImage = 'registry.k8s.io/coredns/coredns:v1.12.1';
-
-/** Does this container image answer DNS on its port 53? */
-export function isCoreDnsImage(image: string): boolean {
-  return image.startsWith('registry.k8s.io/coredns/coredns') || image.startsWith('coredns/coredns');
-}
 
 export function installCoreDns(cluster: ConfiguredContext): void {
   const store = cluster.store;

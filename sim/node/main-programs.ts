@@ -44,8 +44,11 @@ export interface HttpPeer {
   tls?: { sni?: string };
 }
 
-/** A server program: its arguments (and where it runs) to the process it runs, or a usage error. */
-export type MainProgram = (args: string[], ctx: ProgramContext) => ProcessRun | { stderr: string; exitCode: number };
+/**
+ * A server program: its arguments (and where it runs) to the process it runs, or a usage error.
+ * `write` is the process's stdout and stderr, for a server that logs (CoreDNS).
+ */
+export type MainProgram = (args: string[], ctx: ProgramContext, write?: (stdout: string, stderr: string) => void) => ProcessRun | { stderr: string; exitCode: number };
 
 /** Listens, then runs until stopped. */
 export function* serve(server: Server): ProcessRun {
@@ -57,7 +60,7 @@ export function* serve(server: Server): ProcessRun {
  * A flag's value in Go's flag or spf13/pflag syntax: `--name=v`, `--name v`, `-name=v`, `-name v`.
  * `undefined` when absent; `'true'` for a bare boolean flag followed by another flag.
  */
-function flag(args: string[], name: string): string | undefined {
+export function flag(args: string[], name: string): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const m = /^--?([^=]+)(?:=(.*))?$/.exec(args[i]);
     if (!m || m[1] !== name) continue;
@@ -123,13 +126,6 @@ const gunicorn: MainProgram = (args) => {
   return serve({ sockets: port !== undefined && !bind.startsWith('127.') ? [`TCP/${port}`] : [] });
 };
 
-/** CoreDNS: 53 over UDP and TCP; with the kubeadm Corefile (-conf) also health 8080, ready 8181 and metrics 9153. */
-const coredns: MainProgram = (args) => {
-  const extra = flag(args, 'conf') !== undefined ? ['TCP/8080', 'TCP/8181', 'TCP/9153'] : [];
-  const dns = flag(args, 'dns.port') ?? '53';
-  return serve({ sockets: [`UDP/${dns}`, `TCP/${dns}`, ...extra] });
-};
-
 /** The server programs, by the base name of argv[0]; add-ons register their images' programs here too. */
 export const mainPrograms = new Map<string, MainProgram>([
   ['pause', () => serve({ sockets: [] })],
@@ -146,6 +142,5 @@ export const mainPrograms = new Map<string, MainProgram>([
   }],
   ['gunicorn', gunicorn],
   ['redis-server', portFlagServer('redis-server', 'port', 6379)],
-  ['coredns', coredns],
   ['node', (args) => (args[0] === 'server.js' ? serve({ sockets: ['TCP/8080'] }) : { stderr: `node: the simulator runs only the bootcamp's server.js\n`, exitCode: 1 })],
 ]);

@@ -2,7 +2,7 @@ import type { EndpointSlice, Namespace, Service } from '../../api/types';
 import type { Store } from '../../core/store';
 import { LabelServiceName } from '../../api/well-known';
 import { isIPv4 } from '../../net/ip';
-import type { DnsQuestion, DnsRecord, DnsResponse } from './message';
+import { reverseName, type DnsQuestion, type DnsRecord, type DnsResponse } from './message';
 
 /**
  * CoreDNS's `kubernetes` plugin: answers names under the cluster domain from the API objects it
@@ -15,17 +15,63 @@ import type { DnsQuestion, DnsRecord, DnsResponse } from './message';
  *    for a ClusterIP Service, one record per ready endpoint for a headless one.
  *  - `<a-b-c-d>.<ns>.pod.<zone>` A: the address written in the name (`pods insecure`).
  *  - A namespace, `svc.<zone>` or the zone itself: the name exists, with no record (NODATA).
- * Everything else in the zone is NXDOMAIN. Names outside the zone go to `forward`, which here has no
- * upstream that knows them: NXDOMAIN as well.
+ *  - `<d.c.b.a>.in-addr.arpa` PTR: the Service whose ClusterIP it is, else each endpoint with that
+ *    address (`<endpoint>.<svc>.<ns>.svc.<zone>`); anything else falls through to `forward`.
+ * Everything else in the zone is NXDOMAIN. The zone's answers are authoritative (AA), and a
+ * negative one carries the zone's SOA (`ns.dns.<zone> hostmaster.<zone>`, refresh 7200, retry 1800,
+ * expire 86400, minimum the TTL; plugin/backend_lookup.go SOA). Names outside the zone go to
+ * `forward`, which here has no upstream that knows them: a non-authoritative NXDOMAIN with the
+ * root zone's SOA, as a public resolver answers.
  * Sources: https://coredns.io/plugins/kubernetes/, kubernetes/dns docs/specification.md; the TTL is
  * kubeadm's Corefile (`ttl 30`, cmd/kubeadm/app/phases/addons/dns/manifests.go).
  */
 export const CoreDnsTTL = 30;
 
-export function answerFromStore(store: Store, zone: string, q: DnsQuestion): DnsResponse {
+export function answerFromStore(store: Store, zone: string, q: DnsQuestion, nowMs: number): DnsResponse {
+  if (q.name === zone || q.name.endsWith(`.${zone}`)) {
+    const r = zoneAnswer(store, zone, q);
+    return r.answers.length ? { ...r, authoritative: true } : { ...r, authoritative: true, authority: [zoneSoa(store, zone)] };
+  }
+  if (q.type === 'PTR') {
+    const answers = reverseAnswer(store, zone, q.name);
+    if (answers.length) return { rcode: 'NOERROR', answers, additional: [], authoritative: true };
+  }
+  return upstreamNxdomain(nowMs);
+}
+
+/** What `forward` relays for a name no upstream knows: NXDOMAIN, not authoritative, with the root zone's SOA. */
+export function upstreamNxdomain(nowMs: number): DnsResponse {
+  return { rcode: 'NXDOMAIN', answers: [], additional: [], authoritative: false, authority: [rootSoa(nowMs)] };
+}
+
+/** The SOA the kubernetes plugin gives its zone; the serial is when its Services or EndpointSlices last changed (here: the newest one's creation, in Unix seconds). */
+function zoneSoa(store: Store, zone: string): DnsRecord {
+  const created = [...store.list<Service>('Service'), ...store.list<EndpointSlice>('EndpointSlice')].map((o) => Date.parse(o.metadata.creationTimestamp ?? '') || 0);
+  const serial = Math.floor(Math.max(0, ...created) / 1000);
+  return { name: zone, type: 'SOA', ttl: CoreDnsTTL, soa: { mname: `ns.dns.${zone}`, rname: `hostmaster.${zone}`, serial, refresh: 7200, retry: 1800, expire: 86400, minimum: CoreDnsTTL } };
+}
+
+/** The root zone's SOA, as an upstream resolver returns it with NXDOMAIN (Verisign's serial is the date, YYYYMMDDnn). */
+function rootSoa(nowMs: number): DnsRecord {
+  const serial = Number(new Date(nowMs).toISOString().slice(0, 10).replaceAll('-', '')) * 100;
+  return { name: '', type: 'SOA', ttl: 86400, soa: { mname: 'a.root-servers.net', rname: 'nstld.verisign-grs.com', serial, refresh: 1800, retry: 900, expire: 604800, minimum: 86400 } };
+}
+
+/** PTR records for an in-addr.arpa name: a Service's ClusterIP, else the endpoints with that address (plugin/kubernetes/reverse.go). */
+function reverseAnswer(store: Store, zone: string, name: string): DnsRecord[] {
+  const services = store.list<Service>('Service');
+  const ptr = (target: string): DnsRecord => ({ name, type: 'PTR', ttl: CoreDnsTTL, ptr: target });
+  const bySvcIP = services.find((s) => s.spec.clusterIP && s.spec.clusterIP !== 'None' && reverseName(s.spec.clusterIP) === name);
+  if (bySvcIP) return [ptr(`${bySvcIP.metadata.name}.${bySvcIP.metadata.namespace ?? 'default'}.svc.${zone}`)];
+  return services.flatMap((svc) => readyEndpoints(store, svc, `${svc.metadata.name}.${svc.metadata.namespace ?? 'default'}.svc.${zone}`))
+    .filter((e) => reverseName(e.ip) === name)
+    .map((e) => ptr(e.fqdn));
+}
+
+/** The kubernetes plugin's answer for a name in its zone. */
+function zoneAnswer(store: Store, zone: string, q: DnsQuestion): DnsResponse {
   const nx: DnsResponse = { rcode: 'NXDOMAIN', answers: [], additional: [] };
   const nodata: DnsResponse = { rcode: 'NOERROR', answers: [], additional: [] };
-  if (q.name !== zone && !q.name.endsWith(`.${zone}`)) return nx;
   const labels = q.name === zone ? [] : q.name.slice(0, -zone.length - 1).split('.');
   const nsExists = (ns: string) => store.get<Namespace>('Namespace', '', ns) !== undefined;
   const n = labels.length;
