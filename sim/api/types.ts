@@ -118,6 +118,12 @@ export interface Toleration {
   tolerationSeconds?: number;
 }
 
+export interface PodDNSConfig {
+  nameservers?: string[];
+  searches?: string[];
+  options?: { name?: string; value?: string }[];
+}
+
 export interface PodSpec {
   containers: Container[];
   nodeName?: string;
@@ -125,9 +131,13 @@ export interface PodSpec {
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   terminationGracePeriodSeconds?: number;
   dnsPolicy?: string;
+  /** Nameservers, search domains and resolver options merged into the Pod's /etc/resolv.conf. */
+  dnsConfig?: PodDNSConfig;
   schedulerName?: string;
   hostname?: string;
   subdomain?: string;
+  /** The container's hostname is the Pod's FQDN (hostname.subdomain.ns.svc.zone) rather than its short name. */
+  setHostnameAsFQDN?: boolean;
   tolerations?: Toleration[];
   hostNetwork?: boolean;
   serviceAccountName?: string;

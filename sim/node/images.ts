@@ -25,6 +25,12 @@ export interface ImageProfile {
    * or not a program of the image (`docker-entrypoint.sh` of curl, redis and traefik).
    */
   optionsTo?: string;
+  /**
+   * The image ships BIND's DNS tools (`dig` and BIND's `nslookup`: Debian's dnsutils, Alpine's
+   * bind-tools). Otherwise a BusyBox image has BusyBox's `nslookup` applet and no dig, and any
+   * other image has neither (see imageDnsTools).
+   */
+  bindTools?: true;
 }
 
 /** The catalogue, one entry per image. */
@@ -43,8 +49,10 @@ export const images: ImageProfile[] = [
   { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu' },
   /** serve_hostname: `/serve_hostname`, answering its hostname on 9376. Source: kubernetes/test/images/serve-hostname (Dockerfile, README). */
   { repositories: ['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname'], entrypoint: ['/serve_hostname'], cmd: [], userland: 'busybox' },
-  /** agnhost: `/agnhost pause` unless args name another subcommand; Alpine. Source: kubernetes/test/images/agnhost/Dockerfile (ENTRYPOINT ["/agnhost"], CMD ["pause"]). */
-  { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox' },
+  /** agnhost: `/agnhost pause` unless args name another subcommand; Alpine with bind-tools. Source: kubernetes/test/images/agnhost/Dockerfile (ENTRYPOINT ["/agnhost"], CMD ["pause"]; `apk add bind-tools …`). */
+  { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', bindTools: true },
+  /** jessie-dnsutils (the "Debugging DNS Resolution" task's dnsutils Pod): Debian with dnsutils (BIND's dig and nslookup); Debian's CMD bash. Source: kubernetes/test/images/jessie-dnsutils/Dockerfile (`apt-get install -y dnsutils`). */
+  { repositories: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'k8s.gcr.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils'], entrypoint: [], cmd: ['bash'], userland: 'gnu', bindTools: true },
   /** http-echo: `/http-echo`, listening on -listen (default `:5678`). Source: github.com/hashicorp/http-echo, Dockerfile and main.go. */
   { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu' },
   /** httpbin: `gunicorn -b 0.0.0.0:80 httpbin:app -k gevent`, listening on 80; Ubuntu. Source: github.com/postmanlabs/httpbin, Dockerfile. */
@@ -96,6 +104,18 @@ export function imageProfile(image: string): ImageProfile | undefined {
 export function imageUserland(image: string): Userland {
   if (/(^|-)alpine/.test(parseImageRef(image).tag)) return 'busybox';
   return imageProfile(image)?.userland ?? 'gnu';
+}
+
+/**
+ * Whose DNS tools an image has: BIND's (`nslookup` and `dig`) where the catalogue says so,
+ * BusyBox's `nslookup` applet in a BusyBox userland, none in other images of the catalogue (nginx
+ * and its Debian kin ship neither). An image the catalogue does not know (nicolaka/netshoot, a
+ * reader's own) has BIND's tools: the simulator's convention, as for its servers.
+ */
+export function imageDnsTools(image: string): 'bind' | 'busybox' | undefined {
+  const profile = imageProfile(image);
+  if (profile?.bindTools || (!profile && imageUserland(image) === 'gnu')) return 'bind';
+  return imageUserland(image) === 'busybox' ? 'busybox' : undefined;
 }
 
 /**

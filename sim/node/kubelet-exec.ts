@@ -4,6 +4,7 @@ import { ApiError } from '../core/api-error';
 import { containerPrograms, fail, type ExecResult, type ProgramContext } from './programs';
 import { runtimeId } from './container-runtime';
 import { programUserland } from './programs/busybox';
+import { hasDnsProgram } from './programs/dns-tools';
 import './programs/index';
 
 /**
@@ -18,11 +19,13 @@ export function executableNotFound(program: string): string {
 
 /**
  * Runs argv in a container; undefined when the image has no such program. An absolute path
- * (`/bin/cat`) names the same program as its base name. BusyBox images have no bash.
+ * (`/bin/cat`) names the same program as its base name. BusyBox images have no bash; an image
+ * has the DNS tools it ships (see dnsTools).
  */
 export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecResult | undefined {
   const name = argv[0]?.startsWith('/') ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : argv[0];
   if (name === 'bash' && programUserland(ctx) === 'busybox') return undefined;
+  if (!hasDnsProgram(ctx, name)) return undefined;
   const program = name ? containerPrograms.get(name) : undefined;
   return program?.(ctx, argv.slice(1));
 }

@@ -2,6 +2,7 @@ import type { Pod } from '../api/types';
 import type { ClusterConfig } from '../cluster-config';
 import { cidrHost } from '../net/ip';
 import { imageDirectories } from './programs/fs';
+import { maxDNSNameservers, maxDNSSearchListChars, maxDNSSearchPaths } from '../api/validation/pod-dns';
 
 /**
  * The files the kubelet and the container runtime write into every container: /etc/hostname,
@@ -24,21 +25,87 @@ export function podHostname(pod: Pod): string {
 }
 
 /**
- * /etc/resolv.conf. With dnsPolicy ClusterFirst (the default) the kubelet points the Pod at the
- * cluster DNS with the search path `<ns>.svc.<domain> svc.<domain> <domain>` and `options ndots:5`.
- * With dnsPolicy Default the Pod inherits the node's resolver: in the simulated VPC, as in AWS,
- * the resolver at the VPC network's base address + 2; so does a hostNetwork Pod with ClusterFirst
- * (only ClusterFirstWithHostNet gives it the cluster DNS). Policy None is not modelled.
- * Source: kubernetes/pkg/kubelet/network/dns/dns.go (generateSearchesForDNSClusterFirst,
- * defaultDNSOptions = ["ndots:5"]); the runtime writes search, nameserver, options lines in that order.
+ * The hostname the container's kernel reports (`hostname`, /etc/hostname): the short hostname,
+ * or with setHostnameAsFQDN and a subdomain the Pod's FQDN `<hostname>.<subdomain>.<ns>.svc.<zone>`.
+ * Source: pkg/kubelet/kubelet_pods.go GeneratePodHostNameAndDomain, pkg/kubelet/util GetNodenameForKernel.
  */
-export function resolvConf(pod: Pod, config: ClusterConfig): string {
+export function kernelHostname(pod: Pod, config: ClusterConfig): string {
+  const host = podHostname(pod);
+  if (!pod.spec.setHostnameAsFQDN || !pod.spec.subdomain || pod.spec.hostNetwork) return host;
+  return `${host}.${pod.spec.subdomain}.${pod.metadata.namespace ?? 'default'}.svc.${config.clusterDomain}`;
+}
+
+/** The address of the VPC's DNS resolver, which nodes use: the network's base address + 2 (AWS's AmazonProvidedDNS). */
+export function vpcResolver(config: ClusterConfig): string {
+  return cidrHost(config.vpcCIDR, 2);
+}
+
+/** The node's own resolver configuration (the kubelet's --resolv-conf): in the simulated VPC, as in AWS, the resolver at the VPC network's base address + 2. */
+export function nodeResolvConf(config: ClusterConfig): string {
+  return `nameserver ${vpcResolver(config)}\n`;
+}
+
+/** A resolver configuration: what the kubelet hands the runtime for a Pod's sandbox. */
+export interface PodDnsSettings {
+  servers: string[];
+  searches: string[];
+  options: string[];
+}
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/**
+ * The Pod's DNS settings as the kubelet forms them (Configurer.GetPodDNS). ClusterFirst (the
+ * default) and ClusterFirstWithHostNet: the cluster DNS as the only nameserver, the search path
+ * `<ns>.svc.<zone> svc.<zone> <zone>` then the node's, `options ndots:5`; Default, and
+ * ClusterFirst for a hostNetwork Pod: the node's resolv.conf; None: nothing. Then dnsConfig is
+ * appended: nameservers and searches without duplicates, options merged by name (dnsConfig's
+ * value wins). Finally the limits: at most 3 nameservers, 32 search domains and 2048 characters
+ * (the kubelet drops the rest and records a DNSConfigForming warning; the event is not modelled).
+ * Options keep their order here; the kubelet rebuilds them from a Go map, in no fixed order.
+ * Source: kubernetes/pkg/kubelet/network/dns/dns.go.
+ */
+export function podDnsSettings(pod: Pod, config: ClusterConfig): PodDnsSettings {
   const policy = pod.spec.dnsPolicy ?? 'ClusterFirst';
-  const nodeResolver = policy === 'Default' || (pod.spec.hostNetwork && policy === 'ClusterFirst');
-  if (nodeResolver) return `nameserver ${cidrHost(config.vpcCIDR, 2)}\n`;
-  const ns = pod.metadata.namespace ?? 'default';
-  const domain = config.clusterDomain;
-  return `search ${ns}.svc.${domain} svc.${domain} ${domain}\nnameserver ${clusterDNSIP(config)}\noptions ndots:5\n`;
+  const host = parseHostResolvConf(nodeResolvConf(config));
+  let dns: PodDnsSettings;
+  if (policy === 'None') dns = { servers: [], searches: [], options: [] };
+  else if (policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.spec.hostNetwork)) {
+    const ns = pod.metadata.namespace ?? 'default';
+    const domain = config.clusterDomain;
+    dns = { servers: [clusterDNSIP(config)], searches: unique([`${ns}.svc.${domain}`, `svc.${domain}`, domain, ...host.searches]), options: ['ndots:5'] };
+  } else dns = host;
+  const extra = pod.spec.dnsConfig;
+  if (extra) {
+    const options = new Map(dns.options.map((o) => [o.split(':')[0], o.includes(':') ? o.slice(o.indexOf(':') + 1) : '']));
+    for (const o of extra.options ?? []) if (o.name) options.set(o.name, o.value ?? '');
+    dns = {
+      servers: unique([...dns.servers, ...(extra.nameservers ?? [])]),
+      searches: unique([...dns.searches, ...(extra.searches ?? [])]),
+      options: [...options].map(([name, value]) => (value ? `${name}:${value}` : name)),
+    };
+  }
+  let searches = dns.searches.slice(0, maxDNSSearchPaths).filter((d) => d.length <= 253);
+  while (searches.join(' ').length > maxDNSSearchListChars) searches = searches.slice(0, -1);
+  return { servers: dns.servers.slice(0, maxDNSNameservers), searches, options: dns.options };
+}
+
+/** The kubelet's parseResolvConf: nameserver lines accumulate, the last search and options lines win. */
+function parseHostResolvConf(text: string): PodDnsSettings {
+  const dns: PodDnsSettings = { servers: [], searches: [], options: [] };
+  for (const line of text.split('\n')) {
+    const [key, ...fields] = line.trim().split(/\s+/);
+    if (key === 'nameserver' && fields[0]) dns.servers.push(fields[0]);
+    if (key === 'search') dns.searches = fields.map((f) => f.replace(/\.$/, ''));
+    if (key === 'options') dns.options = fields;
+  }
+  return dns;
+}
+
+/** /etc/resolv.conf as containerd writes it from the Pod's DNS settings: search, nameserver, options lines in that order. */
+export function resolvConf(pod: Pod, config: ClusterConfig): string {
+  const { servers, searches, options } = podDnsSettings(pod, config);
+  return (searches.length ? `search ${searches.join(' ')}\n` : '') + servers.map((s) => `nameserver ${s}\n`).join('') + (options.length ? `options ${options.join(' ')}\n` : '');
 }
 
 /**
@@ -70,7 +137,7 @@ export function managedHostsFile(pod: Pod, podIP: string, config: ClusterConfig)
 /** A fresh container filesystem: the image's folders and the three files above. A restarted container gets a new one. */
 export function containerFilesystem(pod: Pod, podIP: string, config: ClusterConfig): Map<string, string> {
   const fs = new Map<string, string>(imageDirectories.map((d) => [d, '']));
-  fs.set('/etc/hostname', `${podHostname(pod)}\n`);
+  fs.set('/etc/hostname', `${kernelHostname(pod, config)}\n`);
   fs.set('/etc/hosts', managedHostsFile(pod, podIP, config));
   fs.set('/etc/resolv.conf', resolvConf(pod, config));
   return fs;

@@ -3,7 +3,8 @@
  * only what the course shows (A, SRV, PTR records; NOERROR / NXDOMAIN, with the zone's SOA for a
  * negative answer), no wire format. Sizes on the wire are computed in wire.ts.
  */
-export type DnsType = 'A' | 'AAAA' | 'SRV' | 'PTR';
+/** The types a client may ask; the cluster zone has A, SRV and PTR records, so the others find none. */
+export type DnsType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'SOA' | 'NS' | 'CNAME' | 'MX' | 'TXT' | 'ANY';
 
 export interface DnsQuestion {
   /** Fully qualified, lower case, without the trailing dot. */

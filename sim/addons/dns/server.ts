@@ -1,5 +1,8 @@
 import type { HostEnvironment } from '../../node/programs';
 import type { PodSandbox } from '../../net/node-network';
+import type { Connection } from '../../net/dataplane';
+import { vpcResolver } from '../../node/kubelet-pod-files';
+import { upstreamNxdomain } from './coredns-kubernetes';
 import type { Hop } from '../../net/packet';
 import type { DnsQuestion, DnsResponse } from './message';
 import { plainClient, type DnsClient } from './wire';
@@ -51,21 +54,55 @@ function derivedId(sport: number, name: string): number {
 }
 
 /**
- * Sends one DNS query as a UDP datagram from `fromIP` to `serverIP:53` through the data plane (so
- * kube-proxy's rules pick the CoreDNS Pod, and NetworkPolicy applies), and lets the program that
- * listens there answer. CoreDNS answers from the API objects; any other program listening on
- * UDP/53 sends nothing back. `id` is the client's transaction ID when it chooses one itself
- * (BusyBox's nslookup counts from the clock).
+ * A client's UDP socket to one name server. The first query opens the flow through the data plane
+ * (so kube-proxy's rules pick a CoreDNS Pod, and NetworkPolicy applies); later queries on the same
+ * socket follow its conntrack entries to the same Pod, as BusyBox's nslookup sends its A and AAAA
+ * queries for every search domain from one socket. The program that listens there answers:
+ * CoreDNS from the API objects; any other program listening on UDP/53 sends nothing back.
  */
-export function exchangeDns(cluster: HostEnvironment, fromIP: string, serverIP: string, question: DnsQuestion, client: DnsClient = plainClient, id?: number): DnsExchange {
-  const result = cluster.dataplane.connect({ fromIP, protocol: 'UDP', dstIP: serverIP, dstPort: 53 });
-  const sent = result.trace[0]?.packet;
-  const txid = id ?? derivedId(sent?.sport ?? 0, question.name);
-  if (result.outcome === 'refused' || result.outcome === 'unreachable') return { outcome: result.outcome, id: txid, trace: result.trace };
-  const server = result.server;
-  const dns = server?.servers?.get('UDP/53')?.dns;
-  if (result.outcome !== 'established' || !server || !dns) return { outcome: 'timeout', server, id: txid, trace: result.trace };
-  const arrived = result.trace.at(-1)?.packet ?? sent;
-  const response = dns.answer({ question, client, id: txid, peer: { ip: arrived?.src ?? fromIP, port: arrived?.sport ?? 0 } });
-  return { outcome: 'answered', response, server, id: txid, trace: result.trace };
+export class DnsSocket {
+  private connection?: Connection;
+
+  constructor(
+    private readonly cluster: HostEnvironment,
+    private readonly fromIP: string,
+    private readonly serverIP: string,
+  ) {}
+
+  /** Sends one query and waits for its answer; `id` is the transaction ID when the client picks it itself (BusyBox counts from the clock). */
+  exchange(question: DnsQuestion, client: DnsClient = plainClient, id?: number): DnsExchange {
+    const { cluster } = this;
+    if (this.serverIP === vpcResolver(cluster.config)) {
+      // The VPC's resolver lives outside the modelled network; it knows no cluster name.
+      return { outcome: 'answered', response: upstreamNxdomain(cluster.clock.epochMs + cluster.clock.now), id: id ?? derivedId(0, question.name), trace: [] };
+    }
+    let trace: Hop[];
+    let server: PodSandbox | undefined;
+    if (!this.connection) {
+      const result = cluster.dataplane.connect({ fromIP: this.fromIP, protocol: 'UDP', dstIP: this.serverIP, dstPort: 53 });
+      const txid = id ?? derivedId(result.trace[0]?.packet.sport ?? 0, question.name);
+      if (result.outcome === 'refused' || result.outcome === 'unreachable') return { outcome: result.outcome, id: txid, trace: result.trace };
+      if (result.outcome !== 'established') return { outcome: 'timeout', id: txid, trace: result.trace };
+      this.connection = result.connection;
+      ({ trace, server } = result);
+    } else {
+      const result = this.connection.send();
+      if (result.outcome !== 'established') {
+        const outcome = result.outcome === 'refused' || result.outcome === 'unreachable' ? result.outcome : 'timeout';
+        return { outcome, id: id ?? derivedId(this.connection.packet.sport, question.name), trace: result.trace };
+      }
+      ({ trace, server } = result);
+    }
+    const peer = this.connection?.peer;
+    const txid = id ?? derivedId(this.connection?.packet.sport ?? 0, question.name);
+    const dns = server?.servers?.get('UDP/53')?.dns;
+    if (!server || !dns) return { outcome: 'timeout', server, id: txid, trace };
+    const response = dns.answer({ question, client, id: txid, peer: peer ?? { ip: this.fromIP, port: 0 } });
+    return { outcome: 'answered', response, server, id: txid, trace };
+  }
+}
+
+/** One query on a fresh socket: what glibc's resolver does for each name it tries. */
+export function exchangeDns(cluster: HostEnvironment, fromIP: string, serverIP: string, question: DnsQuestion, client: DnsClient = plainClient): DnsExchange {
+  return new DnsSocket(cluster, fromIP, serverIP).exchange(question, client);
 }

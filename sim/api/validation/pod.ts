@@ -2,11 +2,12 @@ import type { Container, PodSpec, Probe, Volume } from '../types';
 import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldError } from './field-error';
 import { nonNegative, validateLabels, validatePortNumOrName, validateProtocol } from './common';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names';
+import { validatePodDNS } from './pod-dns';
 
 /**
  * ValidatePodSpec and the checks it calls, for the fields the engine models.
  * Source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (validateContainers,
- * validateContainerPorts, validateProbe, validateHandler, validateRestartPolicy, validateDNSPolicy).
+ * validateContainerPorts, validateProbe, validateHandler, validateRestartPolicy; the DNS fields in pod-dns.ts).
  */
 export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -29,14 +30,13 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
   if (spec.restartPolicy !== undefined && !restartPolicies.includes(spec.restartPolicy)) {
     errs.push(notSupported(`${field}.restartPolicy`, spec.restartPolicy, restartPolicies));
   }
-  if (spec.dnsPolicy !== undefined && !dnsPolicies.includes(spec.dnsPolicy)) errs.push(notSupported(`${field}.dnsPolicy`, spec.dnsPolicy, dnsPolicies));
+  errs.push(...validatePodDNS(spec, field));
   errs.push(...nonNegative(spec.terminationGracePeriodSeconds, `${field}.terminationGracePeriodSeconds`));
   errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
   return errs;
 }
 
 const restartPolicies = ['Always', 'OnFailure', 'Never'];
-const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
 
 function validateContainer(c: Container, at: string): FieldError[] {

@@ -6,10 +6,10 @@ import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
 import { listSorted, parseResourceArgs } from './resources';
 import { kindInfo } from '../../core/kinds';
-import { matchesSelector } from '../../api/labels';
+import { matchesSelector, parseSelector } from '../../api/labels';
 
 /**
- * `kubectl logs (POD | TYPE/NAME) [-c CONTAINER] [--previous] [--tail=N] [-f]`.
+ * `kubectl logs (POD | TYPE/NAME | -l SELECTOR) [-c CONTAINER] [--previous] [--tail=N] [-f]`.
  *
  * The log is what the container's process wrote (`echo` in a shell command, say), as the node's
  * kubelet kept it: the current run, or the previous one with --previous. The errors are the API
@@ -25,9 +25,12 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
     { long: 'follow', short: 'f', bool: true },
     { long: 'tail' },
     { long: 'timestamps', bool: true },
+    { long: 'selector', short: 'l' },
   ], 'logs');
   if (isError(parsed)) return parsed;
   const { values, args } = parsed;
+  const selector = values.get('selector');
+  if (selector !== undefined) return selectedLogs(ctx, selector, args, values);
   if (args.length === 0) return kubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
   const namespace = namespaceOf(values);
   const store = ctx.cluster.store;
@@ -51,6 +54,36 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
     pod = store.get<Pod>('Pod', namespace, args[0]);
     if (!pod) return { stdout: '', stderr: `${ApiError.notFound('Pod', args[0])}\n`, exitCode: 1 };
   }
+  const log = podLog(ctx, pod, values);
+  return { ...log, stdout: tail(log.stdout, values.get('tail')), stderr: stderr + log.stderr };
+}
+
+/**
+ * `kubectl logs -l SELECTOR`: the logs of every Pod the selector matches, one after the other in
+ * name order, each cut to its last 10 lines unless --tail says otherwise (the default with a
+ * selector). Source: kubectl/pkg/cmd/logs/logs.go (--tail's default, selector handling).
+ */
+function selectedLogs(ctx: CommandContext, selector: string, args: string[], values: Map<string, string>): ExecResult {
+  if (args.length) return kubectlError('only a selector (-l) or a POD name is allowed');
+  const namespace = namespaceOf(values);
+  const wanted = parseSelector(selector);
+  const pods = listSorted<Pod>(ctx.cluster.store, kindInfo('Pod')!, namespace).filter((p) => matchesSelector(p.metadata.labels, wanted));
+  if (pods.length === 0) return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+  let stdout = '';
+  let stderr = '';
+  for (const pod of pods) {
+    const log = podLog(ctx, pod, values);
+    stdout += tail(log.stdout, values.get('tail') ?? '10');
+    stderr += log.stderr;
+    if (log.exitCode !== 0) return { stdout, stderr, exitCode: log.exitCode };
+  }
+  return { stdout, stderr, exitCode: 0 };
+}
+
+/** One Pod's log, or the API server's error; the container is -c's, else the first (announced when there are several). */
+function podLog(ctx: CommandContext, pod: Pod, values: Map<string, string>): ExecResult {
+  const namespace = pod.metadata.namespace ?? 'default';
+  let stderr = '';
   const containers = pod.spec.containers.map((c) => c.name);
   let container = values.get('container');
   if (container === undefined) {
@@ -75,7 +108,7 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
     const url = `https://${host?.ip}:10250/containerLogs/${namespace}/${name}/${container}`;
     return { stdout: '', stderr: `${stderr}Error from server: Get "${url}": dial tcp ${host?.ip}:10250: connect: no route to host\n`, exitCode: 1 };
   }
-  return { stdout: tail(log, values.get('tail')), stderr, exitCode: 0 };
+  return { stdout: log, stderr, exitCode: 0 };
 }
 
 /** `--tail=N`: the last N lines; -1 (the default) keeps them all. */

@@ -1,5 +1,5 @@
 import { ok, type Program } from '../programs';
-import { podHostname } from '../kubelet-pod-files';
+import { kernelHostname } from '../kubelet-pod-files';
 
-/** `hostname`: the hostname of the Pod's UTS namespace, which the kubelet set (see podHostname). */
-export const hostname: Program = (ctx) => ok(`${ctx.pod ? podHostname(ctx.pod) : ctx.node!.name}\n`);
+/** `hostname`: the hostname of the Pod's UTS namespace, which the kubelet set (see kernelHostname), or the node's. */
+export const hostname: Program = (ctx) => ok(`${ctx.pod ? kernelHostname(ctx.pod, ctx.cluster.config) : ctx.node!.name}\n`);

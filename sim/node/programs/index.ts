@@ -1,7 +1,8 @@
-import { containerPrograms } from '../programs';
+import { containerPrograms, hostPrograms } from '../programs';
 import { cat } from './cat';
 import { curl } from './curl';
 import { nslookup } from './nslookup';
+import { dig } from './dig';
 import { echo } from './echo';
 import { env, printenv } from './env';
 import { filterPrograms } from './filters';
@@ -18,9 +19,12 @@ import '../whoami';
 /**
  * Registers the programs found in every container image the simulator runs (GNU coreutils
  * behaviour; wget, ping and sh as BusyBox has them). Imported once for its effect; each program
- * lives in its own file.
+ * lives in its own file. Whether an image really has a program is runContainerProgram's business.
  */
-for (const [name, program] of Object.entries({ bash, cat, curl, nslookup, echo, env, hostname, ls, ping, printenv, rm, sh, sleep, touch, wget })) {
+for (const [name, program] of Object.entries({ bash, cat, curl, dig, nslookup, echo, env, hostname, ls, ping, printenv, rm, sh, sleep, touch, wget })) {
   containerPrograms.set(name, program);
 }
 for (const [name, program] of filterPrograms) containerPrograms.set(name, program);
+// A node has BIND's tools too; its resolv.conf points at the VPC's resolver (see lookupHost).
+hostPrograms.set('nslookup', nslookup);
+hostPrograms.set('dig', dig);

@@ -1,0 +1,51 @@
+import { fail, type Program } from '../programs';
+import { parseResolvConf, resolve } from '../../addons/dns/resolver';
+import { reverseName, type DnsType } from '../../addons/dns/message';
+import { isIPv4 } from '../../net/ip';
+import { lookupHost, withServer } from './dns-tools';
+
+/**
+ * `nslookup [-type=A|SRV|PTR] NAME [SERVER]`, as BIND 9's nslookup (dnsutils, bind-tools) prints
+ * it: the server, `Non-authoritative answer:` when the reply is not authoritative, then each
+ * answer; an address is looked up in reverse (PTR). `** server can't find NAME: NXDOMAIN` (for
+ * the last name of the search list, the name as typed) and exit code 1; `;; connection timed
+ * out; no servers could be reached` when no name server answers. It applies resolv.conf's search
+ * list and ndots, but not /etc/hosts. Everything goes to stdout.
+ * Source: bind9 bin/dig/nslookup.c (printmessage, printsection) and dighost.c (next_origin).
+ */
+export const bindNslookup: Program = (ctx, args) => {
+  let type: DnsType = 'A';
+  const operands: string[] = [];
+  for (const arg of args) {
+    const m = arg.match(/^-(?:type|query|q|ty|querytype)=(\w+)$/i);
+    if (m) {
+      const t = m[1].toUpperCase();
+      if (t !== 'A' && t !== 'SRV' && t !== 'AAAA' && t !== 'PTR') return fail(`unknown query type: ${m[1]}\n`);
+      type = t;
+    } else if (!arg.startsWith('-')) operands.push(arg);
+  }
+  const host = lookupHost(ctx);
+  const [typed, serverArg] = operands;
+  if (!typed || !host) return fail('nslookup: no name to look up\n');
+  const files = serverArg ? withServer(host.files, serverArg) : host.files;
+  const server = parseResolvConf(files.get('/etc/resolv.conf') ?? '').nameservers[0] ?? '127.0.0.1';
+  const reverse = isIPv4(typed);
+  const name = reverse ? `${reverseName(typed)}.` : typed;
+  const result = resolve(ctx.cluster, host.ip, files, name, reverse ? 'PTR' : type, { hostsFile: false });
+  if (result.failure === 'unreachable') {
+    return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1, elapsedMs: result.elapsedMs };
+  }
+  let out = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+  if (result.failure === 'NXDOMAIN') {
+    const last = result.queries[result.queries.length - 1]?.name ?? typed;
+    out += `** server can't find ${last}: NXDOMAIN\n\n`;
+    return { stdout: out, stderr: '', exitCode: 1, elapsedMs: result.elapsedMs };
+  }
+  if (!result.response!.authoritative) out += 'Non-authoritative answer:\n';
+  for (const rr of result.response!.answers) {
+    if (rr.type === 'A') out += `Name:\t${rr.name}\nAddress: ${rr.address}\n`;
+    else if (rr.srv) out += `${rr.name}\tservice = ${rr.srv.priority} ${rr.srv.weight} ${rr.srv.port} ${rr.srv.target}.\n`;
+    else if (rr.ptr) out += `${rr.name}\tname = ${rr.ptr}.\n`;
+  }
+  return { stdout: `${out}\n`, stderr: '', exitCode: 0, elapsedMs: result.elapsedMs };
+};
