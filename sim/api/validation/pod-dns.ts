@@ -11,24 +11,33 @@ export const maxDNSSearchListChars = 2048;
 
 const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 
+/** validateDNSPolicy: one of four. */
+export function validateDNSPolicy(spec: PodSpec, field: string): FieldError[] {
+  return spec.dnsPolicy !== undefined && !dnsPolicies.includes(spec.dnsPolicy) ? [notSupported(`${field}.dnsPolicy`, spec.dnsPolicy, dnsPolicies)] : [];
+}
+
 /**
- * The DNS fields of a PodSpec, as ValidatePodSpec checks them: hostname and subdomain are DNS
- * labels; dnsPolicy is one of four; dnsPolicy None needs a dnsConfig with a nameserver; dnsConfig
- * has at most 3 valid IP nameservers, at most 32 search domains (each a DNS subdomain, a trailing
- * dot allowed) in at most 2048 characters, and named options.
+ * The rest of a PodSpec's DNS fields, in ValidatePodSpec's order: dnsPolicy None needs a
+ * dnsConfig with a nameserver; dnsConfig has at most 3 valid IP nameservers, at most 32 search
+ * domains (each a DNS subdomain, a trailing dot allowed) in at most 2048 characters, and named
+ * options; then hostname and subdomain are DNS labels.
  * Source: kubernetes/kubernetes pkg/apis/core/validation/validation.go (ValidatePodSpec,
- * validateDNSPolicy, validatePodDNSConfig).
+ * validatePodDNSConfig).
  */
-export function validatePodDNS(spec: PodSpec, field: string): FieldError[] {
-  const errs: FieldError[] = [];
+export function validatePodDNSConfig(spec: PodSpec, field: string): FieldError[] {
+  const errs = dnsConfigErrors(spec, field);
   if (spec.hostname) for (const m of isDNS1123Label(spec.hostname)) errs.push(invalid(`${field}.hostname`, spec.hostname, m));
   if (spec.subdomain) for (const m of isDNS1123Label(spec.subdomain)) errs.push(invalid(`${field}.subdomain`, spec.subdomain, m));
-  if (spec.dnsPolicy !== undefined && !dnsPolicies.includes(spec.dnsPolicy)) errs.push(notSupported(`${field}.dnsPolicy`, spec.dnsPolicy, dnsPolicies));
+  return errs;
+}
+
+function dnsConfigErrors(spec: PodSpec, field: string): FieldError[] {
+  const errs: FieldError[] = [];
   const config = spec.dnsConfig;
   const at = `${field}.dnsConfig`;
   if (spec.dnsPolicy === 'None') {
-    if (!config) return [...errs, required(at, 'must provide `dnsConfig` when `dnsPolicy` is None')];
-    if (!config.nameservers?.length) return [...errs, required(`${at}.nameservers`, 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
+    if (!config) return [required(at, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+    if (!config.nameservers?.length) return [required(`${at}.nameservers`, 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
   }
   if (!config) return errs;
   const nameservers = config.nameservers ?? [];

@@ -2,7 +2,7 @@ import type { Container, PodSpec, Probe, Volume } from '../types';
 import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldError } from './field-error';
 import { nonNegative, validateLabels, validatePortNumOrName, validateProtocol } from './common';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names';
-import { validatePodDNS } from './pod-dns';
+import { validateDNSPolicy, validatePodDNSConfig } from './pod-dns';
 
 /**
  * ValidatePodSpec and the checks it calls, for the fields the engine models.
@@ -30,9 +30,10 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
   if (spec.restartPolicy !== undefined && !restartPolicies.includes(spec.restartPolicy)) {
     errs.push(notSupported(`${field}.restartPolicy`, spec.restartPolicy, restartPolicies));
   }
-  errs.push(...validatePodDNS(spec, field));
+  errs.push(...validateDNSPolicy(spec, field));
   errs.push(...nonNegative(spec.terminationGracePeriodSeconds, `${field}.terminationGracePeriodSeconds`));
   errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
+  errs.push(...validatePodDNSConfig(spec, field));
   return errs;
 }
 
