@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Deployment, Service } from '../../../sim/api/types';
+import { clusterWith, exec, webAndClient } from '../services/cluster-fixture';
+
+/** The client of webAndClient runs nicolaka/netshoot, which ships BIND's dig. */
+describe('dig', () => {
+  it('prints the header, the OPT pseudosection, the question and answer in master-file columns, and the reply size', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    const ip = cluster.store.get<Service>('Service', 'default', 'web')!.spec.clusterIP;
+    const r = exec(cluster, 'client', ['dig', 'web.default.svc.cluster.local']);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 4)).toEqual(['', '; <<>> DiG 9.18.27 <<>> web.default.svc.cluster.local', ';; global options: +cmd', ';; Got answer:']);
+    expect(lines[4]).toMatch(/^;; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: \d+$/);
+    expect(r.stdout).toContain(';; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 1\n;; WARNING: recursion requested but not available\n');
+    expect(r.stdout).toContain(';; QUESTION SECTION:\n;web.default.svc.cluster.local.\tIN\tA\n\n');
+    expect(r.stdout).toContain(`;; ANSWER SECTION:\nweb.default.svc.cluster.local. 30 IN\tA\t${ip}\n\n`);
+    expect(r.stdout).toContain(';; SERVER: 10.96.0.10#53(10.96.0.10) (UDP)\n');
+    // 12 header + 35 question + 23 OPT with the cookie + 45 for the A record.
+    expect(r.stdout).toMatch(/;; MSG SIZE {2}rcvd: 115\n\n$/);
+  });
+
+  it('+short prints only the data; it does not search unless told (+search); -x asks PTR; @SERVER is announced', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    const ip = cluster.store.get<Service>('Service', 'default', 'web')!.spec.clusterIP;
+    expect(exec(cluster, 'client', ['dig', '+short', 'web.default.svc.cluster.local']).stdout).toBe(`${ip}\n`);
+    expect(exec(cluster, 'client', ['dig', '+short', 'web']).stdout).toBe('');
+    expect(exec(cluster, 'client', ['dig', '+short', '+search', 'web']).stdout).toBe(`${ip}\n`);
+    expect(exec(cluster, 'client', ['dig', '+short', '-x', ip!]).stdout).toBe('web.default.svc.cluster.local.\n');
+    expect(exec(cluster, 'client', ['dig', '+short', '_http._tcp.web.default.svc.cluster.local', 'SRV']).stdout).toBe('0 100 80 web.default.svc.cluster.local.\n');
+    expect(exec(cluster, 'client', ['dig', '@10.96.0.10', 'web']).stdout).toContain('; <<>> DiG 9.18.27 <<>> @10.96.0.10 web\n; (1 server found)\n');
+  });
+
+  it('a name outside the zone: NXDOMAIN relayed by forward, not authoritative, with the root SOA', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    const r = exec(cluster, 'client', ['dig', 'web']);
+    expect(r.stdout).toContain('status: NXDOMAIN');
+    expect(r.stdout).toContain(';; flags: qr rd ra; QUERY: 1, ANSWER: 0, AUTHORITY: 1, ADDITIONAL: 1\n\n');
+    expect(r.stdout).toMatch(/;; AUTHORITY SECTION:\n\.\t\t\t86400\tIN\tSOA\ta\.root-servers\.net\. nstld\.verisign-grs\.com\. \d{10} 1800 900 604800 86400\n/);
+  });
+
+  it('no server answers: three communications errors and exit code 9', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    cluster.store.mutate<Deployment>('Deployment', 'kube-system', 'coredns', (d) => {
+      d.spec.replicas = 0;
+    });
+    cluster.advance(60_000);
+    const r = exec(cluster, 'client', ['dig', 'web']);
+    expect(r.exitCode).toBe(9);
+    expect(r.stdout.startsWith(';; communications error to 10.96.0.10#53: connection refused\n'.repeat(3))).toBe(true);
+    expect(r.stdout.endsWith(';; no servers could be reached\n')).toBe(true);
+  });
+});
