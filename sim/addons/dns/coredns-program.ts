@@ -47,16 +47,22 @@ function plugins(corefile: string): string[] {
   return names;
 }
 
-/** What the running configuration does that the simulator shows: logging, and the lameduck pause its health plugin takes on reload. */
+/**
+ * What the running configuration does that the simulator shows: whether the kubernetes plugin
+ * answers the cluster zone (without it every name goes to `forward`), logging, and the lameduck
+ * pause its health plugin takes on reload.
+ */
 interface RunningConfig {
   sha512: string;
+  kubernetes: boolean;
   log: boolean;
   lameduck?: string;
 }
 
 function configure(corefile: string): RunningConfig {
   const lameduck = /^\s*lameduck\s+(\S+)/m.exec(corefile)?.[1];
-  return { sha512: bytesToHex(sha512(new TextEncoder().encode(corefile))), log: plugins(corefile).includes('log'), ...(lameduck ? { lameduck } : {}) };
+  const names = plugins(corefile);
+  return { sha512: bytesToHex(sha512(new TextEncoder().encode(corefile))), kubernetes: names.includes('kubernetes'), log: names.includes('log'), ...(lameduck ? { lameduck } : {}) };
 }
 
 /**
@@ -89,7 +95,7 @@ export const coredns: MainProgram = (args, ctx, write = () => {}) => {
         sockets: [`UDP/${dnsPort}`, `TCP/${dnsPort}`, ...(withCorefile ? ['TCP/8080', 'TCP/8181', 'TCP/9153'] : [])],
         dns: {
           answer: (query) => {
-            const response = answerFromStore(ctx.cluster.store, zone, query.question, now());
+            const response = config.kubernetes ? answerFromStore(ctx.cluster.store, zone, query.question, now()) : upstreamNxdomain(now());
             if (config.log) write(`${queryLogLine(query, response)}\n`, '');
             return response;
           },

@@ -50,3 +50,13 @@ describe("CoreDNS's log and reload plugins", () => {
     expect(corednsLogs(cluster)).toBe(before);
   });
 });
+
+describe('a Corefile without the kubernetes plugin', () => {
+  it('sends every name to forward once reloaded: cluster names stop resolving', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    setCorefile(cluster, (c) => c.replace(/    kubernetes [^}]*}\n/, ''));
+    expect(exec(cluster, 'client', ['nslookup', 'kubernetes.default.svc.cluster.local']).exitCode).toBe(0);
+    cluster.advance(30_000);
+    expect(exec(cluster, 'client', ['nslookup', 'kubernetes.default.svc.cluster.local']).stdout).toContain("** server can't find kubernetes.default.svc.cluster.local: NXDOMAIN");
+  });
+});
