@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Service } from '../../../sim/api/types';
-import { clusterWith, exec } from '../services/cluster-fixture';
+import { clusterWith, exec, webAndClient } from '../services/cluster-fixture';
 import { ssh } from '../../../sim/console/ssh';
 
-/** A web Service (named port http), and one client Pod per image. */
-const manifests = (clients: Record<string, string>) => `
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 1
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-      - {name: web, image: registry.k8s.io/e2e-test-images/agnhost:2.53, args: [serve-hostname, --port, "8080"], ports: [{containerPort: 8080, name: http}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports: [{name: http, port: 80, targetPort: http}]
-${Object.entries(clients).map(([name, image]) => `---
-apiVersion: v1
-kind: Pod
-metadata: {name: ${name}}
-spec:
-  containers: [{name: c, image: "${image}", command: [sleep, "3600"]}]`).join('\n')}
-`;
+/** webAndClient's web Service (named port http) with one Pod, and one more client Pod per image. */
+const manifests = (clients: Record<string, string>) =>
+  webAndClient({ replicas: 1 }) +
+  Object.entries(clients)
+    .map(([name, image]) => `---\napiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers: [{name: c, image: "${image}", command: [sleep, "3600"]}]\n`)
+    .join('');
 
 describe("BusyBox 1.36's nslookup", () => {
   it('asks A then AAAA for every search domain of a dotless name and prints each reply; any NXDOMAIN makes the exit code 1', () => {
