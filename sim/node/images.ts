@@ -26,11 +26,11 @@ export interface ImageProfile {
    */
   optionsTo?: string;
   /**
-   * The image ships BIND's DNS tools (`dig` and BIND's `nslookup`: Debian's dnsutils, Alpine's
-   * bind-tools). Otherwise a BusyBox image has BusyBox's `nslookup` applet and no dig, and any
-   * other image has neither (see imageDnsTools).
+   * The version of BIND's DNS tools (`dig` and BIND's `nslookup`: Debian's dnsutils, Alpine's
+   * bind-tools) when the image ships them, as dig prints it. Otherwise a BusyBox image has
+   * BusyBox's `nslookup` applet and no dig, and any other image has neither (see imageDnsTools).
    */
-  bindTools?: true;
+  bindTools?: string;
 }
 
 /** The catalogue, one entry per image. */
@@ -50,9 +50,9 @@ export const images: ImageProfile[] = [
   /** serve_hostname: `/serve_hostname`, answering its hostname on 9376. Source: kubernetes/test/images/serve-hostname (Dockerfile, README). */
   { repositories: ['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname'], entrypoint: ['/serve_hostname'], cmd: [], userland: 'busybox' },
   /** agnhost: `/agnhost pause` unless args name another subcommand; Alpine with bind-tools. Source: kubernetes/test/images/agnhost/Dockerfile (ENTRYPOINT ["/agnhost"], CMD ["pause"]; `apk add bind-tools …`). */
-  { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', bindTools: true },
-  /** jessie-dnsutils (the "Debugging DNS Resolution" task's dnsutils Pod): Debian with dnsutils (BIND's dig and nslookup); Debian's CMD bash. Source: kubernetes/test/images/jessie-dnsutils/Dockerfile (`apt-get install -y dnsutils`). */
-  { repositories: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'k8s.gcr.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils'], entrypoint: [], cmd: ['bash'], userland: 'gnu', bindTools: true },
+  { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', bindTools: '9.18.27' },
+  /** jessie-dnsutils (the "Debugging DNS Resolution" task's dnsutils Pod): Debian 8 with dnsutils (BIND 9.9's dig and nslookup, jessie's last update); Debian's CMD bash. Source: kubernetes/test/images/jessie-dnsutils/Dockerfile (`apt-get install -y dnsutils`). */
+  { repositories: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'k8s.gcr.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils'], entrypoint: [], cmd: ['bash'], userland: 'gnu', bindTools: '9.9.5-9+deb8u19-Debian' },
   /** http-echo: `/http-echo`, listening on -listen (default `:5678`). Source: github.com/hashicorp/http-echo, Dockerfile and main.go. */
   { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu' },
   /** httpbin: `gunicorn -b 0.0.0.0:80 httpbin:app -k gevent`, listening on 80; Ubuntu. Source: github.com/postmanlabs/httpbin, Dockerfile. */
@@ -107,16 +107,20 @@ export function imageUserland(image: string): Userland {
 }
 
 /**
- * Whose DNS tools an image has: BIND's (`nslookup` and `dig`) where the catalogue says so,
+ * Whose DNS tools an image has: BIND's (`nslookup` and `dig`, with their version) where the catalogue says so,
  * BusyBox's `nslookup` applet in a BusyBox userland, none in other images of the catalogue (nginx
  * and its Debian kin ship neither). An image the catalogue does not know (nicolaka/netshoot, a
  * reader's own) has BIND's tools: the simulator's convention, as for its servers.
  */
-export function imageDnsTools(image: string): 'bind' | 'busybox' | undefined {
+export function imageDnsTools(image: string): { bind: string } | 'busybox' | undefined {
   const profile = imageProfile(image);
-  if (profile?.bindTools || (!profile && imageUserland(image) === 'gnu')) return 'bind';
+  if (profile?.bindTools) return { bind: profile.bindTools };
+  if (!profile && imageUserland(image) === 'gnu') return { bind: currentBind };
   return imageUserland(image) === 'busybox' ? 'busybox' : undefined;
 }
+
+/** The BIND whose tools an image the catalogue does not know has, and a node (Ubuntu 24.04's bind9-dnsutils). */
+export const currentBind = '9.18.27';
 
 /**
  * The container's main process: Kubernetes' rule that `command` replaces the image's ENTRYPOINT

@@ -1,12 +1,12 @@
 import type { Program } from '../programs';
-import { lookupHost } from './dns-tools';
+import { bindVersion, lookupHost } from './dns-tools';
 import { parseResolvConf, searchCandidates } from '../../addons/dns/resolver';
 import { DnsSocket, type DnsExchange } from '../../addons/dns/server';
 import { canonicalName, reverseName, type DnsRecord, type DnsType } from '../../addons/dns/message';
-import { digClient, responseBytes } from '../../addons/dns/wire';
+import { digClient, responseBytes, type DnsClient } from '../../addons/dns/wire';
 
-/** The dig the images with BIND's tools ship (Alpine's and Debian's bind-tools/dnsutils 9.18). */
-const digVersion = '9.18.27';
+/** BIND 9.9's dig (Debian 8's, in jessie-dnsutils): EDNS with a 4096-byte buffer and no cookie (11 bytes of OPT). */
+const dig99Client: DnsClient = { optBytes: 11, bufsize: 4096 };
 const types: DnsType[] = ['A', 'AAAA', 'SRV', 'PTR', 'SOA', 'NS', 'CNAME', 'MX', 'TXT', 'ANY'];
 
 /**
@@ -17,6 +17,9 @@ const types: DnsType[] = ['A', 'AAAA', 'SRV', 'PTR', 'SOA', 'NS', 'CNAME', 'MX',
  * date and the reply's size. dig does not use the search list unless asked (+search): `dig web`
  * asks for `web.`. `+short` prints only the answers' data. A server that never answers: three
  * `;; communications error` lines, `;; no servers could be reached`, exit code 9.
+ * BIND 9.9's dig (jessie-dnsutils) differs where it is older: a 4096-byte buffer and no cookie,
+ * no `(UDP)` after the server, and `;; connection timed out; no servers could be reached` under
+ * the header when no server answers.
  * Source: bind9 bin/dig/dig.c (printmessage, short_answer), dighost.c; lib/dns/masterdump.c (columns).
  */
 export const dig: Program = (ctx, args) => {
@@ -42,6 +45,9 @@ export const dig: Program = (ctx, args) => {
   }
   const host = lookupHost(ctx);
   if (!host) return { stdout: '', stderr: 'dig: no network\n', exitCode: 10 };
+  const version = bindVersion(ctx) ?? '';
+  const bind99 = version.startsWith('9.9.');
+  const client = bind99 ? dig99Client : digClient;
   const conf = parseResolvConf(host.files.get('/etc/resolv.conf') ?? '');
   const target = server ?? conf.nameservers[0] ?? '127.0.0.1';
   const qtype = type ?? (name === undefined ? 'NS' : 'A');
@@ -53,11 +59,12 @@ export const dig: Program = (ctx, args) => {
   let asked = candidates[0];
   for (const candidate of candidates) {
     asked = candidate;
-    reply = socket.exchange({ name: candidate, type: qtype }, digClient);
+    reply = socket.exchange({ name: candidate, type: qtype }, client);
     if (reply.outcome !== 'answered' || (reply.response!.rcode === 'NOERROR' && reply.response!.answers.length)) break;
   }
-  const command = `\n; <<>> DiG ${digVersion} <<>> ${args.join(' ')}\n${server ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
+  const command = `\n; <<>> DiG ${version} <<>> ${args.join(' ')}\n${server ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
   if (!reply || reply.outcome !== 'answered') {
+    if (bind99) return { stdout: `${short ? '' : command};; connection timed out; no servers could be reached\n`, stderr: '', exitCode: 9, elapsedMs: 15_000 };
     const why = reply?.outcome === 'refused' ? 'connection refused' : reply?.outcome === 'unreachable' ? 'host unreachable' : 'timed out';
     const errors = `;; communications error to ${target}#53: ${why}\n`.repeat(3);
     const elapsedMs = reply?.outcome === 'timeout' ? 15_000 : 0;
@@ -76,14 +83,14 @@ export const dig: Program = (ctx, args) => {
   out += `;; ->>HEADER<<- opcode: QUERY, status: ${r.rcode}, id: ${reply.id}\n`;
   out += `;; flags: ${flags.join(' ')}; QUERY: 1, ANSWER: ${r.answers.length}, AUTHORITY: ${authority.length}, ADDITIONAL: ${r.additional.length + 1}\n`;
   if (r.authoritative) out += ';; WARNING: recursion requested but not available\n';
-  out += '\n;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n';
-  out += `; COOKIE: ${cookie} (echoed)\n`;
+  out += `\n;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: ${client.bufsize}\n`;
+  if (!bind99) out += `; COOKIE: ${cookie} (echoed)\n`;
   out += `;; QUESTION SECTION:\n${columns([`;${asked}.`, 'IN', qtype], [32, 40])}\n\n`;
   for (const [title, records] of [['ANSWER', r.answers], ['AUTHORITY', authority], ['ADDITIONAL', r.additional]] as const) {
     if (records.length) out += `;; ${title} SECTION:\n${records.map((rr) => `${columns([`${rr.name}.`, String(rr.ttl), 'IN', rr.type, rdata(rr)], [24, 32, 40, 48])}\n`).join('')}\n`;
   }
-  out += `;; Query time: 0 msec\n;; SERVER: ${target}#53(${target}) (UDP)\n;; WHEN: ${day} ${month} ${date} ${time} UTC ${year}\n`;
-  out += `;; MSG SIZE  rcvd: ${responseBytes({ name: asked }, r, digClient)}\n\n`;
+  out += `;; Query time: 0 msec\n;; SERVER: ${target}#53(${target})${bind99 ? '' : ' (UDP)'}\n;; WHEN: ${day} ${month} ${date} ${time} UTC ${year}\n`;
+  out += `;; MSG SIZE  rcvd: ${responseBytes({ name: asked }, r, client)}\n\n`;
   return { stdout: out, stderr: '', exitCode: 0 };
 };
 

@@ -1,20 +1,26 @@
 import type { ProgramContext } from '../programs';
-import { imageDnsTools } from '../images';
+import { currentBind, imageDnsTools } from '../images';
 import { nodeResolvConf } from '../kubelet-pod-files';
 
 /**
  * Whose DNS tools the machine a program runs on has: a container's come with its image (see
  * imageDnsTools); a node has BIND's (Ubuntu's bind9-dnsutils).
  */
-export function dnsTools(ctx: ProgramContext): 'bind' | 'busybox' | undefined {
+export function dnsTools(ctx: ProgramContext): { bind: string } | 'busybox' | undefined {
   const image = ctx.pod?.spec.containers.find((c) => c.name === ctx.container)?.image;
-  return image === undefined ? 'bind' : imageDnsTools(image);
+  return image === undefined ? { bind: currentBind } : imageDnsTools(image);
+}
+
+/** The version of BIND's tools where the program runs (dig prints it); undefined where there are none. */
+export function bindVersion(ctx: ProgramContext): string | undefined {
+  const tools = dnsTools(ctx);
+  return typeof tools === 'object' ? tools.bind : undefined;
 }
 
 /** Is this DNS program (nslookup, dig) on the machine? Only BIND's tools include dig. */
 export function hasDnsProgram(ctx: ProgramContext, name: string): boolean {
   if (name === 'nslookup') return dnsTools(ctx) !== undefined;
-  if (name === 'dig') return dnsTools(ctx) === 'bind';
+  if (name === 'dig') return bindVersion(ctx) !== undefined;
   return true;
 }
 

@@ -51,3 +51,25 @@ describe('dig', () => {
     expect(r.stdout.endsWith(';; no servers could be reached\n')).toBe(true);
   });
 });
+
+describe("jessie-dnsutils' dig (BIND 9.9)", () => {
+  it('asks with a 4096-byte EDNS buffer and no cookie, names no protocol after the server, and says it timed out in the old words', () => {
+    const cluster = clusterWith(
+      `${webAndClient({ replicas: 1 })}---\napiVersion: v1\nkind: Pod\nmetadata: {name: dnsutils}\nspec:\n  containers: [{name: dnsutils, image: registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3, command: [sleep, infinity]}]\n`,
+    );
+    const r = exec(cluster, 'dnsutils', ['dig', 'web.default.svc.cluster.local']);
+    expect(r.stdout).toContain('; <<>> DiG 9.9.5-9+deb8u19-Debian <<>> web.default.svc.cluster.local\n');
+    expect(r.stdout).toContain(';; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 4096\n;; QUESTION SECTION:\n');
+    expect(r.stdout).toContain(';; SERVER: 10.96.0.10#53(10.96.0.10)\n');
+    // 12 + 35 + 11 (OPT, no cookie) + 45.
+    expect(r.stdout).toContain(';; MSG SIZE  rcvd: 103\n');
+    cluster.store.mutate<Deployment>('Deployment', 'kube-system', 'coredns', (d) => {
+      d.spec.replicas = 0;
+    });
+    cluster.advance(60_000);
+    expect(exec(cluster, 'dnsutils', ['dig', 'web'])).toMatchObject({
+      stdout: '\n; <<>> DiG 9.9.5-9+deb8u19-Debian <<>> web\n;; global options: +cmd\n;; connection timed out; no servers could be reached\n',
+      exitCode: 9,
+    });
+  });
+});
