@@ -2,15 +2,17 @@ import { fail, type Program } from '../programs';
 import { parseResolvConf, resolve } from '../../addons/dns/resolver';
 import { reverseName, type DnsType } from '../../addons/dns/message';
 import { isIPv4 } from '../../net/ip';
-import { lookupHost, withServer } from './dns-tools';
+import { bindVersion, lookupHost, withServer } from './dns-tools';
 
 /**
  * `nslookup [-type=A|SRV|PTR] NAME [SERVER]`, as BIND 9's nslookup (dnsutils, bind-tools) prints
  * it: the server, `Non-authoritative answer:` when the reply is not authoritative, then each
  * answer; an address is looked up in reverse (PTR). `** server can't find NAME: NXDOMAIN` (for
- * the last name of the search list, the name as typed) and exit code 1; `;; connection timed
- * out; no servers could be reached` when no name server answers. It applies resolv.conf's search
- * list and ndots, but not /etc/hosts. Everything goes to stdout.
+ * the last name of the search list, the name as typed) and exit code 1. When no name server
+ * answers, BIND 9.18 prints three `;; communications error to SERVER#53: connection refused` (or
+ * `timed out`) lines and `;; no servers could be reached`; BIND 9.9 (jessie-dnsutils) `;;
+ * connection timed out; no servers could be reached`. It applies resolv.conf's search list and
+ * ndots, but not /etc/hosts. Everything goes to stdout.
  * Source: bind9 bin/dig/nslookup.c (printmessage, printsection) and dighost.c (next_origin).
  */
 export const bindNslookup: Program = (ctx, args) => {
@@ -33,7 +35,12 @@ export const bindNslookup: Program = (ctx, args) => {
   const name = reverse ? `${reverseName(typed)}.` : typed;
   const result = resolve(ctx.cluster, host.ip, files, name, reverse ? 'PTR' : type, { hostsFile: false });
   if (result.failure === 'unreachable') {
-    return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1, elapsedMs: result.elapsedMs };
+    const outcome = result.queries.at(-1)?.outcome;
+    const why = outcome === 'refused' ? 'connection refused' : outcome === 'unreachable' ? 'host unreachable' : 'timed out';
+    const stdout = bindVersion(ctx)?.startsWith('9.9.')
+      ? ';; connection timed out; no servers could be reached\n\n'
+      : `${`;; communications error to ${server}#53: ${why}\n`.repeat(3)};; no servers could be reached\n\n`;
+    return { stdout, stderr: '', exitCode: 1, elapsedMs: result.elapsedMs };
   }
   let out = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
   if (result.failure === 'NXDOMAIN') {
