@@ -15,6 +15,7 @@ import { rm } from './rm';
 import { sleep } from './sleep';
 import { touch } from './touch';
 import '../whoami';
+import '../nginx';
 
 /**
  * Registers the programs found in every container image the simulator runs (GNU coreutils
