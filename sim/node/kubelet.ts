@@ -77,13 +77,6 @@ export class Kubelet extends Controller {
   private epoch = 0;
   /** The images on this machine's disk (the container runtime's image store) and the puller. */
   readonly images: ImageStore;
-  /**
-   * The state of a random stream of this kubelet's own, for the one event a cluster did not
-   * record before pulls were modelled (Pulling): its Event's name and uid are drawn from here, so
-   * that the cluster's seeded stream, and every Pod name and ClusterIP drawn from it, stays as it was.
-   */
-  private pullingEventsRng: number;
-
   declare protected readonly cluster: HostEnvironment;
 
   constructor(
@@ -93,7 +86,6 @@ export class Kubelet extends Controller {
   ) {
     super(cluster);
     this.images = new ImageStore(preloadedImages);
-    this.pullingEventsRng = [...host.name].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261);
     // nodeName never changes once set: every event about a Pod of this node names this node.
     cluster.store.watch<Pod>('Pod', (e) => {
       if (e.object.spec.nodeName === host.name) this.enqueue(objectKey(e.object));
@@ -243,7 +235,7 @@ export class Kubelet extends Controller {
       this.createContainer(rt, c, id);
       return;
     }
-    this.pullingEvent(rt, check.pulling);
+    this.event(rt, 'Normal', 'Pulling', check.pulling);
     c.pulling = true;
     this.afterPod(rt, check.doneAt - now, () => {
       c.pulling = false;
@@ -533,18 +525,5 @@ export class Kubelet extends Controller {
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
     this.cluster.recordEvent(rt.pod, type, reason, message, 'kubelet', this.host.name);
-  }
-
-  /** The Pulling event, its draws taken from this kubelet's own stream (see pullingEventsRng). */
-  private pullingEvent(rt: PodRuntime, message: string): void {
-    const rng = this.cluster.rng;
-    const main = rng.save();
-    rng.restore(this.pullingEventsRng);
-    try {
-      this.event(rt, 'Normal', 'Pulling', message);
-    } finally {
-      this.pullingEventsRng = rng.save();
-      rng.restore(main);
-    }
   }
 }
