@@ -19,9 +19,9 @@ kubectl get svc -n kube-system -L k8s-app
 # "Does the Service work by IP?" and "Are the Pods working?", from a Pod.
 kubectl run -it --rm --restart=Never busybox --image=busybox -- sh
 for i in $(seq 1 3); do
-    wget -qO- 10.99.139.93:80
+    wget -qO- 10.98.124.95:80
 done
-for ep in 10.244.1.2:9376 10.244.2.3:9376 10.244.3.3:9376; do
+for ep in 10.244.1.3:9376 10.244.2.2:9376 10.244.3.3:9376; do
     wget -qO- $ep
 done
 exit
@@ -33,7 +33,7 @@ ssh node-1 journalctl -u kube-proxy | grep -E 'iptables Proxier|hostnames'
 # "Iptables mode".
 ssh node-1 iptables-save | grep hostnames
 # "Is kube-proxy proxying?": the Service by IP from the node.
-ssh node-1 curl 10.99.139.93:80
-ssh node-1 curl -s 10.99.139.93:80
+ssh node-1 curl 10.98.124.95:80
+ssh node-1 curl -s 10.98.124.95:80
 # The hairpin edge case starts from the kubelet's command line.
 ssh node-1 ps auxw | grep kubelet
