@@ -18,7 +18,7 @@ function seen(cluster: Cluster): string {
   return JSON.stringify({ now: cluster.clock.now, events: cluster.clock.eventsRun, rv: cluster.store.resourceVersion, logs: cluster.logs, pods, rules });
 }
 
-function stepped(cluster: Cluster, steps: Generator<void>): number {
+function stepped(steps: Generator<void>): number {
   let n = 0;
   while (!steps.next().done) n++;
   return n;
@@ -28,7 +28,7 @@ test.each([1, 3, 8])('booting in steps of %i events gives the cluster one boot()
   const whole = new Cluster({ seed: 7 }).boot();
   const bootEvents = whole.clock.eventsRun;
   const parts = new Cluster({ seed: 7 });
-  const count = stepped(parts, parts.bootSteps(undefined, events));
+  const count = stepped(parts.bootSteps(undefined, events));
   expect(seen(parts)).toBe(seen(whole));
   // Dozens of events (the first second alone runs most of them): a step per `events` of them, not one per second.
   expect(bootEvents).toBeGreaterThan(40);
@@ -39,7 +39,7 @@ test('a cluster of another shape boots the same in steps too', () => {
   const config = parseClusterConfig(courseClusters['bare-metal']);
   const whole = new Cluster({ seed: 2, config }).boot();
   const parts = new Cluster({ seed: 2, config });
-  stepped(parts, parts.bootSteps(undefined, 2));
+  stepped(parts.bootSteps(undefined, 2));
   expect(seen(parts)).toBe(seen(whole));
 });
 
@@ -52,7 +52,7 @@ test('advancing in steps after an apply gives what one advance gives, and ends a
   const whole = build();
   whole.advance(4_321);
   const parts = build();
-  stepped(parts, parts.advanceSteps(4_321, 5));
+  stepped(parts.advanceSteps(4_321, 5));
   expect(parts.clock.now).toBe(whole.clock.now);
   expect(seen(parts)).toBe(seen(whole));
 });
