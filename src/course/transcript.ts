@@ -33,11 +33,19 @@ export interface Transcript {
 }
 
 /**
+ * A command's expected exit code, from a trailing `# exits N` comment (shown without it): for a
+ * command whose failure is the lesson, or a tool that exits non-zero when all went well (BusyBox's
+ * nslookup, after the NXDOMAIN replies for the other search domains).
+ */
+const expectedExit = /\s+# exits (\d+)\s*$/;
+
+/**
  * Runs a console script on a fresh simulated cluster, as the CLI does, and returns what a terminal
  * would show for the part after {@link transcriptMarker}. Virtual time and a seeded random source
- * make it the same on every build. A command that exits non-zero throws, naming the script, the
- * command and what it printed: a script that no longer matches the engine stops the build rather
- * than showing an error the prose does not expect.
+ * make it the same on every build. A command that exits with another code than it expects (0
+ * unless it says `# exits N`) throws, naming the script, the command and what it printed: a script
+ * that no longer matches the engine stops the build rather than showing an error the prose does
+ * not expect.
  */
 export function runTranscript(opts: TranscriptOptions): Transcript {
   const lines = opts.text.split('\n');
@@ -54,9 +62,10 @@ export function runTranscript(opts: TranscriptOptions): Transcript {
   const session: string[] = [];
 
   const run = (visible: boolean) => (line: string, result: ExecResult, prompt: string) => {
-    const command = line.trim();
+    const expected = Number(expectedExit.exec(line)?.[1] ?? 0);
+    const command = line.replace(expectedExit, '').trim();
     const printed = terminalText(result).replace(/\n$/, '');
-    if (result.exitCode !== 0) {
+    if (result.exitCode !== expected) {
       throw new Error(`${opts.path}: \`${command}\` exited with ${result.exitCode}:\n${printed}\n\nThe session until then:\n${session.join('\n')}`);
     }
     session.push(`${prompt}${command}`, ...(printed === '' ? [] : [printed]));

@@ -55,4 +55,10 @@ describe('chapter transcripts are typed by the engine', () => {
     const text = `kubectl apply -f web.yaml\n${transcriptMarker}\nkubectl delete pod no-such-pod`;
     expect(() => transcript('intent/broken.sh', text)).toThrow(/intent\/broken\.sh: `kubectl delete pod no-such-pod` exited with 1:\nError from server \(NotFound\)/);
   });
+
+  test('a command that says `# exits N` is shown without the comment, and stops the build when it exits otherwise', () => {
+    const shown = transcript('intent/expected.sh', `${transcriptMarker}\nkubectl delete pod no-such-pod  # exits 1`).code;
+    expect(shown).toBe('$ kubectl delete pod no-such-pod\nError from server (NotFound): pods "no-such-pod" not found');
+    expect(() => transcript('intent/expected.sh', `${transcriptMarker}\nkubectl get ns default  # exits 1`)).toThrow(/`kubectl get ns default` exited with 0/);
+  });
 });
