@@ -356,8 +356,8 @@ export const widgets: WidgetEntry[] = [
     scenario: ingressInstalled,
     panels: [
       { kind: 'console', examples: [
-        'kubectl exec client -- curl -sk --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/',
-        'kubectl exec client -- curl -s http://tea http://tea http://tea http://tea http://tea http://tea',
+        "kubectl exec client -- curl -sk -w '\\n' --resolve bar.example.com:443:203.0.113.13 https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/ https://bar.example.com/",
+        "kubectl exec client -- curl -s -w '\\n' http://tea http://tea http://tea http://tea http://tea http://tea",
       ] },
     ],
   }),

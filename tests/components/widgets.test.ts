@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import { widgets, widgetById } from '../../components/widgets';
 import { readChapters } from '../../src/course/chapters';
 
+// Boots a cluster per widget (over 30): seconds of CPU, more on a busy machine, hence the minute.
 test('every widget has a unique id and builds its first view from its default scenario', async () => {
   expect(new Set(widgets.map((w) => w.id)).size).toBe(widgets.length);
   for (const w of widgets) {
@@ -13,7 +14,7 @@ test('every widget has a unique id and builds its first view from its default sc
     const initial = props.initial as { applyErrors?: string[] } | undefined;
     expect(props.applyErrors ?? initial?.applyErrors ?? [], w.id).toEqual([]);
   }
-});
+}, 60_000);
 
 test('every live widget of a Part 2 chapter comes from the registry, so it has Share, Embed and an embed page', () => {
   const content = new URL('../../content/', import.meta.url);
