@@ -4,6 +4,7 @@ import { lookupHost } from './dns-tools';
 import { DnsSocket } from '../../addons/dns/server';
 import { reverseName, type DnsRecord, type DnsType } from '../../addons/dns/message';
 import { isIPv4 } from '../../net/ip';
+import { kernelHostname } from '../kubelet-pod-files';
 
 const usage = `${busyboxBanner}\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,srv,ptr,any\n`;
 
@@ -51,7 +52,7 @@ export const busyboxNslookup: Program = (ctx, args) => {
   if (!name || extra !== undefined || !host) return { stdout: '', stderr: usage, exitCode: 1 };
   if (serverArg !== undefined && !isIPv4(serverArg)) return { stdout: '', stderr: `nslookup: bad address '${serverArg}'\n`, exitCode: 1 };
 
-  const conf = resolvConf(host.files.get('/etc/resolv.conf') ?? '');
+  const conf = resolvConf(host.files.get('/etc/resolv.conf') ?? '', ctx.pod ? kernelHostname(ctx.pod, ctx.cluster.config) : ctx.node?.name ?? '');
   const servers = serverArg ? [serverArg] : conf.servers.length ? conf.servers : ['127.0.0.1'];
   const search = serverArg ? [] : conf.search;
   const withSearch = (type: DnsType) => (name.includes('.') || !search.length ? [name] : search.map((d) => `${name}.${d}`)).map((n) => ({ name: n, type }));
@@ -101,8 +102,11 @@ function printRecord(rr: DnsRecord): string {
   return '';
 }
 
-/** parse_resolvconf: nameserver lines, and the search list from the `search` line (or `domain` when there is no search line). */
-function resolvConf(text: string): { servers: string[]; search: string[] } {
+/**
+ * parse_resolvconf: nameserver lines, and the search list from the `search` line (or `domain` when
+ * there is no search line), else the domain part of the hostname (a Pod with setHostnameAsFQDN).
+ */
+function resolvConf(text: string, hostname: string): { servers: string[]; search: string[] } {
   const servers: string[] = [];
   let search: string[] = [];
   let haveSearch = false;
@@ -114,5 +118,6 @@ function resolvConf(text: string): { servers: string[]; search: string[] } {
       search = rest;
     } else if (key === 'domain' && rest.length && !haveSearch) search = rest;
   }
+  if (!search.length && hostname.includes('.')) search = [hostname.slice(hostname.indexOf('.') + 1)];
   return { servers, search: search.join(' ') === '.' ? [] : search };
 }

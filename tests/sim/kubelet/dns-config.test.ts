@@ -49,3 +49,12 @@ describe("the kubelet's DNS settings for a Pod", () => {
     expect(errors('  dnsConfig: {nameservers: [1.1.1.1], searches: [ok.example.]}\n')).toBe('');
   });
 });
+
+describe("BusyBox's nslookup without a search line", () => {
+  it('searches the domain of the hostname, as parse_resolvconf falls back to it', () => {
+    const cluster = startCluster();
+    cluster.store.create(boundPod('fqdn', busybox, { hostname: 'a', subdomain: 'sub', setHostnameAsFQDN: true, dnsPolicy: 'None', dnsConfig: { nameservers: ['10.96.0.10'] } }));
+    cluster.advance(3000);
+    expect(cluster.exec('default', 'fqdn', undefined, ['nslookup', 'kubernetes']).stdout).toContain("** server can't find kubernetes.sub.default.svc.cluster.local: NXDOMAIN\n");
+  });
+});
