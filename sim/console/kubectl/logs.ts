@@ -9,7 +9,7 @@ import { kindInfo } from '../../core/kinds';
 import { matchesSelector, parseSelector } from '../../api/labels';
 
 /**
- * `kubectl logs (POD | TYPE/NAME | -l SELECTOR) [-c CONTAINER] [--previous] [--tail=N] [-f]`.
+ * `kubectl logs (POD | TYPE/NAME | -l SELECTOR) [-c CONTAINER] [--previous] [--tail=N] [--prefix] [-f]`.
  *
  * The log is what the container's process wrote (`echo` in a shell command, say), as the node's
  * kubelet kept it: the current run, or the previous one with --previous. The errors are the API
@@ -26,6 +26,7 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
     { long: 'tail' },
     { long: 'timestamps', bool: true },
     { long: 'selector', short: 'l' },
+    { long: 'prefix', bool: true },
   ], 'logs');
   if (isError(parsed)) return parsed;
   const { values, args } = parsed;
@@ -108,7 +109,9 @@ function podLog(ctx: CommandContext, pod: Pod, values: Map<string, string>): Exe
     const url = `https://${host?.ip}:10250/containerLogs/${namespace}/${name}/${container}`;
     return { stdout: '', stderr: `${stderr}Error from server: Get "${url}": dial tcp ${host?.ip}:10250: connect: no route to host\n`, exitCode: 1 };
   }
-  return { stdout: log, stderr, exitCode: 0 };
+  // --prefix: each line says where it comes from, as `[pod/NAME/CONTAINER] `.
+  const stdout = values.get('prefix') === 'true' ? log.replace(/^(?=.)/gm, `[pod/${name}/${container}] `) : log;
+  return { stdout, stderr, exitCode: 0 };
 }
 
 /** `--tail=N`: the last N lines; -1 (the default) keeps them all. */
