@@ -61,11 +61,16 @@ const unique = (xs: string[]) => [...new Set(xs)];
  * ClusterFirst for a hostNetwork Pod: the node's resolv.conf; None: nothing. Then dnsConfig is
  * appended: nameservers and searches without duplicates, options merged by name (dnsConfig's
  * value wins). Finally the limits: at most 3 nameservers, 32 search domains and 2048 characters
- * (the kubelet drops the rest and records a DNSConfigForming warning; the event is not modelled).
+ * (the kubelet drops the rest and records a DNSConfigForming warning: see dnsConfigWarnings).
  * Options keep their order here; the kubelet rebuilds them from a Go map, in no fixed order.
  * Source: kubernetes/pkg/kubelet/network/dns/dns.go.
  */
 export function podDnsSettings(pod: Pod, config: ClusterConfig): PodDnsSettings {
+  return fitLimits(mergedDnsSettings(pod, config)).fitted;
+}
+
+/** The Pod's DNS settings before the limits. */
+function mergedDnsSettings(pod: Pod, config: ClusterConfig): PodDnsSettings {
   const policy = pod.spec.dnsPolicy ?? 'ClusterFirst';
   const host = parseHostResolvConf(nodeResolvConf(config));
   let dns: PodDnsSettings;
@@ -85,9 +90,27 @@ export function podDnsSettings(pod: Pod, config: ClusterConfig): PodDnsSettings 
       options: [...options].map(([name, value]) => (value ? `${name}:${value}` : name)),
     };
   }
+  return dns;
+}
+
+/** formDNSConfigFitsLimits: the settings cut to the limits, and the warnings the kubelet records when it cut something. */
+function fitLimits(dns: PodDnsSettings): { fitted: PodDnsSettings; warnings: string[] } {
+  const warnings: string[] = [];
+  const servers = dns.servers.slice(0, maxDNSNameservers);
+  if (servers.length < dns.servers.length) {
+    warnings.push(`Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: ${servers.join(' ')}`);
+  }
   let searches = dns.searches.slice(0, maxDNSSearchPaths).filter((d) => d.length <= 253);
   while (searches.join(' ').length > maxDNSSearchListChars) searches = searches.slice(0, -1);
-  return { servers: dns.servers.slice(0, maxDNSNameservers), searches, options: dns.options };
+  if (searches.length < dns.searches.length) {
+    warnings.push(`Search Line limits were exceeded, some search paths have been omitted, the applied search line is: ${searches.join(' ')}`);
+  }
+  return { fitted: { servers, searches, options: dns.options }, warnings };
+}
+
+/** The DNSConfigForming warnings the kubelet records on the Pod when it forms its DNS settings (at sandbox creation). */
+export function dnsConfigWarnings(pod: Pod, config: ClusterConfig): string[] {
+  return fitLimits(mergedDnsSettings(pod, config)).warnings;
 }
 
 /** The kubelet's parseResolvConf: nameserver lines accumulate, the last search and options lines win. */

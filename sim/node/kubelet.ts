@@ -7,7 +7,7 @@ import { goDuration } from '../core/go-duration';
 import { nodeLeaseRenewIntervalMs, postNodeStatus, registerNode, renewLease } from './kubelet-node-status';
 import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from './kubelet-probes';
 import { generatePodStatus } from './kubelet-status';
-import { containerFilesystem } from './kubelet-pod-files';
+import { containerFilesystem, dnsConfigWarnings } from './kubelet-pod-files';
 import { writeContainerEnvironment } from './kubelet-env';
 import { mountVolumes } from './kubelet-volumes';
 import { mainProcessArgv, startMainProcess } from './main-process';
@@ -201,6 +201,7 @@ export class Kubelet extends Controller {
       return;
     }
     rt.sandbox = sandbox;
+    for (const message of dnsConfigWarnings(rt.pod, this.cluster.config)) this.event(rt, 'Warning', 'DNSConfigForming', message);
     this.writeStatus(rt);
     this.afterPod(rt, containerStartMs, () => this.startContainers(rt));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyManifests } from '../../../sim/api/apply';
-import { boundPod, startCluster } from './helpers';
+import { boundPod, podEvents, startCluster } from './helpers';
 
 const busybox = { image: 'busybox', command: ['sleep', '3600'] };
 
@@ -17,11 +17,12 @@ describe("the kubelet's DNS settings for a Pod", () => {
     expect(resolv('merged')).toBe('search default.svc.cluster.local svc.cluster.local cluster.local example.com\nnameserver 10.96.0.10\nnameserver 1.1.1.1\noptions ndots:1 timeout:2\n');
   });
 
-  it('keeps at most 3 nameservers once merged, as glibc reads no more', () => {
+  it('keeps at most 3 nameservers once merged, as glibc reads no more, and says so in a DNSConfigForming warning', () => {
     const cluster = startCluster();
     cluster.store.create(boundPod('many', busybox, { dnsConfig: { nameservers: ['1.1.1.1', '8.8.8.8', '9.9.9.9'] } }));
     cluster.advance(3000);
     expect(cluster.exec('default', 'many', undefined, ['cat', '/etc/resolv.conf']).stdout).toContain('nameserver 10.96.0.10\nnameserver 1.1.1.1\nnameserver 8.8.8.8\noptions');
+    expect(podEvents(cluster, 'many')).toContain('DNSConfigForming: Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 10.96.0.10 1.1.1.1 8.8.8.8');
   });
 
   it('setHostnameAsFQDN with a subdomain: hostname and /etc/hostname are the FQDN; without one, the short name', () => {
