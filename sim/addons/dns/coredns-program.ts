@@ -30,9 +30,13 @@ export const reloadIntervalMs = 30_000;
 /** The Go version and commit that CoreDNS 1.12.1's release binary prints under its version. */
 const buildLine = 'linux/amd64, go1.24.1, 707c7c1';
 
-/** The Corefile as the `coredns` ConfigMap holds it; empty when there is none. */
-function readCorefile(ctx: ProgramContext): string {
-  return ctx.cluster.store.get<ConfigMap>('ConfigMap', 'kube-system', 'coredns')?.data?.Corefile ?? '';
+/**
+ * The Corefile as the `coredns` ConfigMap holds it; undefined when there is no such ConfigMap (the
+ * kubelet then leaves the mounted file as it was).
+ */
+function readCorefile(ctx: ProgramContext): string | undefined {
+  const cm = ctx.cluster.store.get<ConfigMap>('ConfigMap', 'kube-system', 'coredns');
+  return cm && (cm.data?.Corefile ?? '');
 }
 
 /** The plugins of the Corefile's server blocks: the first word of each line one brace deep. */
@@ -83,7 +87,7 @@ export const coredns: MainProgram = (args, ctx, write = () => {}) => {
   const withCorefile = flag(args, 'conf') !== undefined;
   const version = parseImageRef(ctx.pod?.spec.containers.find((c) => c.name === ctx.container)?.image ?? '').tag.replace(/^v/, '');
   return (function* (): ProcessRun {
-    let corefile = readCorefile(ctx);
+    let corefile = readCorefile(ctx) ?? '';
     let config = configure(corefile);
     const now = () => ctx.cluster.clock.epochMs + ctx.cluster.clock.now;
     write(`.:${dnsPort}\n[INFO] plugin/reload: Running configuration SHA512 = ${config.sha512}\nCoreDNS-${version}\n${buildLine}\n`, '');
@@ -105,7 +109,7 @@ export const coredns: MainProgram = (args, ctx, write = () => {}) => {
     for (;;) {
       yield { kind: 'sleep', ms: reloadIntervalMs };
       const next = readCorefile(ctx);
-      if (next === corefile) continue;
+      if (next === undefined || next === corefile) continue;
       const old = config;
       corefile = next;
       config = configure(next);
