@@ -27,6 +27,7 @@ const timeoutMs = 5000;
  *    (`Non-authoritative answer:` first when it is not authoritative) or `** server can't find NAME:
  *    NXDOMAIN`, and a blank line (a reply with no record prints only the blank line);
  *  - any NXDOMAIN makes the exit code 1, even when another candidate was found;
+ *  - queries still without a reply after 5 s: `*** Can't find NAME: No answer`;
  *  - a server that does not answer within 5 s gives way to the next; when none does:
  *    `;; connection timed out; no servers could be reached`, exit code 1. An ICMP error on the
  *    socket is `nslookup: read: Connection refused` on stderr, once per round of sending.
@@ -70,8 +71,7 @@ export const busyboxNslookup: Program = (ctx, args) => {
   for (const server of servers) {
     const socket = new DnsSocket(ctx.cluster, host.ip, server);
     const replies = queries.map((q, n) => socket.exchange({ name: q.name.toLowerCase().replace(/\.$/, ''), type: q.type }, undefined, (firstId + n) & 0xffff));
-    const answered = replies.filter((r) => r.outcome === 'answered');
-    if (!answered.length) {
+    if (!replies.some((r) => r.outcome === 'answered')) {
       const failed = replies.find((r) => r.outcome === 'refused' || r.outcome === 'unreachable');
       if (failed) stderr += `nslookup: read: ${failed.outcome === 'refused' ? 'Connection refused' : 'No route to host'}\n`.repeat(failed.outcome === 'refused' ? 2 : 1);
       elapsedMs += timeoutMs;
@@ -89,6 +89,12 @@ export const busyboxNslookup: Program = (ctx, args) => {
       }
       stdout += '\n';
     });
+    // Queries left without a reply when the 5 s ran out.
+    const unanswered = queries.filter((_, n) => replies[n].outcome !== 'answered');
+    if (unanswered.length) {
+      stdout += `${unanswered.map((q) => `*** Can't find ${q.name}: No answer\n`).join('')}\n`;
+      elapsedMs += timeoutMs;
+    }
     return { stdout, stderr, exitCode, ...(elapsedMs ? { elapsedMs } : {}) } satisfies ExecResult;
   }
   return { stdout: `${stdout};; connection timed out; no servers could be reached\n\n`, stderr, exitCode: 1, elapsedMs };
