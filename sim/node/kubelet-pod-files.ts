@@ -26,13 +26,21 @@ export function podHostname(pod: Pod): string {
 
 /**
  * The hostname the container's kernel reports (`hostname`, /etc/hostname): the short hostname,
- * or with setHostnameAsFQDN and a subdomain the Pod's FQDN `<hostname>.<subdomain>.<ns>.svc.<zone>`.
+ * or with setHostnameAsFQDN and a subdomain the Pod's FQDN `<hostname>.<subdomain>.<ns>.svc.<zone>`
+ * (which must fit the kernel's 64 characters: see fqdnTooLong).
  * Source: pkg/kubelet/kubelet_pods.go GeneratePodHostNameAndDomain, pkg/kubelet/util GetNodenameForKernel.
  */
 export function kernelHostname(pod: Pod, config: ClusterConfig): string {
   const host = podHostname(pod);
   if (!pod.spec.setHostnameAsFQDN || !pod.spec.subdomain || pod.spec.hostNetwork) return host;
   return `${host}.${pod.spec.subdomain}.${pod.metadata.namespace ?? 'default'}.svc.${config.clusterDomain}`;
+}
+
+/** Why the kubelet cannot set a setHostnameAsFQDN Pod's hostname: an FQDN longer than the kernel's nodename field (64). Source: pkg/kubelet/util GetNodenameForKernel. */
+export function fqdnTooLong(pod: Pod, config: ClusterConfig): string | undefined {
+  const fqdn = kernelHostname(pod, config);
+  if (fqdn.length <= 64) return undefined;
+  return `failed to construct FQDN from pod hostname and cluster domain, FQDN ${fqdn} is too long (64 characters is the max, ${fqdn.length} characters requested)`;
 }
 
 /** The address of the VPC's DNS resolver, which nodes use: the network's base address + 2 (AWS's AmazonProvidedDNS). */

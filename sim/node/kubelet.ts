@@ -7,7 +7,7 @@ import { goDuration } from '../core/go-duration';
 import { nodeLeaseRenewIntervalMs, postNodeStatus, registerNode, renewLease } from './kubelet-node-status';
 import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from './kubelet-probes';
 import { generatePodStatus } from './kubelet-status';
-import { containerFilesystem, dnsConfigWarnings } from './kubelet-pod-files';
+import { containerFilesystem, dnsConfigWarnings, fqdnTooLong } from './kubelet-pod-files';
 import { writeContainerEnvironment } from './kubelet-env';
 import { mountVolumes } from './kubelet-volumes';
 import { mainProcessArgv, startMainProcess } from './main-process';
@@ -194,6 +194,12 @@ export class Kubelet extends Controller {
 
   private createSandbox(rt: PodRuntime): void {
     if (rt.terminating) return;
+    const fqdnError = fqdnTooLong(rt.pod, this.cluster.config);
+    if (fqdnError) {
+      this.event(rt, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: ${fqdnError}`);
+      this.afterPod(rt, backOffPeriodMs, () => this.createSandbox(rt));
+      return;
+    }
     const sandbox = runPodSandbox(this.host, rt);
     if (!sandbox) {
       this.event(rt, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.host.podCIDR}`);

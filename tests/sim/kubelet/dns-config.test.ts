@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyManifests } from '../../../sim/api/apply';
 import { boundPod, podEvents, startCluster } from './helpers';
+import type { Pod } from '../../../sim/api/types';
 
 const busybox = { image: 'busybox', command: ['sleep', '3600'] };
 
@@ -33,6 +34,18 @@ describe("the kubelet's DNS settings for a Pod", () => {
     expect(cluster.exec('default', 'fqdn', undefined, ['hostname']).stdout).toBe('busybox-1.sub.default.svc.cluster.local\n');
     expect(cluster.exec('default', 'fqdn', undefined, ['cat', '/etc/hostname']).stdout).toBe('busybox-1.sub.default.svc.cluster.local\n');
     expect(cluster.exec('default', 'short', undefined, ['hostname']).stdout).toBe('busybox-2\n');
+  });
+
+  it('an FQDN longer than 64 characters keeps the Pod in ContainerCreating, with the kubelet saying why', () => {
+    const cluster = startCluster();
+    const hostname = 'a'.repeat(30);
+    cluster.store.create(boundPod('long', busybox, { hostname, subdomain: 'my-subdomain', setHostnameAsFQDN: true }));
+    cluster.advance(15_000);
+    const fqdn = `${hostname}.my-subdomain.default.svc.cluster.local`;
+    expect(podEvents(cluster, 'long')).toContain(
+      `FailedCreatePodSandBox: Failed to create pod sandbox: failed to construct FQDN from pod hostname and cluster domain, FQDN ${fqdn} is too long (64 characters is the max, ${fqdn.length} characters requested)`,
+    );
+    expect(cluster.store.get<Pod>('Pod', 'default', 'long')!.status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ContainerCreating');
   });
 
   it("the API server rejects bad DNS settings with ValidatePodSpec's messages", () => {
