@@ -31,6 +31,15 @@ describe('dig', () => {
     expect(exec(cluster, 'client', ['dig', '@10.96.0.10', 'web']).stdout).toContain('; <<>> DiG 9.18.27 <<>> @10.96.0.10 web\n; (1 server found)\n');
   });
 
+  it('+noall +answer prints the answer records alone; +nocmd and +nostats drop the first and last lines', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    const ip = cluster.store.get<Service>('Service', 'default', 'web')!.spec.clusterIP;
+    expect(exec(cluster, 'client', ['dig', '+noall', '+answer', 'web.default.svc.cluster.local']).stdout).toBe(`web.default.svc.cluster.local. 30 IN\tA\t${ip}\n`);
+    const trimmed = exec(cluster, 'client', ['dig', '+nocmd', '+nostats', 'web.default.svc.cluster.local']).stdout;
+    expect(trimmed.startsWith(';; Got answer:\n')).toBe(true);
+    expect(trimmed.endsWith(`;; ANSWER SECTION:\nweb.default.svc.cluster.local. 30 IN\tA\t${ip}\n\n`)).toBe(true);
+  });
+
   it('a name outside the zone: NXDOMAIN relayed by forward, not authoritative, with the root SOA', () => {
     const cluster = clusterWith(webAndClient({ replicas: 1 }));
     const r = exec(cluster, 'client', ['dig', 'web']);
