@@ -5,6 +5,7 @@
  */
 /** The types a client may ask; the cluster zone has A, SRV and PTR records, so the others find none. */
 export type DnsType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'SOA' | 'NS' | 'CNAME' | 'MX' | 'TXT' | 'ANY';
+export const dnsTypes: readonly DnsType[] = ['A', 'AAAA', 'SRV', 'PTR', 'SOA', 'NS', 'CNAME', 'MX', 'TXT', 'ANY'];
 
 export interface DnsQuestion {
   /** Fully qualified, lower case, without the trailing dot. */

@@ -2,13 +2,12 @@ import type { Program } from '../programs';
 import { bindVersion, lookupHost } from './dns-tools';
 import { parseResolvConf, searchCandidates } from '../../addons/dns/resolver';
 import { DnsSocket, type DnsExchange } from '../../addons/dns/server';
-import { canonicalName, reverseName, type DnsType } from '../../addons/dns/message';
+import { canonicalName, dnsTypes, reverseName, type DnsType } from '../../addons/dns/message';
 import { digClient, type DnsClient } from '../../addons/dns/wire';
 import { printReply, rdata, type DigDisplay } from './dig-print';
 
 /** BIND 9.9's dig (Debian 8's, in jessie-dnsutils): EDNS with a 4096-byte buffer and no cookie (11 bytes of OPT). */
 const dig99Client: DnsClient = { optBytes: 11, bufsize: 4096 };
-const types: DnsType[] = ['A', 'AAAA', 'SRV', 'PTR', 'SOA', 'NS', 'CNAME', 'MX', 'TXT', 'ANY'];
 
 /**
  * `dig [@SERVER] [-x ADDR] [-t TYPE] NAME [TYPE] [+short] [+search] [+[no]all|cmd|comments|question|answer|authority|additional|stats]`,
@@ -36,7 +35,7 @@ export const dig: Program = (ctx, args) => {
     else if (a === '-x' && args[i + 1]) {
       name = `${reverseName(args[++i])}.`;
       type = 'PTR';
-    } else if (a === '-t' && args[i + 1]) type = types.find((t) => t === args[++i].toUpperCase());
+    } else if (a === '-t' && args[i + 1]) type = dnsTypes.find((t) => t === args[++i].toUpperCase());
     else if (display) {
       const keys = display[2] === 'all' ? (Object.keys(show) as (keyof DigDisplay)[]) : [display[2] as keyof DigDisplay];
       for (const k of keys) show[k] = display[1] === undefined;
@@ -45,7 +44,7 @@ export const dig: Program = (ctx, args) => {
     else if (a === '+nosearch') search = false;
     else if (a.startsWith('+') || a === '-4' || a.toUpperCase() === 'IN') continue;
     else if (a.startsWith('-')) return { stdout: '', stderr: `Invalid option: ${a}\nUsage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}\n            {global-d-opt} host [@local-server] {local-d-opt}\n            [ host [@local-server] {local-d-opt} [...]]\n\nUse "dig -h" (or "dig -h | more") for complete list of options\n`, exitCode: 1 };
-    else if (name !== undefined && types.includes(a.toUpperCase() as DnsType)) type = a.toUpperCase() as DnsType;
+    else if (name !== undefined && dnsTypes.includes(a.toUpperCase() as DnsType)) type = a.toUpperCase() as DnsType;
     else name = a;
   }
   const host = lookupHost(ctx);

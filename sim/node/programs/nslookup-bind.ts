@@ -1,13 +1,14 @@
 import { fail, type Program } from '../programs';
 import { parseResolvConf, resolve } from '../../addons/dns/resolver';
-import { reverseName, type DnsType } from '../../addons/dns/message';
+import { dnsTypes, reverseName, type DnsType } from '../../addons/dns/message';
 import { isIPv4 } from '../../net/ip';
 import { bindVersion, lookupHost, withServer } from './dns-tools';
 
 /**
- * `nslookup [-type=A|SRV|PTR] NAME [SERVER]`, as BIND 9's nslookup (dnsutils, bind-tools) prints
+ * `nslookup [-type=T] NAME [SERVER]`, as BIND 9's nslookup (dnsutils, bind-tools) prints
  * it: the server, `Non-authoritative answer:` when the reply is not authoritative, then each
- * answer; an address is looked up in reverse (PTR). `** server can't find NAME: NXDOMAIN` (for
+ * answer; an address is looked up in reverse (PTR). `*** Can't find NAME: No answer` when the
+ * name has no record of the type; `** server can't find NAME: NXDOMAIN` (for
  * the last name of the search list, the name as typed) and exit code 1. When no name server
  * answers, BIND 9.18 prints three `;; communications error to SERVER#53: connection refused` (or
  * `timed out`) lines and `;; no servers could be reached`; BIND 9.9 (jessie-dnsutils) `;;
@@ -21,8 +22,8 @@ export const bindNslookup: Program = (ctx, args) => {
   for (const arg of args) {
     const m = arg.match(/^-(?:type|query|q|ty|querytype)=(\w+)$/i);
     if (m) {
-      const t = m[1].toUpperCase();
-      if (t !== 'A' && t !== 'SRV' && t !== 'AAAA' && t !== 'PTR') return fail(`unknown query type: ${m[1]}\n`);
+      const t = dnsTypes.find((d) => d === m[1].toUpperCase());
+      if (!t) return fail(`unknown query type: ${m[1]}\n`);
       type = t;
     } else if (!arg.startsWith('-')) operands.push(arg);
   }
@@ -44,8 +45,9 @@ export const bindNslookup: Program = (ctx, args) => {
   }
   let out = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
   if (result.failure === 'NXDOMAIN') {
-    const last = result.queries[result.queries.length - 1]?.name ?? typed;
-    out += `** server can't find ${last}: NXDOMAIN\n\n`;
+    const last = result.queries.at(-1);
+    // The last name tried exists but has no record of the type (NODATA): BIND says there is no answer.
+    out += last?.response?.rcode === 'NOERROR' ? `*** Can't find ${last.name}: No answer\n\n` : `** server can't find ${last?.name ?? typed}: NXDOMAIN\n\n`;
     return { stdout: out, stderr: '', exitCode: 1, elapsedMs: result.elapsedMs };
   }
   if (!result.response!.authoritative) out += 'Non-authoritative answer:\n';
