@@ -1,5 +1,5 @@
 import type { Program } from '../programs';
-import { bindVersion, lookupHost } from './dns-tools';
+import { bindVersion, lookupHost, serverAddress } from './dns-tools';
 import { parseResolvConf, searchCandidates } from '../../addons/dns/resolver';
 import { DnsSocket, type DnsExchange } from '../../addons/dns/server';
 import { canonicalName, dnsTypes, reverseName, type DnsType } from '../../addons/dns/message';
@@ -35,7 +35,10 @@ export const dig: Program = (ctx, args) => {
     else if (a === '-x' && args[i + 1]) {
       name = `${reverseName(args[++i])}.`;
       type = 'PTR';
-    } else if (a === '-t' && args[i + 1]) type = dnsTypes.find((t) => t === args[++i].toUpperCase());
+    } else if (a === '-t' && args[i + 1]) {
+      const wanted = args[++i].toUpperCase();
+      type = dnsTypes.find((t) => t === wanted);
+    }
     else if (display) {
       const keys = display[2] === 'all' ? (Object.keys(show) as (keyof DigDisplay)[]) : [display[2] as keyof DigDisplay];
       for (const k of keys) show[k] = display[1] === undefined;
@@ -53,7 +56,8 @@ export const dig: Program = (ctx, args) => {
   const bind99 = version.startsWith('9.9.');
   const client = bind99 ? dig99Client : digClient;
   const conf = parseResolvConf(host.files.get('/etc/resolv.conf') ?? '');
-  const target = server ?? conf.nameservers[0] ?? '127.0.0.1';
+  const target = server === undefined ? conf.nameservers[0] ?? '127.0.0.1' : serverAddress(ctx, host, server);
+  if (!target) return { stdout: '', stderr: `dig: couldn't get address for '${server}': not found\n`, exitCode: 10 };
   const qtype = type ?? (name === undefined ? 'NS' : 'A');
   const typed = name ?? '.';
   const candidates = search && !typed.endsWith('.') ? searchCandidates(typed, conf) : [canonicalName(typed)];

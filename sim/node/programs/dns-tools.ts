@@ -1,6 +1,8 @@
 import type { ProgramContext } from '../programs';
 import { currentBind, imageDnsTools } from '../images';
 import { nodeResolvConf } from '../kubelet-pod-files';
+import { resolve } from '../../addons/dns/resolver';
+import { isIPv4 } from '../../net/ip';
 
 /**
  * Whose DNS tools the machine a program runs on has: a container's come with its image (see
@@ -43,4 +45,10 @@ export function lookupHost(ctx: ProgramContext): { ip: string; files: Map<string
 export function withServer(files: Map<string, string>, server: string): Map<string, string> {
   const conf = (files.get('/etc/resolv.conf') ?? '').split('\n').filter((l) => !/^\s*nameserver\s/.test(l));
   return new Map([...files, ['/etc/resolv.conf', [`nameserver ${server}`, ...conf].join('\n')]]);
+}
+
+/** The address of a SERVER argument: an address as is, a name through the system resolver (search list and /etc/hosts); undefined when it does not resolve. */
+export function serverAddress(ctx: ProgramContext, host: { ip: string; files: Map<string, string> }, server: string): string | undefined {
+  if (isIPv4(server)) return server;
+  return resolve(ctx.cluster, host.ip, host.files, server, 'A').response?.answers.find((a) => a.address)?.address;
 }

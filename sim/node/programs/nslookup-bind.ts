@@ -2,7 +2,7 @@ import { fail, type Program } from '../programs';
 import { parseResolvConf, resolve } from '../../addons/dns/resolver';
 import { dnsTypes, reverseName, type DnsType } from '../../addons/dns/message';
 import { isIPv4 } from '../../net/ip';
-import { bindVersion, lookupHost, withServer } from './dns-tools';
+import { bindVersion, lookupHost, serverAddress, withServer } from './dns-tools';
 
 /**
  * `nslookup [-type=T] NAME [SERVER]`, as BIND 9's nslookup (dnsutils, bind-tools) prints
@@ -30,7 +30,9 @@ export const bindNslookup: Program = (ctx, args) => {
   const host = lookupHost(ctx);
   const [typed, serverArg] = operands;
   if (!typed || !host) return fail('nslookup: no name to look up\n');
-  const files = serverArg ? withServer(host.files, serverArg) : host.files;
+  const serverIP = serverArg === undefined ? undefined : serverAddress(ctx, host, serverArg);
+  if (serverArg !== undefined && !serverIP) return fail(`nslookup: couldn't get address for '${serverArg}': not found\n`);
+  const files = serverIP ? withServer(host.files, serverIP) : host.files;
   const server = parseResolvConf(files.get('/etc/resolv.conf') ?? '').nameservers[0] ?? '127.0.0.1';
   const reverse = isIPv4(typed);
   const name = reverse ? `${reverseName(typed)}.` : typed;

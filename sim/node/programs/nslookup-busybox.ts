@@ -1,6 +1,6 @@
 import type { ExecResult, Program } from '../programs';
 import { busyboxBanner } from './busybox';
-import { lookupHost } from './dns-tools';
+import { lookupHost, serverAddress } from './dns-tools';
 import { DnsSocket } from '../../addons/dns/server';
 import { reverseName, type DnsRecord, type DnsType } from '../../addons/dns/message';
 import { isIPv4 } from '../../net/ip';
@@ -51,10 +51,11 @@ export const busyboxNslookup: Program = (ctx, args) => {
   const [name, serverArg, extra] = args.slice(i);
   const host = lookupHost(ctx);
   if (!name || extra !== undefined || !host) return { stdout: '', stderr: usage, exitCode: 1 };
-  if (serverArg !== undefined && !isIPv4(serverArg)) return { stdout: '', stderr: `nslookup: bad address '${serverArg}'\n`, exitCode: 1 };
+  const serverIP = serverArg === undefined ? undefined : serverAddress(ctx, host, serverArg);
+  if (serverArg !== undefined && !serverIP) return { stdout: '', stderr: `nslookup: bad address '${serverArg}'\n`, exitCode: 1 };
 
   const conf = resolvConf(host.files.get('/etc/resolv.conf') ?? '', ctx.pod ? kernelHostname(ctx.pod, ctx.cluster.config) : ctx.node?.name ?? '');
-  const servers = serverArg ? [serverArg] : conf.servers.length ? conf.servers : ['127.0.0.1'];
+  const servers = serverIP ? [serverIP] : conf.servers.length ? conf.servers : ['127.0.0.1'];
   const search = serverArg ? [] : conf.search;
   const withSearch = (type: DnsType) => (name.includes('.') || !search.length ? [name] : search.map((d) => `${name}.${d}`)).map((n) => ({ name: n, type }));
   const queries = isIPv4(name)

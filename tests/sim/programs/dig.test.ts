@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Deployment, Service } from '../../../sim/api/types';
 import { clusterWith, exec, webAndClient } from '../services/cluster-fixture';
 
@@ -80,5 +81,19 @@ describe("jessie-dnsutils' dig (BIND 9.9)", () => {
       stdout: '\n; <<>> DiG 9.9.5-9+deb8u19-Debian <<>> web\n;; global options: +cmd\n;; connection timed out; no servers could be reached\n',
       exitCode: 9,
     });
+  });
+});
+
+describe('dig and nslookup never crash', () => {
+  it('whatever the arguments (a server that is a name, too), they answer with an exit code dig or nslookup uses', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    const arg = fc.constantFrom('web', 'web.default.svc.cluster.local', '@10.96.0.10', '@1.2.3.4', '-x', '10.96.0.1', '-t', 'SRV', 'MX', '+short', '+search', '+noall', '+answer', '+nostats', '-q=a', '-type=bogus', '-', '.', '', 'IN');
+    fc.assert(
+      fc.property(fc.constantFrom('dig', 'nslookup'), fc.array(arg, { maxLength: 5 }), (tool, args) => {
+        const r = exec(cluster, 'client', [tool, ...args]);
+        expect([0, 1, 9, 10]).toContain(r.exitCode);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

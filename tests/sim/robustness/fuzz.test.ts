@@ -69,11 +69,11 @@ const kubectlLine = fc
 const otherLine = fc.oneof(
   fc.constantFrom('sleep 1', 'sleep 30', 'sleep', 'sleep abc', 'sleep 0.5', 'sleep 1m', 'sim stop node node-2', 'sim start node node-2',
     'sim stop kube-proxy node-1', 'sim start kube-proxy node-1', 'sim crash pod web', 'sim help', 'sim explode', 'ssh node-1 iptables-save',
-    'ssh node-1 conntrack -L', 'ssh node-1 ip route', 'ssh node-9 ip addr', 'ssh node-1 frobnicate', 'curl http://web', 'curl',
+    'ssh node-1 conntrack -L', 'ssh node-1 ip route', 'ssh node-9 ip addr', 'ssh node-1 frobnicate', 'ssh node-1 nslookup web', 'ssh node-1 dig -x 10.96.0.10', 'curl http://web', 'curl',
     'echo $((1/0))', 'for i in 1 2 3; do echo $i; done', 'while false; do :; done', 'if true; then echo y; fi', 'echo "unterminated',
     "echo 'x", 'a | | b', '&& x', 'exit', 'x=1; echo $x', 'echo $(kubectl get nodes -o name)', 'kubectl get pods \\', 'seq 5 | head -2'),
-  fc.tuple(fc.constantFrom('curl', 'curl -s', 'curl -v', 'curl -m 1', 'wget -qO-', 'nslookup', 'ping -c 1', 'cat', 'ls', 'env', 'hostname', 'sh -c'),
-    fc.constantFrom('web', 'http://web', 'http://web:abc/', 'http://web:99999', 'http://10.96.0.1', 'kubernetes.default', 'http://', 'x:y', '/etc/hosts', '"echo hi"'))
+  fc.tuple(fc.constantFrom('curl', 'curl -s', 'curl -v', 'curl -m 1', 'wget -qO-', 'nslookup', 'nslookup -type=srv', 'nslookup -q=', 'dig', 'dig +short -x', 'dig @10.96.0.10 +noall +answer', 'ping -c 1', 'cat', 'ls', 'env', 'hostname', 'sh -c'),
+    fc.constantFrom('web', 'http://web', 'http://web:abc/', 'http://web:99999', 'http://10.96.0.1', 'kubernetes.default', 'http://', 'x:y', '/etc/hosts', '"echo hi"', '10.96.0.10', '-', '.'))
     .map(([cmd, arg]) => `kubectl exec client -- ${cmd} ${arg}`),
   fc.string({ maxLength: 30 }),
 );
