@@ -1,6 +1,6 @@
 import type { ExecResult, Program, ProgramContext } from '../programs';
 import { busyboxBanner } from './busybox';
-import { lookupHost } from './dns-tools';
+import { lookupHost, serverAddress, withServer } from './dns-tools';
 import { parseResolvConf, resolve } from '../../addons/dns/resolver';
 import { reverseName } from '../../addons/dns/message';
 import { isIPv4 } from '../../net/ip';
@@ -23,7 +23,9 @@ export const busyboxLegacyNslookup: Program = (ctx, args) => {
     return { stdout: '', stderr: `${busyboxBanner}\nUsage: nslookup [HOST] [SERVER]\n\nQuery the nameserver for the IP address of the given HOST\noptionally using a specified DNS server\n`, exitCode: 1 };
   }
   const [name, serverArg] = args;
-  const files = serverArg ? new Map([...host.files, ['/etc/resolv.conf', `nameserver ${serverArg}\n`]]) : host.files;
+  const serverIP = serverArg === undefined ? undefined : serverAddress(ctx, host, serverArg);
+  if (serverArg !== undefined && !serverIP) return { stdout: '', stderr: `nslookup: bad address '${serverArg}'\n`, exitCode: 1 };
+  const files = serverIP ? withServer(host.files, serverIP) : host.files;
   const server = parseResolvConf(files.get('/etc/resolv.conf') ?? '').nameservers[0] ?? '127.0.0.1';
   let elapsedMs = 0;
   const printHost = (hostname: string, header: string): string | undefined => {
