@@ -2,6 +2,7 @@ import type { HostEnvironment } from '../../node/programs';
 import type { PodSandbox } from '../../net/node-network';
 import type { Connection } from '../../net/dataplane';
 import { vpcResolver } from '../../node/kubelet-pod-files';
+import { isIPv4 } from '../../net/ip';
 import { upstreamNxdomain } from './coredns-kubernetes';
 import type { Hop } from '../../net/packet';
 import type { DnsQuestion, DnsResponse } from './message';
@@ -72,6 +73,8 @@ export class DnsSocket {
   /** Sends one query and waits for its answer; `id` is the transaction ID when the client picks it itself (BusyBox counts from the clock). */
   exchange(question: DnsQuestion, client: DnsClient = plainClient, id?: number): DnsExchange {
     const { cluster } = this;
+    // An IPv6 name server (dnsConfig allows one): this IPv4-only cluster has no route to it.
+    if (!isIPv4(this.serverIP)) return { outcome: 'unreachable', id: id ?? derivedId(0, question.name), trace: [] };
     if (this.serverIP === vpcResolver(cluster.config)) {
       // The VPC's resolver lives outside the modelled network; it knows no cluster name.
       return { outcome: 'answered', response: upstreamNxdomain(cluster.clock.epochMs + cluster.clock.now), id: id ?? derivedId(0, question.name), trace: [] };

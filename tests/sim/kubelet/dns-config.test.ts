@@ -64,6 +64,16 @@ describe("the kubelet's DNS settings for a Pod", () => {
   });
 });
 
+describe('an IPv6 nameserver from dnsConfig', () => {
+  it('is unreachable in this IPv4 cluster: lookups fail, nothing crashes', () => {
+    const cluster = startCluster();
+    cluster.store.create(boundPod('v6', busybox, { dnsPolicy: 'None', dnsConfig: { nameservers: ['2001:db8::1'] } }));
+    cluster.advance(3000);
+    expect(cluster.exec('default', 'v6', undefined, ['nslookup', 'web']).stdout).toContain(';; connection timed out; no servers could be reached');
+    expect(cluster.exec('default', 'v6', undefined, ['wget', '-qO-', 'http://web/']).exitCode).not.toBe(0);
+  });
+});
+
 describe("BusyBox's nslookup without a search line", () => {
   it('searches the domain of the hostname, as parse_resolvconf falls back to it', () => {
     const cluster = startCluster();
