@@ -34,8 +34,9 @@ kubectl exec busybox -- nslookup kubernetes.default.svc.cluster.local
 kubectl exec busybox -- nslookup nosuch.shop.svc.cluster.local
 kubectl exec busybox -- sh -c 'dig kubernetes'
 kubectl logs --namespace=kube-system -l k8s-app=kube-dns --tail=4
-# On a node, nslookup asks the node's resolver, which knows no cluster name.
+# On a node, nslookup asks the node's resolver, which knows no cluster name; asked, cluster DNS answers a node too.
 ssh node-1 nslookup kubernetes.default.svc.cluster.local
+ssh node-1 nslookup kubernetes.default.svc.cluster.local 10.96.0.10
 # With no CoreDNS endpoint, kube-proxy rejects port 53.
 kubectl scale deployment coredns -n kube-system --replicas=0
 sleep 40
