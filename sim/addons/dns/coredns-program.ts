@@ -1,6 +1,7 @@
 import { sha512 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ConfigMap } from '../../api/types';
+import type { DnsResponse } from './message';
 import type { ProgramContext } from '../../node/programs';
 import { flag, mainPrograms, type MainProgram } from '../../node/main-programs';
 import type { ProcessRun } from '../../shell/interpreter';
@@ -14,7 +15,7 @@ import { plainClient } from './wire';
  * CoreDNS as a container's main process (`/coredns -conf /etc/coredns/Corefile`): it reads its
  * Corefile, prints what CoreDNS 1.12 prints at start, answers DNS on port 53 (the kubernetes
  * plugin, see coredns-kubernetes.ts) and, while the Corefile has the `log` plugin, writes one line
- * per query to its log. Its `reload` plugin reads the Corefile again every 30 s and, when it
+ * per query to its log (of the response classes its `class` option names). Its `reload` plugin reads the Corefile again every 30 s and, when it
  * changed, reloads with the lines CoreDNS prints for that.
  *
  * The Corefile is the `coredns` ConfigMap's, which kubeadm mounts at /etc/coredns: the kubelet's
@@ -59,14 +60,31 @@ function plugins(corefile: string): string[] {
 interface RunningConfig {
   sha512: string;
   kubernetes: boolean;
-  log: boolean;
+  /** The response classes the log plugin writes (its `class` option; all by default); empty without the plugin. */
+  log: ResponseClass[];
   lameduck?: string;
+}
+
+/** The log plugin's response classes (plugin/pkg/response Classify): success, denial (NXDOMAIN or no record), error. */
+type ResponseClass = 'success' | 'denial' | 'error';
+
+function classify(r: DnsResponse): ResponseClass {
+  return r.rcode === 'NOERROR' && r.answers.length ? 'success' : 'denial';
+}
+
+/** The classes `log [NAMES] { class CLASSES… }` asks for: `all` or none given is every class. */
+function logClasses(corefile: string): ResponseClass[] {
+  const block = /^\s*log\b[^{\n]*\{([^}]*)\}/m.exec(corefile)?.[1] ?? '';
+  const wanted = /^\s*class\s+(.+)$/m.exec(block)?.[1].trim().split(/\s+/) ?? ['all'];
+  const all: ResponseClass[] = ['success', 'denial', 'error'];
+  return wanted.includes('all') ? all : all.filter((c) => wanted.includes(c));
 }
 
 function configure(corefile: string): RunningConfig {
   const lameduck = /^\s*lameduck\s+(\S+)/m.exec(corefile)?.[1];
   const names = plugins(corefile);
-  return { sha512: bytesToHex(sha512(new TextEncoder().encode(corefile))), kubernetes: names.includes('kubernetes'), log: names.includes('log'), ...(lameduck ? { lameduck } : {}) };
+  const log = names.includes('log') ? logClasses(corefile) : [];
+  return { sha512: bytesToHex(sha512(new TextEncoder().encode(corefile))), kubernetes: names.includes('kubernetes'), log, ...(lameduck ? { lameduck } : {}) };
 }
 
 /**
@@ -91,7 +109,7 @@ export const coredns: MainProgram = (args, ctx, write = () => {}) => {
     let config = configure(corefile);
     const now = () => ctx.cluster.clock.epochMs + ctx.cluster.clock.now;
     write(`.:${dnsPort}\n[INFO] plugin/reload: Running configuration SHA512 = ${config.sha512}\nCoreDNS-${version}\n${buildLine}\n`, '');
-    if (config.log) write(`${loopProbe(config, now())}\n`, '');
+    if (config.log.includes('denial')) write(`${loopProbe(config, now())}\n`, '');
     const zone = ctx.cluster.config.clusterDomain;
     yield {
       kind: 'listen',
@@ -100,7 +118,7 @@ export const coredns: MainProgram = (args, ctx, write = () => {}) => {
         dns: {
           answer: (query) => {
             const response = config.kubernetes ? answerFromStore(ctx.cluster.store, zone, query.question, now()) : upstreamNxdomain(now());
-            if (config.log) write(`${queryLogLine(query, response)}\n`, '');
+            if (config.log.includes(classify(response))) write(`${queryLogLine(query, response)}\n`, '');
             return response;
           },
         },
@@ -115,7 +133,7 @@ export const coredns: MainProgram = (args, ctx, write = () => {}) => {
       config = configure(next);
       let lines = '[INFO] Reloading\n';
       if (old.lameduck) lines += `[INFO] plugin/health: Going into lameduck mode for ${old.lameduck}\n`;
-      if (config.log) lines += `${loopProbe(config, now())}\n`;
+      if (config.log.includes('denial')) lines += `${loopProbe(config, now())}\n`;
       write(`${lines}[INFO] plugin/reload: Running configuration SHA512 = ${config.sha512}\n[INFO] Reloading complete\n`, '');
     }
   })();

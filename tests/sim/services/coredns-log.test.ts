@@ -60,3 +60,16 @@ describe('a Corefile without the kubernetes plugin', () => {
     expect(exec(cluster, 'client', ['nslookup', 'kubernetes.default.svc.cluster.local']).stdout).toContain("** server can't find kubernetes.default.svc.cluster.local: NXDOMAIN");
   });
 });
+
+describe("the log plugin's class option", () => {
+  it('`log . { class denial }` writes only the negative answers', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    setCorefile(cluster, (c) => c.replace('.:53 {\n', '.:53 {\n    log . {\n        class denial\n    }\n'));
+    cluster.advance(30_000);
+    exec(cluster, 'client', ['nslookup', 'kubernetes.default.svc.cluster.local.']);
+    exec(cluster, 'client', ['nslookup', 'nosuch.default.svc.cluster.local.']);
+    const logs = corednsLogs(cluster);
+    expect(logs).toContain('"A IN nosuch.default.svc.cluster.local. udp 50 false 512" NXDOMAIN');
+    expect(logs).not.toContain('"A IN kubernetes.default.svc.cluster.local. udp');
+  });
+});
