@@ -15,7 +15,7 @@ export type LoggedQuery = Omit<DnsQuery, 'question'> & { question: { name: strin
  */
 export function queryLogLine(q: LoggedQuery, r: DnsResponse): string {
   const flags = r.authoritative ? 'qr,aa,rd' : 'qr,rd,ra';
-  const question = `"${q.question.type} IN ${q.question.name}. udp ${queryBytes(q.question, q.client)} false ${q.client.bufsize}"`;
+  const question = `"${q.question.type} IN ${q.question.name}. ${q.client.proto} ${queryBytes(q.question, q.client)} false ${q.client.bufsize}"`;
   const micros = 40 + ((q.id * 7919) % 160);
   const duration = `0.000${String(micros).padStart(3, '0')}${String((q.id * 104729) % 1000).padStart(3, '0')}`.replace(/0+$/, '');
   return `[INFO] ${q.peer.ip}:${q.peer.port} - ${q.id} ${question} ${r.rcode} ${flags} ${responseBytes(q.question, r, q.client)} ${duration}s`;

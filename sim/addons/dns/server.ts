@@ -38,7 +38,7 @@ export interface DnsServer {
 
 declare module '../../node/main-programs' {
   interface Server {
-    /** For a DNS server's UDP socket: how it answers a query that reached it. */
+    /** For a DNS server's sockets (UDP/53, TCP/53): how it answers a query that reached it. */
     dns?: DnsServer;
   }
 }
@@ -55,7 +55,7 @@ function derivedId(sport: number, name: string): number {
 }
 
 /**
- * A client's UDP socket to one name server. The first query opens the flow through the data plane
+ * A client's socket to one name server (UDP, or TCP when the client asks so). The first query opens the flow through the data plane
  * (so kube-proxy's rules pick a CoreDNS Pod, and NetworkPolicy applies); later queries on the same
  * socket follow its conntrack entries to the same Pod, as BusyBox's nslookup sends its A and AAAA
  * queries for every search domain from one socket. The program that listens there answers:
@@ -82,7 +82,7 @@ export class DnsSocket {
     let trace: Hop[];
     let server: PodSandbox | undefined;
     if (!this.connection) {
-      const result = cluster.dataplane.connect({ fromIP: this.fromIP, protocol: 'UDP', dstIP: this.serverIP, dstPort: 53 });
+      const result = cluster.dataplane.connect({ fromIP: this.fromIP, protocol: client.proto === 'tcp' ? 'TCP' : 'UDP', dstIP: this.serverIP, dstPort: 53 });
       const txid = id ?? derivedId(result.trace[0]?.packet.sport ?? 0, question.name);
       if (result.outcome === 'refused' || result.outcome === 'unreachable') return { outcome: result.outcome, id: txid, trace: result.trace };
       if (result.outcome !== 'established') return { outcome: 'timeout', id: txid, trace: result.trace };
@@ -98,9 +98,14 @@ export class DnsSocket {
     }
     const peer = this.connection?.peer;
     const txid = id ?? derivedId(this.connection?.packet.sport ?? 0, question.name);
-    const dns = server?.servers?.get('UDP/53')?.dns;
+    const dns = server?.servers?.get(`${client.proto.toUpperCase()}/53`)?.dns;
     if (!server || !dns) return { outcome: 'timeout', server, id: txid, trace };
     const response = dns.answer({ question, client, id: txid, peer: peer ?? { ip: this.fromIP, port: 0 } });
+    if (client.proto === 'tcp') {
+      // A TCP client closes its connection once it has the answer.
+      this.connection?.close();
+      this.connection = undefined;
+    }
     return { outcome: 'answered', response, server, id: txid, trace };
   }
 }

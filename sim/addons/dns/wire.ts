@@ -7,8 +7,9 @@ import type { DnsQuestion, DnsRecord, DnsResponse } from './message';
  * name counts in full.
  */
 
-/** How a client asks: whether it adds an EDNS OPT record (RFC 6891), and what it carries. */
+/** How a client asks: over UDP or TCP, whether it adds an EDNS OPT record (RFC 6891), and what it carries. */
 export interface DnsClient {
+  proto: 'udp' | 'tcp';
   /** Bytes of the OPT record the client adds (and the server echoes): 0 for none. */
   optBytes: number;
   /** The UDP payload size it advertises: 512 without EDNS. */
@@ -16,10 +17,10 @@ export interface DnsClient {
 }
 
 /** glibc's and musl's stub resolvers, BusyBox's and BIND's nslookup: plain RFC 1035 queries. */
-export const plainClient: DnsClient = { optBytes: 0, bufsize: 512 };
+export const plainClient: DnsClient = { proto: 'udp', optBytes: 0, bufsize: 512 };
 
 /** dig 9.18: EDNS with a 1232-byte payload and an 8-byte client COOKIE option (11 + 4 + 8 bytes). */
-export const digClient: DnsClient = { optBytes: 23, bufsize: 1232 };
+export const digClient: DnsClient = { proto: 'udp', optBytes: 23, bufsize: 1232 };
 
 const headerBytes = 12;
 

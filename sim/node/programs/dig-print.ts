@@ -52,7 +52,7 @@ export function printReply(reply: DigReply, show: DigDisplay): string {
   }
   if (show.stats) {
     const [day, date, month, year, time] = new Date(reply.nowMs).toUTCString().replace(',', '').split(' ');
-    out += `;; Query time: 0 msec\n;; SERVER: ${reply.server}#53(${reply.server})${reply.bind99 ? '' : ' (UDP)'}\n;; WHEN: ${day} ${month} ${date} ${time} UTC ${year}\n`;
+    out += `;; Query time: 0 msec\n;; SERVER: ${reply.server}#53(${reply.server})${reply.bind99 ? '' : ` (${reply.client.proto.toUpperCase()})`}\n;; WHEN: ${day} ${month} ${date} ${time} UTC ${year}\n`;
     out += `;; MSG SIZE  rcvd: ${responseBytes({ name: reply.asked }, r, reply.client)}\n\n`;
   }
   return out;

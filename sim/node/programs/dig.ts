@@ -7,14 +7,14 @@ import { digClient, type DnsClient } from '../../addons/dns/wire';
 import { printReply, rdata, type DigDisplay } from './dig-print';
 
 /** BIND 9.9's dig (Debian 8's, in jessie-dnsutils): EDNS with a 4096-byte buffer and no cookie (11 bytes of OPT). */
-const dig99Client: DnsClient = { optBytes: 11, bufsize: 4096 };
+const dig99Client: DnsClient = { proto: 'udp', optBytes: 11, bufsize: 4096 };
 
 /**
  * `dig [@SERVER] [-x ADDR] [-t TYPE] NAME [TYPE] [+short] [+search] [+[no]all|cmd|comments|question|answer|authority|additional|stats]`,
  * as BIND 9.18's dig prints it: the command line, then the reply (see printReply), each part as
  * the display options leave it (`+noall +answer`: the answer records alone). dig asks with EDNS
  * (a 1232-byte buffer and a client cookie) and does not use the search list unless asked
- * (+search): `dig web` asks for `web.`. `+short` prints only the answers' data. A server that
+ * (+search): `dig web` asks for `web.`; `+tcp` asks over TCP. `+short` prints only the answers' data. A server that
  * never answers: three `;; communications error` lines, `;; no servers could be reached`, exit 9.
  * BIND 9.9's dig (jessie-dnsutils) differs where it is older: a 4096-byte buffer and no cookie,
  * no `(UDP)` after the server, and `;; connection timed out; no servers could be reached` under
@@ -27,6 +27,7 @@ export const dig: Program = (ctx, args) => {
   let type: DnsType | undefined;
   let short = false;
   let search = false;
+  let tcp = false;
   const show: DigDisplay = { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -45,6 +46,7 @@ export const dig: Program = (ctx, args) => {
     } else if (a === '+short') short = true;
     else if (a === '+search') search = true;
     else if (a === '+nosearch') search = false;
+    else if (a === '+tcp' || a === '+vc') tcp = true;
     else if (a.startsWith('+') || a === '-4' || a.toUpperCase() === 'IN') continue;
     else if (a.startsWith('-')) return { stdout: '', stderr: `Invalid option: ${a}\nUsage:  dig [@global-server] [domain] [q-type] [q-class] {q-opt}\n            {global-d-opt} host [@local-server] {local-d-opt}\n            [ host [@local-server] {local-d-opt} [...]]\n\nUse "dig -h" (or "dig -h | more") for complete list of options\n`, exitCode: 1 };
     else if (name !== undefined && dnsTypes.includes(a.toUpperCase() as DnsType)) type = a.toUpperCase() as DnsType;
@@ -54,7 +56,7 @@ export const dig: Program = (ctx, args) => {
   if (!host) return { stdout: '', stderr: 'dig: no network\n', exitCode: 10 };
   const version = bindVersion(ctx) ?? '';
   const bind99 = version.startsWith('9.9.');
-  const client = bind99 ? dig99Client : digClient;
+  const client: DnsClient = { ...(bind99 ? dig99Client : digClient), ...(tcp ? { proto: 'tcp' } : {}) };
   const conf = parseResolvConf(host.files.get('/etc/resolv.conf') ?? '');
   const target = server === undefined ? conf.nameservers[0] ?? '127.0.0.1' : serverAddress(ctx, host, server);
   if (!target) return { stdout: '', stderr: `dig: couldn't get address for '${server}': not found\n`, exitCode: 10 };

@@ -73,3 +73,15 @@ describe("the log plugin's class option", () => {
     expect(logs).not.toContain('"A IN kubernetes.default.svc.cluster.local. udp');
   });
 });
+
+describe('DNS over TCP', () => {
+  it('dig +tcp reaches CoreDNS on TCP/53: its log says tcp, dig names the protocol', () => {
+    const cluster = clusterWith(webAndClient({ replicas: 1 }));
+    setCorefile(cluster, (c) => c.replace('.:53 {\n', '.:53 {\n    log\n'));
+    cluster.advance(30_000);
+    const r = exec(cluster, 'client', ['dig', '+tcp', 'kubernetes.default.svc.cluster.local']);
+    expect(r.stdout).toContain(';; SERVER: 10.96.0.10#53(10.96.0.10) (TCP)\n');
+    // dig's EDNS: 23 more bytes each way than the task's 54 and 106.
+    expect(corednsLogs(cluster)).toMatch(/"A IN kubernetes\.default\.svc\.cluster\.local\. tcp 77 false 1232" NOERROR qr,aa,rd 129 /);
+  });
+});
