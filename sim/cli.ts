@@ -4,6 +4,7 @@ import { Cluster } from './cluster';
 import { parseClusterConfig, type ClusterConfig } from './cluster-config';
 import { Console } from './console/console';
 import { runScript } from './console/script';
+import { writesOf } from './node/programs';
 
 /**
  * `npm run --silent kubesim -- [--seed N] [--cluster FILE] [--echo] [SCRIPT]`
@@ -57,8 +58,7 @@ function main(argv: string[]): number {
   });
   return runScript(console, text, (line, result, prompt) => {
     if (echo && prompt) process.stdout.write(`${prompt}${line}\n`);
-    process.stdout.write(result.stdout);
-    process.stderr.write(result.stderr);
+    for (const w of writesOf(result)) (w.stream === 'stdout' ? process.stdout : process.stderr).write(w.text);
   });
 }
 

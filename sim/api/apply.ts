@@ -17,11 +17,20 @@ export interface ManifestResult {
   warnings: string[];
 }
 
+/** One line kubectl printed, on stdout or stderr (the console's programs call it a Write). */
+interface Printed {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
 /** One file's apply: what it printed and the problems, to be printed with the other files'. */
 export interface FileApply {
-  lines: string[];
+  /**
+   * What kubectl printed as each object was applied: its warnings (stderr) as the API's answer
+   * arrived, then its `deployment.apps/web created` line (stdout).
+   */
+  printed: Printed[];
   problems: FileProblem[];
-  warnings: string[];
   /** Documents that held an object (none in any file: kubectl says `no objects passed to apply`). */
   objects: number;
 }
@@ -35,7 +44,7 @@ export interface FileApply {
  * server's checks and admission, nothing is stored, and each line ends `(server dry run)`.
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go (Run, applyOneObject).
  */
-export function applyFile(cluster: Pick<ComponentContext, 'store'>, text: string, source: string, opts: { dryRun?: boolean } = {}): FileApply {
+export function applyFile(cluster: Pick<ComponentContext, 'store'>, text: string, source: string, opts: { dryRun?: boolean; warned?: Set<string> } = {}): FileApply {
   const parsed = parseManifests(text, source);
   const problems: ManifestProblem[] = [...parsed.problems];
   // kubectl maps every document to a kind before it sends any.
@@ -44,16 +53,19 @@ export function applyFile(cluster: Pick<ComponentContext, 'store'>, text: string
     if (problem) problems.push(problem);
     return !problem;
   });
-  const lines: string[] = [];
-  const warnings: string[] = [];
+  const printed: Printed[] = [];
+  // kubectl prints each distinct warning once per command (its warning handler deduplicates).
+  const warned = opts.warned ?? new Set<string>();
   const namespaces = new Set<string>();
   for (const m of mapped) {
     const { plan, problems: found } = planApply(cluster, m, namespaces);
     problems.push(...found);
     if (!plan) continue;
     const { object, info } = plan;
-    // kubectl prints each distinct warning once (its warning handler deduplicates).
-    for (const w of plan.warnings) if (!warnings.includes(w)) warnings.push(w);
+    for (const w of plan.warnings) {
+      if (!warned.has(w)) printed.push({ stream: 'stderr', text: `${w}\n` });
+      warned.add(w);
+    }
     try {
       if (opts.dryRun) cluster.store.dryRun(object);
       else if (plan.outcome === 'created') cluster.store.create(object);
@@ -65,9 +77,9 @@ export function applyFile(cluster: Pick<ComponentContext, 'store'>, text: string
       continue;
     }
     if (info.kind === 'Namespace') namespaces.add(object.metadata.name);
-    lines.push(`${kubectlKind(info)}/${object.metadata.name} ${plan.outcome}${opts.dryRun ? ' (server dry run)' : ''}`);
+    printed.push({ stream: 'stdout', text: `${kubectlKind(info)}/${object.metadata.name} ${plan.outcome}${opts.dryRun ? ' (server dry run)' : ''}\n` });
   }
-  return { lines, problems: problems.map((problem) => ({ problem, source })), warnings, objects: parsed.manifests.length };
+  return { printed, problems: problems.map((problem) => ({ problem, source })), objects: parsed.manifests.length };
 }
 
 /** What kubectl prints for the errors of the files one command applied. */
@@ -80,7 +92,8 @@ export function applyErrors(files: FileApply[]): string[] {
 /** `kubectl apply -f SOURCE` with the file's text: what kubectl prints. */
 export function applyManifests(cluster: Pick<ComponentContext, 'store'>, text: string, source: string): ManifestResult {
   const result = applyFile(cluster, text, source);
-  return { lines: result.lines, errors: applyErrors([result]), warnings: result.warnings };
+  const texts = (stream: Printed['stream']) => result.printed.filter((w) => w.stream === stream).map((w) => w.text.slice(0, -1));
+  return { lines: texts('stdout'), errors: applyErrors([result]), warnings: texts('stderr') };
 }
 
 /**

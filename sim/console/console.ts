@@ -1,5 +1,5 @@
 import { workPerStep, type Cluster } from '../cluster';
-import type { ExecResult } from '../node/programs';
+import { printedResult, type ExecResult, type Write } from '../node/programs';
 import type { CommandContext, ShellSession } from './context';
 import { kubectl } from './kubectl';
 import { simCommand } from './sim-commands';
@@ -50,7 +50,8 @@ export class Console implements ShellSession {
   readonly prompt = '$ ';
   private readonly ctx: CommandContext;
   private shell: Shell;
-  private out = { stdout: '', stderr: '' };
+  /** What the running line has written so far, in order. */
+  private out: Write[] = [];
 
   constructor(
     readonly cluster: Cluster,
@@ -103,14 +104,14 @@ export class Console implements ShellSession {
       const result = { stdout: '', stderr: `bash: ${bashError(parsed)}\n`, exitCode: 2 };
       return { step: () => result, interrupt: () => result };
     }
-    const out = { stdout: '', stderr: '' };
+    const out: Write[] = [];
     const process = this.shell.run(parsed.list);
     const begin = this.cluster.clock.now;
     let sleeping = 0;
     let result: ExecResult | undefined;
     const finish = (exitCode: number, stderr = ''): ExecResult => {
-      out.stderr += stderr;
-      return (result = { ...out, exitCode });
+      out.push({ stream: 'stderr', text: stderr });
+      return (result = printedResult(out, exitCode));
     };
     const step = (maxMs: number): ExecResult | undefined => {
       if (result) return result;
@@ -151,7 +152,7 @@ export class Console implements ShellSession {
       if (result) return result;
       process.return(130);
       // The terminal echoes the interrupt character; bash reports 128 + SIGINT.
-      out.stdout += '^C\n';
+      out.push({ stream: 'stdout', text: '^C\n' });
       return finish(130);
     };
     return { step, interrupt };
@@ -162,8 +163,7 @@ export class Console implements ShellSession {
       {
         name: 'bash',
         write: (stdout, stderr) => {
-          this.out.stdout += stdout;
-          this.out.stderr += stderr;
+          this.out.push({ stream: 'stdout', text: stdout }, { stream: 'stderr', text: stderr });
         },
         run: (argv, stdin) => this.runCommand(argv, stdin),
         notFound: (name) => `bash: ${name}: command not found\n`,

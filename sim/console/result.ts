@@ -1,14 +1,10 @@
-import type { ExecResult } from '../node/programs';
+import { printedResult, writesOf, type ExecResult } from '../node/programs';
 
-/** Joins what several steps of one command printed, keeping the last non-zero exit code. */
+/** Joins what several steps of one command printed, in order, keeping the last non-zero exit code. */
 export function combine(results: ExecResult[]): ExecResult {
   let exitCode = 0;
   for (const r of results) if (r.exitCode !== 0) exitCode = r.exitCode;
-  return {
-    stdout: results.map((r) => r.stdout).join(''),
-    stderr: results.map((r) => r.stderr).join(''),
-    exitCode,
-  };
+  return printedResult(results.flatMap(writesOf), exitCode);
 }
 
 /** kubectl's way of failing: `error: …` on stderr, exit code 1 (cmdutil.CheckErr). */

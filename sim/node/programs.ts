@@ -14,6 +14,42 @@ export interface ExecResult {
   exitCode: number;
   /** Virtual time the program took (curl waiting for a timeout); the console advances the clock by it. */
   elapsedMs?: number;
+  /**
+   * The writes in the order the program made them, when some stderr came before stdout ended
+   * (kubectl prints an API warning as the response arrives, before the table it came with): a
+   * terminal shows them in this order. Stream by stream they add up to `stdout` and `stderr`.
+   * Absent: everything on stdout came first (see writesOf).
+   */
+  printed?: Write[];
+}
+
+/** One write of a program to its stdout or its stderr. */
+export interface Write {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** What a program wrote, in order: `printed`, or all of stdout then all of stderr. */
+export function writesOf(result: Pick<ExecResult, 'stdout' | 'stderr' | 'printed'>): Write[] {
+  if (result.printed) return result.printed;
+  const writes: Write[] = [];
+  if (result.stdout) writes.push({ stream: 'stdout', text: result.stdout });
+  if (result.stderr) writes.push({ stream: 'stderr', text: result.stderr });
+  return writes;
+}
+
+/** What a terminal shows of a program's output: both streams, in the order they were written. */
+export function terminalText(result: Pick<ExecResult, 'stdout' | 'stderr' | 'printed'>): string {
+  return writesOf(result).map((w) => w.text).join('');
+}
+
+/** The result of a program that made these writes; `printed` is kept only when stderr came before stdout ended. */
+export function printedResult(writes: readonly Write[], exitCode: number): ExecResult {
+  const stream = (name: Write['stream']) => writes.filter((w) => w.stream === name && w.text).map((w) => w.text).join('');
+  const result: ExecResult = { stdout: stream('stdout'), stderr: stream('stderr'), exitCode };
+  const lastOut = writes.findLastIndex((w) => w.stream === 'stdout' && w.text);
+  if (writes.some((w, i) => w.stream === 'stderr' && w.text && i < lastOut)) result.printed = writes.filter((w) => w.text);
+  return result;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ExecResult } from '../node/programs';
+import { writesOf, type ExecResult } from '../node/programs';
 import type { Server } from '../node/main-programs';
 import { parseShell, type AndOr, type Command, type List, type Pipeline } from './syntax';
 import { expandWord } from './words';
@@ -230,7 +230,7 @@ export class Shell {
       this.commandsSinceTime = 0;
       return yield* ran;
     }
-    write(ran.stdout, ran.stderr);
+    for (const w of writesOf(ran)) write(w.stream === 'stdout' ? w.text : '', w.stream === 'stderr' ? w.text : '');
     if (ran.elapsedMs) {
       this.commandsSinceTime = 0;
       if (Number.isFinite(ran.elapsedMs)) yield { kind: 'sleep', ms: ran.elapsedMs };

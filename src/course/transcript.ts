@@ -1,7 +1,7 @@
 import { Cluster } from '../../sim/cluster';
 import { Console } from '../../sim/console/console';
 import { runScript } from '../../sim/console/script';
-import type { ExecResult } from '../../sim/node/programs';
+import { terminalText, type ExecResult } from '../../sim/node/programs';
 
 /**
  * The comment line that splits a script: the commands above it set the cluster up and are not
@@ -55,7 +55,7 @@ export function runTranscript(opts: TranscriptOptions): Transcript {
 
   const run = (visible: boolean) => (line: string, result: ExecResult, prompt: string) => {
     const command = line.trim();
-    const printed = (result.stdout + result.stderr).replace(/\n$/, '');
+    const printed = terminalText(result).replace(/\n$/, '');
     if (result.exitCode !== 0) {
       throw new Error(`${opts.path}: \`${command}\` exited with ${result.exitCode}:\n${printed}\n\nThe session until then:\n${session.join('\n')}`);
     }

@@ -6,11 +6,12 @@ import { Cluster } from '../../sim/cluster';
 import { Console } from '../../sim/console/console';
 import { runScript } from '../../sim/console/script';
 import { parseClusterConfig } from '../../sim/cluster-config';
+import { terminalText } from '../../sim/node/programs';
 
 /**
  * Golden tests of the console, in the shape of kwok's: each `NAME.sh` here is a script of console
- * commands; `NAME.out` is its transcript (the prompt and the command as typed, then what it printed to stdout, then to
- * stderr), checked line by line against real kubectl's format when it was written.
+ * commands; `NAME.out` is its transcript (the prompt and the command as typed, then what it printed to stdout and
+ * stderr, in the order it printed them, as a terminal shows `2>&1`), checked line by line against real kubectl's format when it was written.
  * `UPDATE_GOLDEN=1 npx vitest run tests/golden` rewrites the .out files. A script starts from the
  * default cluster, or from the one a `# cluster: sim/scenarios/FILE.yaml` line names (as the CLI's --cluster).
  */
@@ -26,7 +27,7 @@ function transcript(script: string): string {
   });
   let out = '';
   runScript(console, script, (line, result, prompt) => {
-    out += `${prompt ? `${prompt}${line}\n` : ''}${result.stdout}${result.stderr}`;
+    out += `${prompt ? `${prompt}${line}\n` : ''}${terminalText(result)}`;
   });
   return out;
 }

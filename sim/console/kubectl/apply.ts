@@ -1,5 +1,5 @@
 import { applyErrors, applyFile } from '../../api/apply';
-import type { ExecResult } from '../../node/programs';
+import { printedResult, type ExecResult, type Write } from '../../node/programs';
 import type { CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
@@ -23,14 +23,12 @@ export function kubectlApply(ctx: CommandContext, argv: string[]): ExecResult {
   if (files.length === 0) return kubectlError('must specify one of -f and -k');
   const texts = readAll(ctx, files);
   if (!Array.isArray(texts)) return texts;
-  const results = texts.map(([file, text]) => applyFile(ctx.cluster, text, file, { dryRun: dryRun === 'server' }));
+  const warned = new Set<string>();
+  const results = texts.map(([file, text]) => applyFile(ctx.cluster, text, file, { dryRun: dryRun === 'server', warned }));
   const errors = applyErrors(results);
-  const warnings = results.flatMap((r) => r.warnings);
-  return {
-    stdout: results.flatMap((r) => r.lines).map((l) => l + '\n').join(''),
-    stderr: [...warnings, ...errors].map((e) => e + '\n').join(''),
-    exitCode: errors.length ? 1 : 0,
-  };
+  // Each object's warnings, then its line, as the answers arrive; the errors once all are sent.
+  const writes: Write[] = [...results.flatMap((r) => r.printed), ...errors.map((e): Write => ({ stream: 'stderr', text: e + '\n' }))];
+  return printedResult(writes, errors.length ? 1 : 0);
 }
 
 /** Reads every `-f` file first; a missing one fails the command before anything is applied. */

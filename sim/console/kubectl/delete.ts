@@ -4,7 +4,7 @@ import type { KubeObject, Pod } from '../../api/types';
 import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
-import { kubectlError } from '../result';
+import { combine, kubectlError } from '../result';
 import { advanceUntil } from '../wait-until';
 import { readAll } from './apply';
 import { isError, parseFlags } from './flags';
@@ -84,11 +84,11 @@ export function kubectlDelete(ctx: CommandContext, argv: string[]): ExecResult {
     const longest = Math.max(0, ...waiting.map(([, obj]) => (obj as Pod).metadata.deletionGracePeriodSeconds ?? 0));
     advanceUntil(ctx.cluster, () => waiting.every(([, obj]) => !exists(ctx, obj)), longest * 1000 + 60_000);
   }
-  return {
-    stdout: out.map((l) => l + '\n').join(''),
-    stderr: warning + errors.map((e) => e + '\n').join(''),
-    exitCode: errors.length ? 1 : 0,
-  };
+  // The warnings come with the API's answers, before the lines kubectl prints for them.
+  return combine([
+    { stdout: '', stderr: warning, exitCode: 0 },
+    { stdout: out.map((l) => l + '\n').join(''), stderr: errors.map((e) => e + '\n').join(''), exitCode: errors.length ? 1 : 0 },
+  ]);
 }
 
 /** Objects that carry a deletionTimestamp now, by uid: those a delete only marked. */

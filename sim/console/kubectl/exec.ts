@@ -1,4 +1,4 @@
-import type { ExecResult } from '../../node/programs';
+import { terminalText, type ExecResult } from '../../node/programs';
 import { execTarget } from '../../node/kubelet-exec';
 import { namespaceOf, type CommandContext } from '../context';
 import { ContainerShell } from '../container-shell';
@@ -60,7 +60,8 @@ export function kubectlExec(ctx: CommandContext, argv: string[]): ExecResult {
   if (!tty) return result;
   // Over a TTY the program's stderr arrives on stdout; kubectl's own last line stays on stderr.
   const trailer = /command terminated with exit code \d+\n$/.exec(result.stderr)?.[0] ?? '';
-  return { ...result, stdout: result.stdout + result.stderr.slice(0, result.stderr.length - trailer.length), stderr: trailer };
+  const merged = terminalText(result);
+  return { exitCode: result.exitCode, elapsedMs: result.elapsedMs, stdout: merged.slice(0, merged.length - trailer.length), stderr: trailer };
 }
 
 /** The shell an argv starts with no script (`sh`, `/bin/bash`, `ash`), for an interactive session. */

@@ -9,7 +9,7 @@ import { evaluatePath, executeJsonPath, parseJsonPath } from '../output/jsonpath
 import { kindPrinters } from '../printers';
 import { renderTable, type PrintContext } from '../printers/table';
 import { asList, toJson, toYaml } from '../printers/yaml-json';
-import { kubectlError } from '../result';
+import { combine, kubectlError } from '../result';
 import { parseFieldSelector } from './field-selector';
 import { isError, parseFlags } from './flags';
 import { kindString, listSorted, parseResourceArgs, selectorFlag, type ResourceRequest } from './resources';
@@ -23,6 +23,14 @@ const outputFormats = 'custom-columns,custom-columns-file,go-template,go-templat
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/get/get.go and cli-runtime's printers.
  */
 export function kubectlGet(ctx: CommandContext, argv: string[]): ExecResult {
+  const warnings: string[] = [];
+  const result = get(ctx, argv, warnings);
+  // kubectl's warning handler prints a response's warnings to stderr as the response arrives,
+  // before the objects it carries are printed (client-go rest.WarningHandler).
+  return warnings.length ? combine([{ stdout: '', stderr: warnings.join(''), exitCode: 0 }, result]) : result;
+}
+
+function get(ctx: CommandContext, argv: string[], warnings: string[]): ExecResult {
   const parsed = parseFlags(argv, [
     { long: 'all-namespaces', short: 'A', bool: true },
     { long: 'selector', short: 'l' },
@@ -89,14 +97,14 @@ export function kubectlGet(ctx: CommandContext, argv: string[]): ExecResult {
   }
 
   // The API server has answered reads of v1 Endpoints with this warning since v1.33 (KEP-4974).
-  const deprecation = groups.some((g) => g.request.info.kind === 'Endpoints') ? 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' : '';
-  const stderr = deprecation + errors.map((e) => e + '\n').join('');
+  if (groups.some((g) => g.request.info.kind === 'Endpoints')) warnings.push('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+  const stderr = errors.map((e) => e + '\n').join('');
   const exitCode = errors.length ? 1 : 0;
   const objects = groups.flatMap((g) => g.objects);
   const structured = ['yaml', 'json', 'jsonpath', 'go-template', 'template'].includes(format);
   if (objects.length === 0 && errors.length === 0 && !structured) {
     const scoped = groups.some((g) => g.request.info.namespaced) && namespace !== undefined;
-    return { stdout: '', stderr: deprecation + (scoped ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n'), exitCode: 0 };
+    return { stdout: '', stderr: (scoped ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n'), exitCode: 0 };
   }
   if (format === 'name') {
     return { stdout: groups.flatMap((g) => g.objects.map((o) => `${kindString(g.request.info)}/${o.metadata.name}\n`)).join(''), stderr, exitCode };

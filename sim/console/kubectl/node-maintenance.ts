@@ -3,7 +3,7 @@ import { ApiError } from '../../core/api-error';
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
 import { advanceUntil, parseDuration } from '../wait-until';
-import { kubectlError } from '../result';
+import { combine, kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
 
 /** The annotation that marks a static Pod's mirror, which drain skips (corev1.MirrorPodAnnotationKey). */
@@ -116,7 +116,10 @@ export function kubectlDrain(ctx: CommandContext, argv: string[]): ExecResult {
       errors.map((e) => e + '\n').join('');
     return { stdout, stderr, exitCode: 1 };
   }
-  if (warnings.size) stderr += `Warning: ${[...warnings].map(([message, pods]) => `${message}: ${pods.join(', ')}`).join('; ')}\n`;
+  // The cordon's line, then the filters' warning, both printed before the first eviction.
+  const cordoned: ExecResult = { stdout, stderr: '', exitCode: 0 };
+  if (warnings.size) cordoned.stderr = `Warning: ${[...warnings].map(([message, pods]) => `${message}: ${pods.join(', ')}`).join('; ')}\n`;
+  stdout = '';
 
   const gone = (pod: Pod) => store.get<Pod>('Pod', pod.metadata.namespace ?? '', pod.metadata.name)?.metadata.uid !== pod.metadata.uid;
   for (const pod of toEvict) {
@@ -145,9 +148,9 @@ export function kubectlDrain(ctx: CommandContext, argv: string[]): ExecResult {
       `error: unable to drain node "${name}" due to error: ${cause}, continuing command...\n` +
       `There are pending nodes to be drained:\n ${name}\n` +
       `error: ${cause}\n`;
-    return { stdout, stderr, exitCode: 1 };
+    return combine([cordoned, { stdout, stderr, exitCode: 1 }]);
   }
-  return { stdout: stdout + `node/${name} drained\n`, stderr, exitCode: 0 };
+  return combine([cordoned, { stdout: stdout + `node/${name} drained\n`, stderr, exitCode: 0 }]);
 }
 
 /** Go's time.Duration.String() for whole seconds: `30s`, `1m30s`, `2h0m0s`. */
