@@ -23,6 +23,7 @@ import { containerStartMs, sandboxCreationMs } from './kubelet';
 import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePortInfo } from './kube-proxy-rules';
 import { proxyHealthServer, proxyHealthzPort, syncHealthCheckServers } from './kube-proxy-health';
 import { isIPv4, parseCidr } from '../net/ip';
+import { KubeProxyLog } from './kube-proxy-log';
 
 /** KubeProxyConfiguration iptables.minSyncPeriod default. */
 export const minSyncPeriodMs = 1000;
@@ -51,6 +52,8 @@ export class KubeProxy {
   private tokens = burstSyncs;
   private tokensAt = 0;
   private readonly config: ProxierConfig;
+  /** What the process writes to the node's journal (`journalctl -u kube-proxy`). */
+  readonly log: KubeProxyLog;
 
   constructor(
     private readonly cluster: ConfiguredContext,
@@ -58,6 +61,8 @@ export class KubeProxy {
   ) {
     // KubeProxyConfiguration defaults: masqueradeBit 14, iptables.localhostNodePorts true.
     this.config = { clusterCIDR: cluster.config.clusterCIDR, masqueradeBit: 14, nodeName: node.name, nodeIP: node.ip, localhostNodePorts: true };
+    this.log = new KubeProxyLog(node, cluster.config, cluster.clock);
+    this.log.started();
     node.hostServers.set(`TCP/${proxyHealthzPort}`, proxyHealthServer(node, cluster.clock));
     cluster.store.watch('Service', () => this.onChange());
     cluster.store.watch('EndpointSlice', () => this.onChange());
@@ -99,6 +104,7 @@ export class KubeProxy {
     this.running = false;
     if (this.timer !== undefined) this.cluster.clock.cancel(this.timer);
     this.timer = undefined;
+    this.log.stopped();
     this.cluster.log('kube-proxy', this.node.name, 'kube-proxy stopped: iptables rules are no longer updated');
   }
 
@@ -107,6 +113,7 @@ export class KubeProxy {
     if (this.running) return;
     this.running = true;
     this.needsSync = true;
+    this.log.started();
     this.cluster.log('kube-proxy', this.node.name, 'kube-proxy started');
     this.requestSync();
   }
@@ -126,6 +133,7 @@ export class KubeProxy {
     this.needsSync = true;
     this.timer = this.cluster.clock.schedule(sandboxCreationMs + containerStartMs, () => {
       this.timer = undefined;
+      this.log.started();
       this.sync();
     });
   }
@@ -136,6 +144,7 @@ export class KubeProxy {
     const tables = syncProxyRules(services, this.config);
     this.node.netfilter.restoreOwned(tables);
     syncHealthCheckServers(this.node, services);
+    this.log.synced(services, tables);
     this.needsSync = false;
     this.lastSyncAt = this.cluster.clock.now;
     this.syncCount++;

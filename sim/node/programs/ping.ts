@@ -105,19 +105,20 @@ function parseArgs(args: string[]): Options | string {
 
 /**
  * The TTL the reply arrives with: 64 less one for every node that routed it. Pods on one node
- * share a bridge (no routing); a host-network client's own node sends rather than routes.
+ * share a bridge (no routing); a host-network client's own node (or the node itself, over ssh)
+ * sends rather than routes.
  */
-function replyTtl(ctx: ProgramContext, trace: Hop[]): number {
+export function replyTtl(ctx: ProgramContext, trace: Hop[]): number {
   const routers = trace.filter((h) => h.where.endsWith(' routing')).map((h) => h.node);
   const last = trace[trace.length - 1];
   let forwarded = routers.length;
-  if (ctx.pod?.spec.hostNetwork) forwarded--;
+  if (ctx.pod?.spec.hostNetwork || !ctx.pod) forwarded--;
   else if (routers.length === 1 && last.where.startsWith('pod ') && last.node === routers[0]) forwarded = 0;
   return defaultTtl - Math.max(0, forwarded);
 }
 
 /** A simulated round trip in µs: tens of µs on one node, about half a ms more per VPC crossing. */
-function roundTripMicros(ctx: ProgramContext, trace: Hop[]): number {
+export function roundTripMicros(ctx: ProgramContext, trace: Hop[]): number {
   const crossings = trace.filter((h) => h.where === 'vpc').length;
   return 40 + crossings * 2 * 250 + ctx.cluster.rng.stream('ping').int(40);
 }

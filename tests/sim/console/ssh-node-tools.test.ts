@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { Cluster } from '../../../sim/cluster';
+import { Console } from '../../../sim/console/console';
+import type { Pod, Service } from '../../../sim/api/types';
+
+/** The Debug Services tutorial's Deployment and Service, on the default three nodes. */
+function hostnames() {
+  const cluster = new Cluster({ seed: 1 }).boot();
+  const c = new Console(cluster);
+  c.run('kubectl create deployment hostnames --image=registry.k8s.io/serve_hostname --replicas=3');
+  c.run('kubectl expose deployment hostnames --port=80 --target-port=9376');
+  c.run('kubectl rollout status deployment/hostnames');
+  // kube-proxy syncs at most once a second (minSyncPeriod): give it that second.
+  c.run('sleep 1');
+  const pods = cluster.store.list<Pod>('Pod').filter((p) => p.metadata.labels?.app === 'hostnames');
+  const clusterIP = cluster.store.get<Service>('Service', 'default', 'hostnames')!.spec.clusterIP!;
+  return { cluster, c, pods, clusterIP };
+}
+
+describe('ssh NODE curl: from the node’s own network namespace', () => {
+  it('reaches a ClusterIP (kube-proxy’s OUTPUT rules apply on the node) and a Pod IP', () => {
+    const { c, pods, clusterIP } = hostnames();
+    const names = pods.map((p) => `${p.metadata.name}\n`);
+    expect(names).toContain(c.run(`ssh node-1 curl -s ${clusterIP}:80`).stdout);
+    const far = pods.find((p) => p.spec.nodeName === 'node-3')!;
+    expect(c.run(`ssh node-1 curl -s ${far.status!.podIP}:9376`)).toMatchObject({ stdout: `${far.metadata.name}\n`, exitCode: 0 });
+  });
+
+  it('does not resolve cluster names: the node’s resolver is the VPC’s, not the cluster DNS', () => {
+    const { c } = hostnames();
+    expect(c.run('ssh node-1 curl -sS http://hostnames')).toMatchObject({ stderr: 'curl: (6) Could not resolve host: hostnames\n', exitCode: 6 });
+  });
+});
+
+describe('ssh NODE ping (iputils)', () => {
+  it('a Pod IP answers, with iputils’ lines and summary', () => {
+    const { c, pods } = hostnames();
+    const far = pods.find((p) => p.spec.nodeName === 'node-2')!.status!.podIP!;
+    const r = c.run(`ssh node-1 ping -c 2 ${far}`);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(`PING ${far} (${far}) 56(84) bytes of data.`);
+    expect(lines[1]).toMatch(new RegExp(`^64 bytes from ${far.replace(/\./g, '\\.')}: icmp_seq=1 ttl=63 time=0\\.\\d{3} ms$`));
+    expect(lines[2]).toMatch(/^64 bytes from .*: icmp_seq=2 ttl=63 time=/);
+    expect(lines.slice(3, 6)).toEqual(['', `--- ${far} ping statistics ---`, '2 packets transmitted, 2 received, 0% packet loss, time 1001ms']);
+    expect(lines[6]).toMatch(/^rtt min\/avg\/max\/mdev = \d\.\d{3}\/\d\.\d{3}\/\d\.\d{3}\/\d\.\d{3} ms$/);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('a ClusterIP never answers: 100% loss, exit 1, after waiting for the last reply', () => {
+    const { cluster, c, clusterIP } = hostnames();
+    const before = cluster.clock.now;
+    const r = c.run(`ssh node-1 ping -c 3 ${clusterIP}`);
+    expect(r.stdout).toBe(`PING ${clusterIP} (${clusterIP}) 56(84) bytes of data.\n\n--- ${clusterIP} ping statistics ---\n3 packets transmitted, 0 received, 100% packet loss, time 2000ms\n\n`);
+    expect(r.exitCode).toBe(1);
+    expect(cluster.clock.now - before).toBe(12_000);
+  });
+
+  it('a name the node cannot resolve, and a run without -c, end at once', () => {
+    const { c } = hostnames();
+    expect(c.run('ssh node-1 ping -c 1 hostnames')).toMatchObject({ stderr: 'ping: hostnames: Temporary failure in name resolution\n', exitCode: 2 });
+    expect(c.run('ssh node-1 ping 10.0.1.12').exitCode).toBe(2);
+  });
+});
+
+describe('ssh NODE ps', () => {
+  it('ps auxw lists kube-proxy, the kubelet and each Pod’s shim, pause and main process, with stable PIDs', () => {
+    const { c, pods } = hostnames();
+    const out = c.run('ssh node-1 ps auxw').stdout;
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND');
+    expect(lines[1]).toBe('root           1  0.0  0.3  22360 13404 ?        Ss   00:00   0:00 /sbin/init');
+    expect(out).toMatch(/^root {9}712 .* \/usr\/local\/bin\/kube-proxy --config=\/var\/lib\/kube-proxy\/kube-proxy-config\.yaml --v=4$/m);
+    expect(out).toMatch(/^65535 {7}\d+ .* \/pause$/m);
+    expect(out).toMatch(/^root .* \/serve_hostname$/m);
+    expect(pods.filter((p) => p.spec.nodeName === 'node-1')).toHaveLength(1);
+    // Same PIDs on a second look, except ps' own.
+    const again = c.run('ssh node-1 ps auxw').stdout.split('\n');
+    expect(again.slice(0, -3)).toEqual(lines.slice(0, -3));
+  });
+
+  it('kube-proxy is gone from ps once stopped, and comes back with a new PID', () => {
+    const { c } = hostnames();
+    c.run('sim stop kube-proxy node-1');
+    expect(c.run('ssh node-1 ps aux').stdout).not.toContain('kube-proxy');
+    c.run('sim start kube-proxy node-1');
+    expect(c.run('ssh node-1 ps -ef').stdout).toMatch(/^root {8}1\d{3} {7}1 {2}0 00:00 \? {8}00:00:00 \/usr\/local\/bin\/kube-proxy /m);
+  });
+});
+
+describe('ssh NODE journalctl -u kube-proxy', () => {
+  it('shows kube-proxy’s klog lines: the mode, each Service port added, each sync', () => {
+    const { c, clusterIP } = hostnames();
+    const out = c.run('ssh node-1 journalctl -u kube-proxy').stdout;
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Jan 01 00:00:00 node-1 systemd[1]: Started kube-proxy.service - Kubernetes Kube Proxy.');
+    expect(lines[1]).toBe('Jan 01 00:00:00 node-1 kube-proxy[712]: I0101 00:00:00.000012     712 server_linux.go:66] "Using iptables proxy"');
+    expect(out).toContain(`kube-proxy[712]: I0101 00:00:03.000012     712 servicechangetracker.go:196] "Adding new service port" portName="default/hostnames" servicePort="${clusterIP}:80/TCP"\n`);
+    expect(out).toMatch(/"Setting endpoints for service port name" portName="default\/hostnames" endpoints=\["10\.244\.\d\.\d:9376","10\.244\.\d\.\d:9376","10\.244\.\d\.\d:9376"\]/);
+    expect(out).toMatch(/"Reloading service iptables data" ipFamily="IPv4" numServices=5 numEndpoints=10 numFilterChains=\d+ numFilterRules=\d+ numNATChains=\d+ numNATRules=\d+\n/);
+    expect(lines.at(-2)).toMatch(/proxier\.go:822\] "SyncProxyRules complete" ipFamily="IPv4" elapsed="[\d.]+ms"$/);
+    expect(c.run('ssh node-1 journalctl -u kube-proxy -n 1').stdout.split('\n')).toHaveLength(2);
+  });
+
+  it('a Service deleted is a port removed; a stopped kube-proxy is systemd’s lines; other units have no entries', () => {
+    const { c } = hostnames();
+    c.run('kubectl delete service hostnames');
+    c.run('sleep 2');
+    expect(c.run('ssh node-2 journalctl -u kube-proxy').stdout).toContain('"Removing service port" portName="default/hostnames"\n');
+    c.run('sim stop kube-proxy node-2');
+    expect(c.run('ssh node-2 journalctl -u kube-proxy.service -n 3').stdout).toMatch(
+      /systemd\[1\]: Stopping kube-proxy\.service - Kubernetes Kube Proxy\.\.\.\n.*systemd\[1\]: kube-proxy\.service: Deactivated successfully\.\n.*systemd\[1\]: Stopped kube-proxy\.service - Kubernetes Kube Proxy\.\n$/,
+    );
+    expect(c.run('ssh node-2 journalctl -u nothing')).toEqual({ stdout: '-- No entries --\n', stderr: '', exitCode: 0 });
+  });
+
+  it('an unknown command is still bash’s', () => {
+    expect(hostnames().c.run('ssh node-1 nmap')).toEqual({ stdout: '', stderr: 'bash: line 1: nmap: command not found\n', exitCode: 127 });
+  });
+});
