@@ -2,6 +2,7 @@ import type { ProgramContext } from '../programs';
 import { neighbourFailureMs, type Connection } from '../../net/dataplane';
 import { isIPv4 } from '../../net/ip';
 import { resolve } from '../../addons/dns/resolver';
+import type { Hop } from '../../net/packet';
 
 /**
  * What the network clients in a container (curl, wget, ping) share: the C library's name lookup
@@ -38,7 +39,7 @@ export function lookupHost(ctx: ProgramContext, client: { podIP: string; fs: Map
  * retrying the SYN (ETIMEDOUT, `kernelSynTimeoutMs`), or when the program's own limit fires first.
  */
 export type Dial =
-  | { outcome: 'established'; connection: Connection; sport: number; elapsedMs: number }
+  | { outcome: 'established'; connection: Connection; sport: number; elapsedMs: number; trace: Hop[] }
   | { outcome: 'refused'; sport: number; elapsedMs: number }
   | { outcome: 'unreachable'; sport: number; elapsedMs: number }
   | { outcome: 'timedOut'; elapsedMs: number }
@@ -48,9 +49,17 @@ export type Dial =
 export function dialTCP(ctx: ProgramContext, fromIP: string, dstIP: string, dstPort: number, limitMs = Infinity): Dial {
   const result = ctx.cluster.dataplane.connect({ fromIP, protocol: 'TCP', dstIP, dstPort });
   const sport = result.trace[0]?.packet.sport ?? 0;
-  if (result.outcome === 'established' && result.connection) return { outcome: 'established', connection: result.connection, sport, elapsedMs: 0 };
+  if (result.outcome === 'established' && result.connection) return { outcome: 'established', connection: result.connection, sport, elapsedMs: 0, trace: result.trace };
   if (result.outcome === 'refused') return { outcome: 'refused', sport, elapsedMs: 0 };
   if (result.outcome === 'unreachable' && limitMs > neighbourFailureMs) return { outcome: 'unreachable', sport, elapsedMs: neighbourFailureMs };
   if (limitMs <= kernelSynTimeoutMs) return { outcome: 'deadline', elapsedMs: limitMs };
   return { outcome: 'timedOut', elapsedMs: kernelSynTimeoutMs };
+}
+
+/**
+ * A simulated round trip in µs, from the hops a packet took: tens of µs on one node, about half a
+ * ms more for each crossing of the VPC (there and back). No random number is drawn.
+ */
+export function roundTripUs(trace: Hop[]): number {
+  return 40 + trace.filter((h) => h.where === 'vpc').length * 2 * 250;
 }

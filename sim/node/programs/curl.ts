@@ -3,12 +3,16 @@ import { neighbourFailureMs, type Connection } from '../../net/dataplane';
 import { isIPv4 } from '../../net/ip';
 import { reasonPhrase, type Headers } from '../../net/http';
 import { exchange } from '../http-exchange';
-import { clientOf, dialTCP, kernelSynTimeoutMs, lookupHost } from './client-socket';
+import { clientOf, dialTCP, kernelSynTimeoutMs, lookupHost, roundTripUs } from './client-socket';
+import { writeOut, type TransferInfo } from './curl-write-out';
 import { tlsHandshake } from './curl-tls';
 
 /**
- * `curl [-s] [-S] [-v] [-k] [-H 'Name: value'] [--resolve HOST:PORT:ADDR] [--cacert FILE]
- * [-m|--max-time S] [--connect-timeout S] URL...`, as curl 8.7 prints it.
+ * `curl [-s] [-S] [-v] [-k] [-I] [-H 'Name: value'] [-o FILE] [-w FORMAT] [--resolve HOST:PORT:ADDR]
+ * [--cacert FILE] [-m|--max-time S] [--connect-timeout S] URL...`, as curl 8.7 prints it.
+ * -o writes the body to a file (`/dev/null` drops it), each -o for one URL in order; -I sends HEAD
+ * and prints the response's header block; -w prints a line of facts about each transfer after
+ * it (see curl-write-out.ts), its times taken from the virtual clock and the hops' round trips.
  *
  * Each run opens new TCP connections through the Pod's network; several URLs for the same host and
  * port reuse the first one (HTTP/1.1 keep-alive), so they reach the same Pod whatever kube-proxy's
@@ -37,6 +41,12 @@ export interface Options {
   resolve: Map<string, string>;
   maxTimeMs?: number;
   connectTimeoutMs?: number;
+  /** -I: a HEAD request; the header block is the output. */
+  head: boolean;
+  /** -o FILE, one per URL in order. */
+  outputs: string[];
+  /** -w FORMAT. */
+  writeOut?: string;
   urls: string[];
 }
 
@@ -51,7 +61,7 @@ export const curl: Program = (ctx, args) => {
 };
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { silent: false, showError: false, verbose: false, insecure: false, headers: [], resolve: new Map(), urls: [] };
+  const o: Options = { silent: false, showError: false, verbose: false, insecure: false, head: false, outputs: [], headers: [], resolve: new Map(), urls: [] };
   const header = (v: string | undefined): string | undefined => {
     const colon = v?.indexOf(':') ?? -1;
     if (v === undefined) return 'curl: option -H: requires parameter\n';
@@ -74,6 +84,13 @@ function parseArgs(args: string[]): Options | string {
     else if (a === '--show-error') o.showError = true;
     else if (a === '--verbose') o.verbose = true;
     else if (a === '--insecure') o.insecure = true;
+    else if (a === '--head') o.head = true;
+    else if (a === '--output' || a === '--write-out') {
+      const v = args[++i];
+      if (v === undefined) return `curl: option ${a}: requires parameter\n`;
+      if (a === '--output') o.outputs.push(v);
+      else o.writeOut = v;
+    }
     else if (a === '--header' || a.startsWith('--header=')) {
       const err = header(a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i]);
       if (err) return err;
@@ -95,6 +112,14 @@ function parseArgs(args: string[]): Options | string {
         else if (f === 'S') o.showError = true;
         else if (f === 'v') o.verbose = true;
         else if (f === 'k') o.insecure = true;
+        else if (f === 'I') o.head = true;
+        else if (f === 'o' || f === 'w') {
+          const v = a.slice(j + 1) || args[++i];
+          if (v === undefined) return `curl: option -${f}: requires parameter\n`;
+          if (f === 'o') o.outputs.push(v);
+          else o.writeOut = v;
+          break;
+        }
         else if (f === 'H') {
           const err = header(a.slice(j + 1) || args[++i]);
           if (err) return err;
@@ -143,8 +168,12 @@ class CurlRun {
   private stderr = '';
   private exitCode = 0;
   private elapsedMs = 0;
-  private readonly cache = new Map<string, { connection: Connection; id: number }>();
+  private readonly cache = new Map<string, { connection: Connection; id: number; sport: number; ip: string; rttUs: number }>();
   private nextId = 0;
+  /** What -w reports about the transfer under way. */
+  private current!: TransferInfo;
+  /** Which URL of the command line this is (the i-th -o goes with it). */
+  private index = 0;
 
   constructor(
     private readonly ctx: ProgramContext,
@@ -155,7 +184,19 @@ class CurlRun {
   run() {
     // curl loads --resolve entries into its DNS cache before the first transfer.
     for (const [hostPort, address] of this.o.resolve) this.info(`Added ${hostPort}:${address} to DNS cache`);
-    for (const url of this.o.urls) this.transfer(url);
+    for (const [i, url] of this.o.urls.entries()) {
+      this.index = i;
+      this.current = { httpCode: 0, remoteIP: '', remotePort: 0, localIP: '', localPort: 0, namelookupUs: 0, connectUs: 0, totalUs: 0, sizeDownload: 0, url, exitCode: 0, errorMessage: '' };
+      const start = this.elapsedMs;
+      this.transfer(url);
+      if (this.o.writeOut !== undefined) {
+        // The clock counts ms; a transfer that got an answer adds its round trips' µs (see respond).
+        this.current.totalUs = Math.max(this.current.totalUs, (this.elapsedMs - start) * 1000);
+        const out = writeOut(this.o.writeOut, this.current);
+        this.stdout += out.stdout;
+        this.stderr += out.stderr;
+      }
+    }
     for (const { connection } of this.cache.values()) connection.close();
     return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, elapsedMs: this.elapsedMs };
   }
@@ -170,6 +211,8 @@ class CurlRun {
   }
 
   private fail(code: number, message: string, spentMs: number, more = ''): void {
+    this.current.exitCode = code;
+    this.current.errorMessage = message;
     this.info(message);
     this.info('Closing connection');
     if (!this.o.silent && !this.o.verbose && !this.ctx.tty) this.stderr += progressMeter(0, spentMs);
@@ -192,7 +235,8 @@ class CurlRun {
     const cached = this.cache.get(key);
     if (cached && cached.connection.send().outcome === 'established') {
       this.info(`Re-using existing connection with host ${target.host}`);
-      return this.respond(target, cached.connection, cached.id);
+      this.connected(cached.ip, target.port, cached.sport, 0);
+      return this.respond(target, cached.connection, cached.id, cached.rttUs);
     }
     if (cached) this.cache.delete(key);
 
@@ -210,6 +254,7 @@ class CurlRun {
         return this.fail(28, `Resolving timed out after ${timeoutFigure(this.o.maxTimeMs!)} milliseconds`, this.elapsedMs - start);
       }
       this.elapsedMs += r.elapsedMs;
+      this.current.namelookupUs = r.elapsedMs * 1000 + 25;
       if (!r.addresses.length) return this.fail(6, `Could not resolve host: ${target.host}`, this.elapsedMs - start);
       ip = r.addresses[0];
       this.info(`Host ${target.host}:${target.port} was resolved.`);
@@ -233,8 +278,10 @@ class CurlRun {
           }
         }
         const id = this.nextId++;
-        this.cache.set(key, { connection: dial.connection, id });
-        return this.respond(target, dial.connection, id);
+        const rttUs = roundTripUs(dial.trace);
+        this.cache.set(key, { connection: dial.connection, id, sport: dial.sport, ip, rttUs });
+        this.connected(ip, target.port, dial.sport, rttUs);
+        return this.respond(target, dial.connection, id, rttUs);
       }
       case 'refused':
         this.info(`connect to ${ip} port ${target.port} from ${this.client.podIP} port ${dial.sport} failed: Connection refused`);
@@ -262,21 +309,37 @@ class CurlRun {
    * on an HTTP error only with -f). curl writes its own Host, User-Agent and Accept headers, then
    * the -H headers; a -H header of the same name replaces curl's own.
    */
-  private respond(target: Target, connection: Connection, id: number): void {
+  private respond(target: Target, connection: Connection, id: number, rttUs: number): void {
+    const method = this.o.head ? 'HEAD' : 'GET';
     const own: Headers = [['Host', target.hostHeader], ['User-Agent', `curl/${CurlVersion}`], ['Accept', '*/*']];
     const custom = new Set(this.o.headers.map(([n]) => n.toLowerCase()));
     const headers: Headers = [...own.filter(([n]) => !custom.has(n.toLowerCase())), ...this.o.headers];
-    const request = { method: 'GET', path: target.path, headers };
-    this.trace([`> GET ${target.path} HTTP/1.1`, ...headers.map(([n, v]) => `> ${n}: ${v}`), '> ', ''].join('\n'));
+    const request = { method, path: target.path, headers };
+    this.trace([`> ${method} ${target.path} HTTP/1.1`, ...headers.map(([n, v]) => `> ${n}: ${v}`), '> ', ''].join('\n'));
     this.info('Request completely sent off');
     const tls = target.scheme === 'https' ? { sni: isIPv4(target.host) ? undefined : target.host } : undefined;
     // A TLS 1.3 server sends its session tickets after the handshake; curl logs them as they arrive.
     if (tls) this.trace('* TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):\n'.repeat(2));
     const response = exchange(this.ctx.cluster, connection, request, tls);
-    this.trace([`< HTTP/1.1 ${response.status} ${response.reason ?? reasonPhrase(response.status)}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
+    const statusLine = `HTTP/1.1 ${response.status} ${response.reason ?? reasonPhrase(response.status)}`;
+    this.trace([`< ${statusLine}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
+    // HEAD: no body comes; -I prints the header block as it arrived, CRLF line ends and all.
+    const body = this.o.head ? [statusLine, ...response.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n') : response.body;
+    const output = this.o.outputs[this.index];
     if (this.o.verbose) this.info(`Connection #${id} to host ${target.host} left intact`);
-    else if (!this.o.silent && !this.ctx.tty) this.stderr += progressMeter(response.body.length, 0);
-    this.stdout += response.body;
+    else if (!this.o.silent && (!this.ctx.tty || output !== undefined)) this.stderr += progressMeter(this.o.head ? 0 : body.length, 0);
+    if (output === undefined) this.stdout += body;
+    else if (output !== '/dev/null') this.client.fs.set(output, body);
+    this.current.httpCode = response.status;
+    this.current.sizeDownload = this.o.head ? 0 : body.length;
+    this.current.contentType = response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+    // The request and its answer: one round trip, and the server's fraction of a ms.
+    this.current.totalUs = this.current.connectUs + rttUs + 150;
+  }
+
+  /** The socket is connected (or reused): what -w's remote_ip, local_port and time_connect say. */
+  private connected(ip: string, port: number, sport: number, rttUs: number): void {
+    Object.assign(this.current, { remoteIP: ip, remotePort: port, localIP: this.client.podIP, localPort: sport, connectUs: this.current.namelookupUs + rttUs });
   }
 }
 
