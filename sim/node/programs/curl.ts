@@ -1,4 +1,4 @@
-import type { Program, ProgramContext } from '../programs';
+import { printedResult, type Program, type ProgramContext, type Write } from '../programs';
 import { neighbourFailureMs, type Connection } from '../../net/dataplane';
 import { isIPv4 } from '../../net/ip';
 import { reasonPhrase, type Headers } from '../../net/http';
@@ -164,8 +164,8 @@ function parseUrl(url: string): Target | string {
 
 /** One curl process: its connection cache lives as long as the run. */
 class CurlRun {
-  private stdout = '';
-  private stderr = '';
+  /** What the run printed, in order: the progress meter starts on stderr before the body arrives on stdout. */
+  private readonly writes: Write[] = [];
   private exitCode = 0;
   private elapsedMs = 0;
   private readonly cache = new Map<string, { connection: Connection; id: number; sport: number; ip: string; rttUs: number }>();
@@ -193,21 +193,29 @@ class CurlRun {
         // The clock counts ms; a transfer that got an answer adds its round trips' µs (see respond).
         this.current.totalUs = Math.max(this.current.totalUs, (this.elapsedMs - start) * 1000);
         const out = writeOut(this.o.writeOut, this.current);
-        this.stdout += out.stdout;
-        this.stderr += out.stderr;
+        this.out(out.stdout);
+        this.err(out.stderr);
       }
     }
     for (const { connection } of this.cache.values()) connection.close();
-    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, elapsedMs: this.elapsedMs };
+    return { ...printedResult(this.writes, this.exitCode), elapsedMs: this.elapsedMs };
+  }
+
+  private out(text: string): void {
+    this.writes.push({ stream: 'stdout', text });
+  }
+
+  private err(text: string): void {
+    this.writes.push({ stream: 'stderr', text });
   }
 
   private info(line: string): void {
-    if (this.o.verbose) this.stderr += `* ${line}\n`;
+    if (this.o.verbose) this.err(`* ${line}\n`);
   }
 
   /** What -v prints besides `*` lines: `> ` request and `< ` response lines. */
   private trace(text: string): void {
-    if (this.o.verbose) this.stderr += text;
+    if (this.o.verbose) this.err(text);
   }
 
   private fail(code: number, message: string, spentMs: number, more = ''): void {
@@ -215,8 +223,8 @@ class CurlRun {
     this.current.errorMessage = message;
     this.info(message);
     this.info('Closing connection');
-    if (!this.o.silent && !this.o.verbose && !this.ctx.tty) this.stderr += progressMeter(0, spentMs);
-    if (!this.o.silent || this.o.showError) this.stderr += `curl: (${code}) ${message}\n${more}`;
+    if (!this.o.silent && !this.o.verbose && !this.ctx.tty) this.err(meterStart() + meterEnd(0, spentMs));
+    if (!this.o.silent || this.o.showError) this.err(`curl: (${code}) ${message}\n${more}`);
     this.exitCode = code;
   }
 
@@ -326,10 +334,12 @@ class CurlRun {
     // HEAD: no body comes; -I prints the header block as it arrived, CRLF line ends and all.
     const body = this.o.head ? [statusLine, ...response.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n') : response.body;
     const output = this.o.outputs[this.index];
-    if (this.o.verbose) this.info(`Connection #${id} to host ${target.host} left intact`);
-    else if (!this.o.silent && (!this.ctx.tty || output !== undefined)) this.stderr += progressMeter(this.o.head ? 0 : body.length, 0);
-    if (output === undefined) this.stdout += body;
+    const meter = !this.o.verbose && !this.o.silent && (!this.ctx.tty || output !== undefined);
+    if (meter) this.err(meterStart());
+    if (output === undefined) this.out(body);
     else if (output !== '/dev/null') this.client.fs.set(output, body);
+    if (meter) this.err(meterEnd(this.o.head ? 0 : body.length, 0));
+    this.info(`Connection #${id} to host ${target.host} left intact`);
     this.current.httpCode = response.status;
     this.current.sizeDownload = this.o.head ? 0 : body.length;
     this.current.contentType = response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
@@ -353,16 +363,22 @@ function timeoutFigure(ms: number): number {
 
 /**
  * curl's progress meter, which it writes to stderr when stdout is not a terminal (kubectl exec
- * without -t) and -s is not given. Fields as lib/progress.c formats them; a simulated transfer
- * takes 2 ms.
+ * without -t) and -s is not given: its head and a first line as the transfer starts
+ * (`meterStart`), then, after the body, the last line (`meterEnd`). Fields as lib/progress.c
+ * formats them; a simulated transfer takes 2 ms.
  */
-function progressMeter(bytes: number, spentMs: number): string {
+function meterStart(): string {
   const head = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
-  const line = (pct: number, size: number, dl: number, cur: number, spent: string) =>
-    `${p3(pct)} ${p5(size)}  ${p3(pct)} ${p5(size)}  ${p3(0)} ${p5(0)}  ${p5(dl)}  ${p5(0)} --:--:-- ${spent} --:--:-- ${p5(cur)}`;
-  const zero = line(0, 0, 0, 0, '--:--:--');
-  if (!bytes) return `${head}\r${zero}\r${line(0, 0, 0, 0, clock(spentMs))}\n`;
-  return `${head}\r${zero}\r${line(100, bytes, bytes * 500, bytes * 1000, '--:--:--')}\n`;
+  return `${head}\r${meterLine(0, 0, 0, 0, '--:--:--')}`;
+}
+
+function meterEnd(bytes: number, spentMs: number): string {
+  if (!bytes) return `\r${meterLine(0, 0, 0, 0, clock(spentMs))}\n`;
+  return `\r${meterLine(100, bytes, bytes * 500, bytes * 1000, '--:--:--')}\n`;
+}
+
+function meterLine(pct: number, size: number, dl: number, cur: number, spent: string): string {
+  return `${p3(pct)} ${p5(size)}  ${p3(pct)} ${p5(size)}  ${p3(0)} ${p5(0)}  ${p5(dl)}  ${p5(0)} --:--:-- ${spent} --:--:-- ${p5(cur)}`;
 }
 
 function p3(n: number): string {
