@@ -11,7 +11,10 @@ export { parseManifests } from './manifest';
 export interface ManifestResult {
   /** `deployment.apps/web created`, one per object, in file order. */
   lines: string[];
-  /** What kubectl prints to stderr for the errors, one message each, with where in the file (`(web.yaml:9:3, document 2)`). */
+  /**
+   * What kubectl prints to stderr for the errors, one message each; applyManifests adds where in
+   * the file each one is (`(web.yaml:9:3, document 2)`), which the console leaves out.
+   */
   errors: string[];
   /** kubectl's warnings (stderr), which do not stop the apply. */
   warnings: string[];
@@ -82,11 +85,11 @@ export function applyFile(cluster: Pick<ComponentContext, 'store'>, text: string
   return { printed, problems: problems.map((problem) => ({ problem, source })), objects: parsed.manifests.length };
 }
 
-/** What kubectl prints for the errors of the files one command applied. */
-export function applyErrors(files: FileApply[]): string[] {
+/** What kubectl prints for the errors of the files one command applied; `where` adds each one's position in its file. */
+export function applyErrors(files: FileApply[], where = true): string[] {
   const problems = files.flatMap((f) => f.problems);
   if (problems.length === 0 && files.every((f) => f.objects === 0)) return ['error: no objects passed to apply'];
-  return printProblems(problems);
+  return printProblems(problems, where);
 }
 
 /** `kubectl apply -f SOURCE` with the file's text: what kubectl prints. */
@@ -105,7 +108,7 @@ export function applyManifests(cluster: Pick<ComponentContext, 'store'>, text: s
 export function deleteManifests(cluster: Pick<ComponentContext, 'store'>, text: string, source: string): ManifestResult {
   const parsed = parseManifests(text, source);
   const { manifests } = parsed;
-  const errors = parsed.problems.map((p) => formatProblem(p, source));
+  const errors = parsed.problems.map((p) => formatProblem(p, source, false));
   const targets: { kind: string; namespace: string; name: string }[] = [];
   for (const m of manifests) {
     const raw = m.object as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
@@ -113,7 +116,7 @@ export function deleteManifests(cluster: Pick<ComponentContext, 'store'>, text: 
     const name = raw.metadata?.name ?? '';
     if (!info || info.apiVersion !== raw.apiVersion) {
       const msg = `error: resource mapping not found for name: "${name}" namespace: "${raw.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${raw.kind ?? ''}" in version "${raw.apiVersion ?? ''}"`;
-      errors.push(formatProblem(m.problem('kind', msg, 'value', 'ensure CRDs are installed first'), source));
+      errors.push(formatProblem(m.problem('kind', msg, 'value', 'ensure CRDs are installed first'), source, false));
       continue;
     }
     targets.push({ kind: info.kind, namespace: info.namespaced ? raw.metadata?.namespace || 'default' : '', name });

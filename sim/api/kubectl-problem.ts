@@ -13,9 +13,10 @@ export interface FileProblem {
  * invalid: CAUSE`, several causes as `* ` lines under that heading, helpers.go MultilineError);
  * among several, as MultipleErrors lists them (`Error from server (Invalid): error when creating
  * "web.yaml": Pod "web" is invalid: [a, b]`; a plain error loses its `error: `). Each message ends
- * with where in the file it is. Source: staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go.
+ * with where in the file it is when `where` is set (see formatProblem). Source:
+ * staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go.
  */
-export function printProblems(problems: FileProblem[]): string[] {
+export function printProblems(problems: FileProblem[], where = true): string[] {
   const ordered = [...problems.filter((p) => !p.problem.fromServer), ...problems.filter((p) => p.problem.fromServer)];
   // The causes of one Invalid error are consecutive problems of one document with one heading.
   const errors: FileProblem[][] = [];
@@ -27,13 +28,13 @@ export function printProblems(problems: FileProblem[]): string[] {
   }
   if (errors.length === 1) {
     const [error] = errors;
-    if (error.length === 1) return [formatProblem(error[0].problem, error[0].source)];
-    const where = (p: FileProblem) => formatProblem({ ...p.problem, message: p.problem.message.slice(p.problem.heading!.length) }, p.source);
-    return [`${error[0].problem.heading}\n${error.map((p) => `* ${where(p)}`).join('\n')}`];
+    if (error.length === 1) return [formatProblem(error[0].problem, error[0].source, where)];
+    const cause = (p: FileProblem) => formatProblem({ ...p.problem, message: p.problem.message.slice(p.problem.heading!.length) }, p.source, where);
+    return [`${error[0].problem.heading}\n${error.map((p) => `* ${cause(p)}`).join('\n')}`];
   }
   return errors.map(([first]) => {
     const { problem, source } = first;
     const listed = problem.listed ?? problem.message.replace(/^error: /, '');
-    return formatProblem({ ...problem, message: listed, detail: undefined }, source);
+    return formatProblem({ ...problem, message: listed, detail: undefined }, source, where);
   });
 }

@@ -38,12 +38,13 @@ export interface ManifestProblem {
 }
 
 /**
- * The problem as the course's terminal prints it: the message, where it is written
- * (`(web.yaml:9:3, document 2)`), then kubectl's follow-up line.
+ * The problem in kubectl's words, then kubectl's follow-up line. With `where`, the message is
+ * followed by where it is written (`(web.yaml:9:3, document 2)`): for tests and listings that
+ * point into the file; the console prints kubectl's text alone (the editor marks the position).
  */
-export function formatProblem(p: ManifestProblem, source: string): string {
-  const where = `(${source}:${p.line}:${p.col}, document ${p.document}${p.field ? `, field ${p.field}` : ''})`;
-  return `${p.message} ${where}${p.detail ? `\n${p.detail}` : ''}`;
+export function formatProblem(p: ManifestProblem, source: string, where = true): string {
+  const position = where ? ` (${source}:${p.line}:${p.col}, document ${p.document}${p.field ? `, field ${p.field}` : ''})` : '';
+  return `${p.message}${position}${p.detail ? `\n${p.detail}` : ''}`;
 }
 
 /** Where one field is written: its key (for unknown fields) and its value (for bad values). */

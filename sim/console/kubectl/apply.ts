@@ -25,7 +25,8 @@ export function kubectlApply(ctx: CommandContext, argv: string[]): ExecResult {
   if (!Array.isArray(texts)) return texts;
   const warned = new Set<string>();
   const results = texts.map(([file, text]) => applyFile(ctx.cluster, text, file, { dryRun: dryRun === 'server', warned }));
-  const errors = applyErrors(results);
+  // kubectl's own sentences: the editor, not the terminal, shows where in the file each one is.
+  const errors = applyErrors(results, false);
   // Each object's warnings, then its line, as the answers arrive; the errors once all are sent.
   const writes: Write[] = [...results.flatMap((r) => r.printed), ...errors.map((e): Write => ({ stream: 'stderr', text: e + '\n' }))];
   return printedResult(writes, errors.length ? 1 : 0);
