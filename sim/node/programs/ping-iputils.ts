@@ -1,6 +1,7 @@
 import type { Program } from '../programs';
 import { clientOf, lookupHost } from './client-socket';
 import { replyTtl, roundTripMicros } from './ping';
+import { millis, parsePingArgs, type PingOptions } from './ping-options';
 import { neighbourFailureMs } from '../../net/dataplane';
 
 /**
@@ -22,14 +23,6 @@ const dataBytes = 56;
 const icmpBytes = dataBytes + 8;
 const ipBytes = icmpBytes + 20;
 const defaultWaitSeconds = 10;
-
-interface Options {
-  quiet: boolean;
-  count: number;
-  waitSeconds: number;
-  deadlineSeconds: number;
-  host?: string;
-}
 
 /**
  * What follows a usage error: iputils then lists all its 40-odd options (usage() in ping/ping.c);
@@ -92,34 +85,15 @@ export const pingIputils: Program = (ctx, args) => {
   return { stdout, stderr: '', exitCode: failed ? 1 : 0, elapsedMs: lookup.elapsedMs + at };
 };
 
-function parseArgs(args: string[]): Options | string {
-  const o: Options = { quiet: false, count: 0, waitSeconds: defaultWaitSeconds, deadlineSeconds: 0 };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('-') || a === '-') {
-      if (o.host !== undefined) return usage;
-      o.host = a;
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const f = a[j];
-      if (f === 'q') {
-        o.quiet = true;
-        continue;
-      }
-      if (f !== 'c' && f !== 'W' && f !== 'w') return `ping: invalid option -- '${f}'\n${usage}`;
-      const value = a.slice(j + 1) || args[++i];
-      if (value === undefined) return `ping: option requires an argument -- '${f}'\n${usage}`;
-      // iputils' strtol_or_err: the value must be a number in range.
-      if (!/^\d+$/.test(value) || (f === 'c' && value === '0')) return `ping: invalid argument: '${value}'${f === 'c' ? ': out of range: 1 <= value <= 9223372036854775807' : ''}\n`;
-      if (f === 'c') o.count = Number(value);
-      else if (f === 'W') o.waitSeconds = Number(value);
-      else o.deadlineSeconds = Number(value);
-      break;
-    }
-  }
-  if (o.host === undefined) return `ping: usage error: Destination address required\n`;
-  return o;
+function parseArgs(args: string[]): PingOptions | string {
+  return parsePingArgs(args, defaultWaitSeconds, {
+    usage: 'ping: usage error: Destination address required\n',
+    invalidOption: (f) => `ping: invalid option -- '${f}'\n${usage}`,
+    missingArgument: (f) => `ping: option requires an argument -- '${f}'\n${usage}`,
+    // iputils' strtol_or_err: a number, and a count of at least 1.
+    invalidValue: (f, value) =>
+      /^\d+$/.test(value) && !(f === 'c' && value === '0') ? undefined : `ping: invalid argument: '${value}'${f === 'c' ? ': out of range: 1 <= value <= 9223372036854775807' : ''}\n`,
+  });
 }
 
 /** A reply's time as iputils prints it from µs: three decimals under 1 ms, two under 10 ms, one under 100 ms. */
@@ -128,11 +102,6 @@ function replyTime(us: number): string {
   if (us >= 10_000) return `${Math.floor(us / 1000)}.${Math.floor((us % 1000) / 100)}`;
   if (us >= 1000) return `${Math.floor(us / 1000)}.${String(Math.floor((us % 1000) / 10)).padStart(2, '0')}`;
   return `0.${String(us).padStart(3, '0')}`;
-}
-
-/** `%ld.%03ld` ms from µs. */
-function millis(us: number): string {
-  return `${Math.floor(us / 1000)}.${String(us % 1000).padStart(3, '0')}`;
 }
 
 /** C's `%g` for a loss percentage: up to six significant digits, no trailing zeros. */

@@ -1,7 +1,8 @@
 import type { Program, ProgramContext } from '../programs';
 import type { Hop } from '../../net/packet';
 import { busyboxBanner } from './busybox';
-import { clientOf, lookupHost } from './client-socket';
+import { clientOf, lookupHost, roundTripUs } from './client-socket';
+import { millis, parsePingArgs, type PingOptions } from './ping-options';
 
 /**
  * `ping [-q] [-c COUNT] [-W SEC] [-w SEC] HOST`, as BusyBox 1.36 prints it (the ping of the
@@ -22,14 +23,6 @@ const icmpBytes = dataBytes + 8;
 const defaultWaitSeconds = 10;
 /** A reply leaves with TTL 64 (net.ipv4.ip_default_ttl); each router on the way takes one off. */
 const defaultTtl = 64;
-
-interface Options {
-  quiet: boolean;
-  count: number;
-  waitSeconds: number;
-  deadlineSeconds: number;
-  host?: string;
-}
 
 const usage = `${busyboxBanner}\nUsage: ping [OPTIONS] HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n`;
 
@@ -74,33 +67,13 @@ export const ping: Program = (ctx, args) => {
   return { stdout, stderr: '', exitCode: failed ? 1 : 0, elapsedMs: lookup.elapsedMs + at };
 };
 
-function parseArgs(args: string[]): Options | string {
-  const o: Options = { quiet: false, count: 0, waitSeconds: defaultWaitSeconds, deadlineSeconds: 0 };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('-') || a === '-') {
-      if (o.host !== undefined) return usage;
-      o.host = a;
-      continue;
-    }
-    for (let j = 1; j < a.length; j++) {
-      const f = a[j];
-      if (f === 'q') {
-        o.quiet = true;
-        continue;
-      }
-      if (f !== 'c' && f !== 'W' && f !== 'w') return `ping: invalid option -- '${f}'\n${usage}`;
-      const value = a.slice(j + 1) || args[++i];
-      if (value === undefined) return `ping: option requires an argument -- '${f}'\n${usage}`;
-      if (!/^\d+$/.test(value)) return `ping: invalid number '${value}'\n`;
-      if (f === 'c') o.count = Number(value);
-      else if (f === 'W') o.waitSeconds = Number(value);
-      else o.deadlineSeconds = Number(value);
-      break;
-    }
-  }
-  if (o.host === undefined) return usage;
-  return o;
+function parseArgs(args: string[]): PingOptions | string {
+  return parsePingArgs(args, defaultWaitSeconds, {
+    usage,
+    invalidOption: (f) => `ping: invalid option -- '${f}'\n${usage}`,
+    missingArgument: (f) => `ping: option requires an argument -- '${f}'\n${usage}`,
+    invalidValue: (_, value) => (/^\d+$/.test(value) ? undefined : `ping: invalid number '${value}'\n`),
+  });
 }
 
 /**
@@ -117,13 +90,7 @@ export function replyTtl(ctx: ProgramContext, trace: Hop[]): number {
   return defaultTtl - Math.max(0, forwarded);
 }
 
-/** A simulated round trip in µs: tens of µs on one node, about half a ms more per VPC crossing. */
+/** A round trip as ping measures it: the hops' (see roundTripUs) and up to 40 µs of jitter. */
 export function roundTripMicros(ctx: ProgramContext, trace: Hop[]): number {
-  const crossings = trace.filter((h) => h.where === 'vpc').length;
-  return 40 + crossings * 2 * 250 + ctx.cluster.rng.stream('ping').int(40);
-}
-
-/** busybox prints times as `%u.%03u` ms from µs. */
-function millis(us: number): string {
-  return `${Math.floor(us / 1000)}.${String(us % 1000).padStart(3, '0')}`;
+  return roundTripUs(trace) + ctx.cluster.rng.stream('ping').int(40);
 }

@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../../../sim/cluster';
-import { Console } from '../../../sim/console/console';
-import type { Pod, Service } from '../../../sim/api/types';
-
-/** The Debug Services tutorial's Deployment and Service, on the default three nodes. */
-function hostnames() {
-  const cluster = new Cluster({ seed: 1 }).boot();
-  const c = new Console(cluster);
-  c.run('kubectl create deployment hostnames --image=registry.k8s.io/serve_hostname --replicas=3');
-  c.run('kubectl expose deployment hostnames --port=80 --target-port=9376');
-  c.run('kubectl rollout status deployment/hostnames');
-  // kube-proxy syncs at most once a second (minSyncPeriod): give it that second.
-  c.run('sleep 1');
-  const pods = cluster.store.list<Pod>('Pod').filter((p) => p.metadata.labels?.app === 'hostnames');
-  const clusterIP = cluster.store.get<Service>('Service', 'default', 'hostnames')!.spec.clusterIP!;
-  return { cluster, c, pods, clusterIP };
-}
+import { hostnames } from './hostnames';
 
 describe('ssh NODE curl: from the node’s own network namespace', () => {
   it('reaches a ClusterIP (kube-proxy’s OUTPUT rules apply on the node) and a Pod IP', () => {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../../../sim/cluster';
-import { Console } from '../../../sim/console/console';
-import type { Pod, Service } from '../../../sim/api/types';
+import type { Pod } from '../../../sim/api/types';
+import { hostnames } from '../console/hostnames';
 import { writeOut, type TransferInfo } from '../../../sim/node/programs/curl-write-out';
 
 function setup() {
-  const cluster = new Cluster({ seed: 1 }).boot();
-  const c = new Console(cluster);
-  c.run('kubectl create deployment hostnames --image=registry.k8s.io/serve_hostname --replicas=2');
-  c.run('kubectl expose deployment hostnames --port=80 --target-port=9376');
-  c.run('kubectl run curl --image=curlimages/curl --restart=Never -- sleep 3600');
-  c.run('kubectl wait --for=condition=Ready pod/curl');
-  c.run('kubectl rollout status deployment/hostnames');
-  c.run('sleep 1');
-  const clusterIP = cluster.store.get<Service>('Service', 'default', 'hostnames')!.spec.clusterIP!;
-  const curlPod = cluster.store.get<Pod>('Pod', 'default', 'curl')!;
-  return { cluster, c, clusterIP, curlIP: curlPod.status!.podIP! };
+  const { cluster, c, clusterIP } = hostnames(2, 'kubectl run curl --image=curlimages/curl --restart=Never -- sleep 3600', 'kubectl wait --for=condition=Ready pod/curl');
+  return { c, clusterIP, curlIP: cluster.store.get<Pod>('Pod', 'default', 'curl')!.status!.podIP! };
 }
 
 describe('curl -w / --write-out', () => {
