@@ -1,8 +1,13 @@
 import type { Cluster } from '../cluster';
-import { hostPrograms, type ExecResult } from '../node/programs';
+import { hostPrograms, printedResult, type ExecResult, type Write } from '../node/programs';
+import type { NodeHost } from '../node/node-host';
+import { nodeFiles } from '../node/host-files';
+import { filters } from '../shell/filters';
+import { Shell, runToEnd } from '../shell/interpreter';
+import { parseShell } from '../shell/syntax';
 
 /**
- * `ssh NODE COMMAND…`: runs a host program (iptables-save, conntrack, ip) on a node, as root.
+ * `ssh NODE COMMAND…`: runs the command on a node, as root, in its shell (see remoteCommand).
  * The remote shell's and OpenSSH's errors read as theirs: an unknown host does not resolve, a
  * stopped machine does not answer (exit 255), an unknown program is bash's exit 127.
  */
@@ -31,7 +36,36 @@ export function ssh(cluster: Cluster, args: string[]): ExecResult {
     return { stdout: '', stderr: `ssh: connect to host ${nodeName} port 22: Connection timed out\n`, exitCode: 255, elapsedMs: 127_000 };
   }
   if (argv.length === 0) return { stdout: '', stderr: 'Pseudo-terminal will not be allocated because stdin is not a terminal.\n', exitCode: 0 };
-  const program = hostPrograms.get(argv[0].slice(argv[0].lastIndexOf('/') + 1));
-  if (!program) return { stdout: '', stderr: `bash: line 1: ${argv[0]}: command not found\n`, exitCode: 127 };
-  return program({ cluster, node }, argv.slice(1));
+  return remoteCommand(cluster, node, argv.join(' '));
+}
+
+/**
+ * What sshd does with the command: it joins the words with spaces and hands the line to root's
+ * shell, `bash -c LINE`, so `ssh node-1 'iptables-save | grep web'` pipes on the node. The node's
+ * programs are the host programs and GNU grep, head, tail, wc, sort, uniq, cut and seq.
+ */
+function remoteCommand(cluster: Cluster, node: NodeHost, line: string): ExecResult {
+  const parsed = parseShell(line);
+  if ('message' in parsed) return { stdout: '', stderr: `bash: -c: line 1: ${parsed.message}\n`, exitCode: 2 };
+  const writes: Write[] = [];
+  const files = nodeFiles(cluster.config);
+  const shell = new Shell(
+    {
+      name: 'bash',
+      write: (stdout, stderr) => writes.push({ stream: 'stdout', text: stdout }, { stream: 'stderr', text: stderr }),
+      run: (argv, stdin) => {
+        const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+        const filter = filters.get(name);
+        if (filter) return filter(argv.slice(1), { stdin, readFile: (path) => files.get(path) });
+        return hostPrograms.get(name)?.({ cluster, node, stdin }, argv.slice(1));
+      },
+      notFound: (name) => `bash: line 1: ${name}: command not found\n`,
+      isFile: (path) => files.has(path),
+      isDirectory: () => false,
+    },
+    new Map([['HOME', '/root'], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['SHELL', '/bin/bash']]),
+  );
+  const run = runToEnd(shell.run(parsed.list), 'bash');
+  writes.push({ stream: 'stderr', text: run.stderr });
+  return { ...printedResult(writes, run.exitCode), ...(run.elapsedMs ? { elapsedMs: run.elapsedMs } : {}) };
 }

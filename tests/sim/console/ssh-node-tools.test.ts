@@ -104,3 +104,15 @@ describe('ssh NODE journalctl -u kube-proxy', () => {
     expect(hostnames().c.run('ssh node-1 nmap')).toEqual({ stdout: '', stderr: 'bash: line 1: nmap: command not found\n', exitCode: 127 });
   });
 });
+
+describe('ssh NODE with a quoted command line', () => {
+  it('runs it in the node’s bash, so pipes filter on the node', () => {
+    const { c, clusterIP } = hostnames();
+    const remote = c.run(`ssh node-1 'iptables-save -t nat | grep "default/hostnames cluster IP" | wc -l'`);
+    expect(remote).toEqual({ stdout: '2\n', stderr: '', exitCode: 0 });
+    // The same as filtering in the reader's shell.
+    expect(c.run(`ssh node-1 iptables-save -t nat | grep -c ${clusterIP}/32`).stdout).toBe('2\n');
+    expect(c.run(`ssh node-1 'echo one; nmap; echo two'`)).toMatchObject({ stdout: 'one\ntwo\n', stderr: 'bash: line 1: nmap: command not found\n', exitCode: 0 });
+    expect(c.run(`ssh node-1 'ip route |'`).exitCode).toBe(2);
+  });
+});
