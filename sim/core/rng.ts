@@ -75,3 +75,13 @@ export class Rng {
     return s;
   }
 }
+
+/**
+ * A seed computed from a text (FNV-1a), for a random stream of its own: what a client such as
+ * kubectl draws (its name suffixes) never takes a number from the cluster's stream.
+ */
+export function seedFrom(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}

@@ -71,7 +71,8 @@ export function execTarget(
   let notice = '';
   if (container === undefined && names.length > 1) notice = `Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`;
   const name = container ?? names[0];
-  if (!names.includes(name)) return fail(`${new ApiError('BadRequest', `container ${name} is not valid for pod ${podName}`)}\n`);
+  // An ephemeral container (kubectl debug) takes exec and attach too, when named.
+  if (!names.includes(name) && !pod.spec.ephemeralContainers?.some((c) => c.name === name)) return fail(`${new ApiError('BadRequest', `container ${name} is not valid for pod ${podName}`)}\n`);
   const host = pod.spec.nodeName ? cluster.nodes.get(pod.spec.nodeName) : undefined;
   if (!host) return fail(`${new ApiError('BadRequest', `pod ${podName} does not have a host assigned`)}\n`);
   if (!host.running) return fail(`${notice}Error from server: error dialing backend: dial tcp ${host.ip}:10250: i/o timeout\n`);

@@ -89,5 +89,6 @@ export function generatePodStatus(rt: PodRuntime, host: NodeHost, previous: PodS
     ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
     startTime: clock.timestamp(rt.startTime),
     containerStatuses,
+    ...(rt.ephemeral.length ? { ephemeralContainerStatuses: rt.ephemeral.map((c) => containerStatus(c, clock)) } : {}),
   };
 }

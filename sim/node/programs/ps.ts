@@ -3,6 +3,7 @@ import type { Program, ProgramContext } from '../programs';
 import { bootServices, pidOf } from '../host-processes';
 import { mainProcessArgv } from '../main-process';
 import { kubeProxyVerbosity } from '../kube-proxy-log';
+import { Rng, seedFrom } from '../../core/rng';
 
 /**
  * `ps` on a node, as procps-ng 4.0.4 (Ubuntu 24.04) prints it, for what the simulator knows runs
@@ -153,17 +154,10 @@ function programName(command: string): string {
   return first.slice(first.lastIndexOf('/') + 1).slice(0, 15);
 }
 
-/** A 64-digit hex id (a sandbox's) from a Pod's uid: deterministic, no random number drawn (FNV-1a, then xorshift). */
+/** A 64-digit hex id (a sandbox's) from a Pod's uid: deterministic, from a stream of its own. */
 function hexId(seed: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+  const rng = new Rng(seedFrom(seed));
   let out = '';
-  while (out.length < 64) {
-    h ^= h << 13;
-    h ^= h >>> 17;
-    h ^= h << 5;
-    h >>>= 0;
-    out += h.toString(16).padStart(8, '0');
-  }
+  while (out.length < 64) out += rng.uint32().toString(16).padStart(8, '0');
   return out;
 }
