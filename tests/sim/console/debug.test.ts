@@ -26,7 +26,8 @@ describe('kubectl debug -it POD --image=busybox', () => {
     expect(t.prompt).toBe('/ # ');
     const live = () => cluster.store.get<Pod>('Pod', 'default', name)!;
     expect(live().spec.ephemeralContainers).toEqual([{ name: debugger_, image: 'busybox', stdin: true, tty: true, terminationMessagePolicy: 'File', targetContainerName: 'serve-hostname' }]);
-    expect(live().status!.ephemeralContainerStatuses![0]).toMatchObject({ name: debugger_, state: { running: {} } });
+    expect(live().status!.ephemeralContainerStatuses![0]).toMatchObject({ name: debugger_, ready: false, state: { running: {} } });
+    expect(t.input(`kubectl describe pod ${name}`).stdout).toMatch(new RegExp(`\nEphemeral Containers:\n  ${debugger_}:\n    Container ID: +containerd://[0-9a-f]{64}\n    Image: +busybox\n[^]*?    Ready: +False\n`));
     // It shares the Pod's network namespace: same hostname, same IP, reaches the other Pod.
     expect(t.input('hostname').stdout).toBe(`${name}\n`);
     expect(t.input(`wget -qO- ${other.status!.podIP}:9376`).stdout.trim()).toBe(other.metadata.name);
