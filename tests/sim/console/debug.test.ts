@@ -12,7 +12,7 @@ function debugSetup() {
 
 describe('kubectl debug -it POD --image=busybox', () => {
   it('adds an ephemeral container named by kubectl, opens a BusyBox prompt in the Pod’s network, and ends it for good', () => {
-    const { cluster, t, pod, other } = debugSetup();
+    const { cluster, c, t, pod, other } = debugSetup();
     const name = pod.metadata.name;
     const opened = t.input(`kubectl debug -it ${name} --image=busybox --target=serve-hostname`);
     const [targeting, defaulting] = opened.stdout.split('\n');
@@ -27,7 +27,8 @@ describe('kubectl debug -it POD --image=busybox', () => {
     const live = () => cluster.store.get<Pod>('Pod', 'default', name)!;
     expect(live().spec.ephemeralContainers).toEqual([{ name: debugger_, image: 'busybox', stdin: true, tty: true, terminationMessagePolicy: 'File', targetContainerName: 'serve-hostname' }]);
     expect(live().status!.ephemeralContainerStatuses![0]).toMatchObject({ name: debugger_, ready: false, state: { running: {} } });
-    expect(t.input(`kubectl describe pod ${name}`).stdout).toMatch(new RegExp(`\nEphemeral Containers:\n  ${debugger_}:\n    Container ID: +containerd://[0-9a-f]{64}\n    Image: +busybox\n[^]*?    Ready: +False\n`));
+    // The reader's own shell (another terminal) describes the Pod meanwhile.
+    expect(c.run(`kubectl describe pod ${name}`).stdout).toMatch(new RegExp(`\nEphemeral Containers:\n  ${debugger_}:\n    Container ID: +containerd://[0-9a-f]{64}\n    Image: +busybox\n[^]*?    Ready: +False\n`));
     // It shares the Pod's network namespace: same hostname, same IP, reaches the other Pod.
     expect(t.input('hostname').stdout).toBe(`${name}\n`);
     expect(t.input(`wget -qO- ${other.status!.podIP}:9376`).stdout.trim()).toBe(other.metadata.name);
