@@ -1,7 +1,7 @@
 import type { HostEnvironment } from './programs';
 import type { Pod } from '../api/types';
 import { ApiError } from '../core/api-error';
-import { containerPrograms, fail, type ExecResult, type ProgramContext } from './programs';
+import { containerPrograms, fail, withStderrAround, type ExecResult, type ProgramContext } from './programs';
 import { runtimeId } from './container-runtime';
 import { programUserland } from './programs/busybox';
 import './programs/index';
@@ -50,7 +50,7 @@ export function kubectlExec(cluster: HostEnvironment, namespace: string, podName
     return fail(`${notice}${result.stderr}error: the simulator cannot wait for a command that never ends (${argv.join(' ')}); run it as a container's command instead\n`, 130);
   }
   const trailer = result.exitCode !== 0 ? `command terminated with exit code ${result.exitCode}\n` : '';
-  return { ...result, stderr: notice + result.stderr + trailer };
+  return withStderrAround(result, notice, trailer);
 }
 
 /**

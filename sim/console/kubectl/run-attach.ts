@@ -1,5 +1,5 @@
 import type { Pod } from '../../api/types';
-import type { ExecResult } from '../../node/programs';
+import { withStderrAround, type ExecResult } from '../../node/programs';
 import { execTarget } from '../../node/kubelet-exec';
 import { mainProcessArgv } from '../../node/main-process';
 import type { CommandContext } from '../context';
@@ -77,7 +77,7 @@ export function kubectlAttachRun(ctx: CommandContext, o: AttachRunOptions): Exec
   };
   if (!terminal) {
     const result = ended(0);
-    return { ...result, stderr: notices + result.stderr };
+    return withStderrAround(result, notices);
   }
   const target = execTarget(cluster, o.namespace, o.name, container.name);
   if ('exitCode' in target) return target;
