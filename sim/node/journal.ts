@@ -14,6 +14,8 @@ export interface JournalEntry {
   identifier: string;
   pid: number;
   message: string;
+  /** Which boot of the machine wrote it (see bootAgain). */
+  boot: number;
 }
 
 /** How many entries a node keeps. */
@@ -26,8 +28,8 @@ declare module './node-host' {
   }
 }
 
-export function writeJournal(node: NodeHost, entry: JournalEntry): void {
+export function writeJournal(node: NodeHost, entry: Omit<JournalEntry, 'boot'>): void {
   const journal = (node.journal ??= []);
-  journal.push(entry);
+  journal.push({ ...entry, boot: node.boot ?? 0 });
   if (journal.length > journalCapacity) journal.splice(0, journal.length - journalCapacity);
 }

@@ -24,6 +24,11 @@ const fullSyncPeriodMs = 3_600_000;
 
 export class KubeProxyLog {
   private pid = 0;
+  /** The machine's boot of the last start: the first start of a boot gets the boot-time PID. */
+  private bootOfLastStart = -1;
+  /** The virtual instant of the last line, and how many lines were written at it. */
+  private lineAt = -1;
+  private lineSeq = 0;
   /** Virtual ms when the running process started. */
   startedAt = 0;
   private starts = 0;
@@ -46,7 +51,9 @@ export class KubeProxyLog {
   started(): void {
     this.starts++;
     this.startedAt = this.clock.now;
-    this.pid = pidOf(this.node, `kube-proxy#${this.starts}`, this.starts === 1 ? bootServices['kube-proxy'] : undefined);
+    const boot = this.node.boot ?? 0;
+    this.pid = pidOf(this.node, `kube-proxy#${this.starts}`, boot !== this.bootOfLastStart ? bootServices['kube-proxy'] : undefined);
+    this.bootOfLastStart = boot;
     this.seen.clear();
     this.lastFullSyncAt = -Infinity;
     this.systemd(`Started ${kubeProxyUnit} - ${unitDescription}.`);
@@ -63,9 +70,9 @@ export class KubeProxyLog {
       ['config.go:199', 'Starting service config controller', []],
       ['config.go:105', 'Starting endpoint slice config controller', []],
     ];
-    lines.forEach(([where, message, values], i) => this.klog(klogS('I', this.wallMs(i), this.pid, where, message, values)));
-    this.klog(klogF('I', this.wallMs(lines.length), this.pid, 'shared_informer.go:320', 'Caches are synced for service config'));
-    this.klog(klogF('I', this.wallMs(lines.length + 1), this.pid, 'shared_informer.go:320', 'Caches are synced for endpoint slice config'));
+    for (const [where, message, values] of lines) this.klog(klogS('I', this.wallMs(), this.pid, where, message, values));
+    this.klog(klogF('I', this.wallMs(), this.pid, 'shared_informer.go:320', 'Caches are synced for service config'));
+    this.klog(klogF('I', this.wallMs(), this.pid, 'shared_informer.go:320', 'Caches are synced for endpoint slice config'));
   }
 
   /** `systemctl stop`: systemd stops the unit; the process ends. */
@@ -78,8 +85,7 @@ export class KubeProxyLog {
 
   /** One sync: the ports added and removed, changed endpoints, then the sync's own lines. */
   synced(services: ServicePortInfo[], tables: { nat: Table; filter: Table }): void {
-    let n = 0;
-    const line = (where: string, message: string, values: [string, KlogValue][]) => this.klog(klogS('I', this.wallMs(n++), this.pid, where, message, values));
+    const line = (where: string, message: string, values: [string, KlogValue][]) => this.klog(klogS('I', this.wallMs(), this.pid, where, message, values));
     const now = new Map(services.map((s) => [portName(s), { servicePort: `${s.clusterIP}:${s.port}/${s.protocol}`, endpoints: s.endpoints.map((e) => `${e.ip}:${e.port}`).join(' ') }]));
     for (const [name, info] of now) {
       const before = this.seen.get(name);
@@ -112,9 +118,10 @@ export class KubeProxyLog {
     line('proxier.go:822', 'SyncProxyRules complete', [ipv4, ['elapsed', goDurationMs(3.5 + rules * 0.041)]]);
   }
 
-  /** Wall-clock ms of the i-th line written at this instant: a few µs apart. */
-  private wallMs(i: number): number {
-    return this.clock.epochMs + this.clock.now + 0.012 + i * 0.031;
+  /** Wall-clock ms of the next line: lines written at one virtual instant are a few µs apart. */
+  private wallMs(): number {
+    if (this.clock.now !== this.lineAt) [this.lineAt, this.lineSeq] = [this.clock.now, 0];
+    return this.clock.epochMs + this.clock.now + 0.012 + this.lineSeq++ * 0.031;
   }
 
   private klog(message: string): void {

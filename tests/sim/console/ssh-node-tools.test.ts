@@ -100,6 +100,24 @@ describe('ssh NODE journalctl -u kube-proxy', () => {
     expect(c.run('ssh node-2 journalctl -u nothing')).toEqual({ stdout: '-- No entries --\n', stderr: '', exitCode: 0 });
   });
 
+  it('a machine that booted again: a -- Boot ID -- line, and kube-proxy back at its boot-time PID', () => {
+    const rebooted = () => {
+      const { c } = hostnames();
+      for (const line of ['sim stop node node-2', 'sleep 30', 'sim start node node-2', 'sleep 10']) c.run(line);
+      return c;
+    };
+    const c = rebooted();
+    const lines = c.run('ssh node-2 journalctl -u kube-proxy').stdout.split('\n');
+    const boot = lines.findIndex((l) => l.startsWith('-- Boot '));
+    expect(lines[boot]).toMatch(/^-- Boot [0-9a-f]{32} --$/);
+    expect(lines.filter((l) => l.startsWith('-- Boot '))).toHaveLength(1);
+    expect(lines[boot + 1]).toMatch(/ node-2 systemd\[1\]: Started kube-proxy\.service - Kubernetes Kube Proxy\.$/);
+    expect(lines[boot + 2]).toMatch(/ node-2 kube-proxy\[712\]: I0101 .* "Using iptables proxy"$/);
+    // The same boot id in another run of the same session.
+    expect(rebooted().run('ssh node-2 journalctl -u kube-proxy | grep -e "-- Boot"').stdout).toBe(`${lines[boot]}\n`);
+    expect(c.run('ssh node-2 ps aux').stdout).toMatch(/^root {11}1 .* 00:0\d {3}0:00 \/sbin\/init$/m);
+  });
+
   it('an unknown command is still bash’s', () => {
     expect(hostnames().c.run('ssh node-1 nmap')).toEqual({ stdout: '', stderr: 'bash: line 1: nmap: command not found\n', exitCode: 127 });
   });
