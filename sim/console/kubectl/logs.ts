@@ -1,6 +1,6 @@
 import type { Pod } from '../../api/types';
 import { ApiError } from '../../core/api-error';
-import type { ExecResult } from '../../node/programs';
+import { withStderrAround, type ExecResult } from '../../node/programs';
 import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
@@ -75,7 +75,8 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
     const url = `https://${host?.ip}:10250/containerLogs/${namespace}/${name}/${container}`;
     return { stdout: '', stderr: `${stderr}Error from server: Get "${url}": dial tcp ${host?.ip}:10250: connect: no route to host\n`, exitCode: 1 };
   }
-  return { stdout: tail(log, values.get('tail')), stderr, exitCode: 0 };
+  // kubectl says which Pod and container it picked before it streams the log.
+  return withStderrAround({ stdout: tail(log, values.get('tail')), stderr: '', exitCode: 0 }, stderr);
 }
 
 /** `--tail=N`: the last N lines; -1 (the default) keeps them all. */

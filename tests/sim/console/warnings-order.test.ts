@@ -75,4 +75,12 @@ describe('kubectl warnings come before the output they belong to', () => {
     expect(lines[1]).toMatch(/^wget: can't connect to remote host \(.*\): Connection refused$/);
     expect(lines[2]).toBe(pods[0].metadata.name);
   });
+
+  it('logs of a Deployment: which Pod kubectl picked, then the log', () => {
+    const c = console();
+    c.run("kubectl create deployment talk --image=busybox --replicas=2 -- sh -c 'echo hello; sleep 3600'");
+    c.run('kubectl rollout status deployment/talk');
+    const r = c.run('kubectl logs deployment/talk');
+    expect(terminalText(r)).toMatch(/^Found 2 pods, using pod\/talk-[a-z0-9]+-[a-z0-9]{5}\nhello\n$/);
+  });
 });
