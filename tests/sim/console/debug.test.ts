@@ -47,7 +47,7 @@ describe('kubectl debug -it POD --image=busybox', () => {
     const state = first.cluster.rng.save();
     const a = first.c.run(`kubectl debug ${first.pod.metadata.name} --image=busybox`).stdout;
     // Starting the container later is the kubelet's business, as for any container; kubectl drew nothing.
-    expect(first.cluster.rng.save()).toBe(state);
+    expect(first.cluster.rng.save()).toEqual(state);
     const second = debugSetup();
     expect(second.c.run(`kubectl debug ${second.pod.metadata.name} --image=busybox`).stdout).toBe(a);
   });
