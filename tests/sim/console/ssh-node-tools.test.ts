@@ -118,6 +118,19 @@ describe('ssh NODE journalctl -u kube-proxy', () => {
     expect(c.run('ssh node-2 ps aux').stdout).toMatch(/^root {11}1 .* 00:0\d {3}0:00 \/sbin\/init$/m);
   });
 
+  it('journalctl -u kubelet: its start and registration, then each Pod the sync loop receives, asked to delete, and removes', () => {
+    const { c, pods } = hostnames();
+    const here = pods.find((p) => p.spec.nodeName === 'node-1')!;
+    const key = `default/${here.metadata.name}`;
+    c.run(`kubectl delete pod ${here.metadata.name}`);
+    const out = c.run('ssh node-1 journalctl -u kubelet').stdout;
+    expect(out.split('\n')[0]).toBe('Jan 01 00:00:00 node-1 systemd[1]: Started kubelet.service - Kubernetes Kubelet.');
+    expect(out).toContain('kubelet[705]: I0101 00:00:00.000012     705 server.go:525] "Kubelet version" kubeletVersion="v1.35.0"\n');
+    expect(out).toContain('"Successfully registered node" node="node-1"\n');
+    const syncLoop = out.split('\n').filter((l) => l.includes(key)).map((l) => l.replace(/^.*\] "(SyncLoop \w+)" source="api" pods=\["(.*)"\]$/, '$1 $2'));
+    expect(syncLoop).toEqual([`SyncLoop ADD ${key}`, `SyncLoop DELETE ${key}`, `SyncLoop REMOVE ${key}`]);
+  });
+
   it('an unknown command is still bash’s', () => {
     expect(hostnames().c.run('ssh node-1 nmap')).toEqual({ stdout: '', stderr: 'bash: line 1: nmap: command not found\n', exitCode: 127 });
   });
