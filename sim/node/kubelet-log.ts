@@ -39,13 +39,13 @@ export class KubeletLog {
   }
 
   private onPod(e: WatchEvent<Pod>): void {
-    if (!this.node.running) return;
-    const here = (p?: Pod) => p?.spec.nodeName === this.node.name;
-    const pods: [string, string[]] = ['pods', [`${e.object.metadata.namespace ?? 'default'}/${e.object.metadata.name}`]];
-    const api: [string, string] = ['source', 'api'];
-    if (e.type === 'ADDED' && here(e.object)) this.journal.info('kubelet.go:2425', 'SyncLoop ADD', [api, pods]);
-    else if (e.type === 'MODIFIED' && here(e.object) && !here(e.old)) this.journal.info('kubelet.go:2425', 'SyncLoop ADD', [api, pods]);
-    else if (e.type === 'MODIFIED' && here(e.object) && e.object.metadata.deletionTimestamp && !e.old?.metadata.deletionTimestamp) this.journal.info('kubelet.go:2441', 'SyncLoop DELETE', [api, pods]);
-    else if (e.type === 'DELETED' && here(e.object)) this.journal.info('kubelet.go:2435', 'SyncLoop REMOVE', [api, pods]);
+    // Every node's kubelet hears of every Pod: only its own are its business.
+    if (e.object.spec.nodeName !== this.node.name || !this.node.running) return;
+    const bound = e.type === 'ADDED' || (e.type === 'MODIFIED' && e.old?.spec.nodeName !== this.node.name);
+    const deleting = e.type === 'MODIFIED' && !!e.object.metadata.deletionTimestamp && !e.old?.metadata.deletionTimestamp;
+    const what = bound ? 'ADD' : deleting ? 'DELETE' : e.type === 'DELETED' ? 'REMOVE' : undefined;
+    if (!what) return;
+    const where = { ADD: 'kubelet.go:2425', DELETE: 'kubelet.go:2441', REMOVE: 'kubelet.go:2435' }[what];
+    this.journal.info(where, `SyncLoop ${what}`, [['source', 'api'], ['pods', [`${e.object.metadata.namespace ?? 'default'}/${e.object.metadata.name}`]]]);
   }
 }

@@ -1,7 +1,7 @@
 import type { NodeHost } from './node-host';
-import { writeJournal } from './journal';
+import { writeJournal, type JournalEntry } from './journal';
 import { bootServices } from './host-processes';
-import { klogF, klogS, type KlogValue } from './klog';
+import type { KlogValue } from './klog';
 
 /**
  * How a systemd service on a node writes to the journal: its program's klog lines on stderr
@@ -27,12 +27,12 @@ export class UnitJournal {
 
   /** A structured klog line (InfoS). */
   info(where: string, message: string, values: [string, KlogValue][] = []): void {
-    this.write(this.identifier, this.pid, klogS('I', this.wallMs(), this.pid, where, message, values));
+    this.write(this.identifier, this.pid, { severity: 'I', wallMs: this.wallMs(), where, message, values });
   }
 
   /** A printf-style klog line (Infof). */
   infof(where: string, text: string): void {
-    this.write(this.identifier, this.pid, klogF('I', this.wallMs(), this.pid, where, text));
+    this.write(this.identifier, this.pid, { severity: 'I', wallMs: this.wallMs(), where, message: text, printf: true });
   }
 
   /** systemd started the unit. */
@@ -52,7 +52,7 @@ export class UnitJournal {
     this.write('systemd', bootServices.systemd, message);
   }
 
-  private write(identifier: string, pid: number, message: string): void {
+  private write(identifier: string, pid: number, message: JournalEntry['message']): void {
     writeJournal(this.node, { at: this.clock.now, unit: this.unit, identifier, pid, message });
   }
 

@@ -1,5 +1,5 @@
 import type { Program } from '../programs';
-import type { JournalEntry } from '../journal';
+import { journalEntries, journalMessage, type JournalEntry } from '../journal';
 import { Rng, seedFrom } from '../../core/rng';
 
 /**
@@ -33,7 +33,7 @@ export const journalctl: Program = (ctx, args) => {
     } else return { stdout: '', stderr: `Failed to add match '${a}': Invalid argument\n`, exitCode: 1 };
   }
   const node = ctx.node!;
-  let entries = (node.journal ?? []).filter((e) => units.length === 0 || units.includes(e.unit));
+  let entries = journalEntries(node).filter((e) => units.length === 0 || units.includes(e.unit));
   if (lines !== undefined) entries = lines === 0 ? [] : entries.slice(-lines);
   if (!entries.length) return { stdout: '-- No entries --\n', stderr: '', exitCode: 0 };
   const epoch = ctx.cluster.clock.epochMs;
@@ -59,5 +59,5 @@ function shortLine(e: JournalEntry, epochMs: number, host: string): string {
   const d = new Date(epochMs + e.at);
   const two = (n: number) => String(n).padStart(2, '0');
   const when = `${months[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
-  return `${when} ${host} ${e.identifier}[${e.pid}]: ${e.message}\n`;
+  return `${when} ${host} ${e.identifier}[${e.pid}]: ${journalMessage(e)}\n`;
 }
