@@ -131,6 +131,23 @@ describe('ssh NODE journalctl -u kube-proxy', () => {
     expect(syncLoop).toEqual([`SyncLoop ADD ${key}`, `SyncLoop DELETE ${key}`, `SyncLoop REMOVE ${key}`]);
   });
 
+  it('systemctl stop kube-proxy: the node’s rules go stale; start brings them back with a full sync', () => {
+    const { c } = hostnames(2);
+    const endpoints = () => c.run(`ssh node-1 iptables-save -t nat | grep -c 'DNAT --to-destination .*:9376'`).stdout;
+    expect(c.run('ssh node-1 systemctl is-active kube-proxy kubelet')).toEqual({ stdout: 'active\nactive\n', stderr: '', exitCode: 0 });
+    expect(c.run('ssh node-1 systemctl stop kube-proxy')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(c.run('ssh node-1 systemctl is-active kube-proxy')).toEqual({ stdout: 'inactive\n', stderr: '', exitCode: 3 });
+    c.run('kubectl scale deployment hostnames --replicas=3');
+    c.run('kubectl rollout status deployment/hostnames');
+    c.run('sleep 2');
+    expect(endpoints()).toBe('2\n');
+    expect(c.run('ssh node-2 iptables-save -t nat | grep -c "DNAT --to-destination .*:9376"').stdout).toBe('3\n');
+    c.run('ssh node-1 systemctl start kube-proxy');
+    c.run('sleep 1');
+    expect(endpoints()).toBe('3\n');
+    expect(c.run('ssh node-1 systemctl start nope')).toEqual({ stdout: '', stderr: 'Failed to start nope.service: Unit nope.service not found.\n', exitCode: 5 });
+  });
+
   it('an unknown command is still bash’s', () => {
     expect(hostnames().c.run('ssh node-1 nmap')).toEqual({ stdout: '', stderr: 'bash: line 1: nmap: command not found\n', exitCode: 127 });
   });
