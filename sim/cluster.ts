@@ -12,6 +12,7 @@ import { Cloud } from './cloud/cloud';
 import { ApiError } from './core/api-error';
 import { newEventRecorder } from './api/event-recorder';
 import { kubectlExec } from './node/kubelet-exec';
+import { bootAgain } from './node/host-processes';
 import type { ExecResult } from './node/programs';
 
 /**
@@ -172,6 +173,7 @@ export class Cluster {
     const host = this.nodeHost(name);
     if (host.running) return;
     host.running = true;
+    bootAgain(host, this.clock.now);
     host.kubelet?.powerOn();
     host.kubeProxy?.powerOn();
     for (const hook of host.bootHooks) hook();

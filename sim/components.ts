@@ -20,6 +20,7 @@ import './node/programs/host';
 import './addons/ingress/nginx-ingress-image';
 import './addons/dns/coredns-program';
 import { Kubelet } from './node/kubelet';
+import { KubeletLog } from './node/kubelet-log';
 import { IpMasqAgent } from './node/ip-masq-agent';
 import { NamespaceController } from './controllers/namespace';
 import { RootCACertPublisher } from './controllers/root-ca-cert-publisher';
@@ -75,7 +76,15 @@ export const components: readonly ComponentEntry[] = [
   { name: 'cloud-controller-manager', runsOn: 'control-plane', install: ({ context, cloud }) => (cloud.enabled ? [new ServiceController(context, cloud)] : []) },
 
   // Node agents: kubelet, kube-proxy.
-  { name: 'kubelet', runsOn: 'each-node', install: ({ context, config, nodes, dataplane }, node) => void (node!.kubelet = new Kubelet({ ...context, config, nodes, dataplane }, node!, preloadedImages(config))) },
+  {
+    name: 'kubelet',
+    runsOn: 'each-node',
+    install: ({ context, config, nodes, dataplane }, node) => {
+      node!.kubelet = new Kubelet({ ...context, config, nodes, dataplane }, node!, preloadedImages(config));
+      // What it writes to the node's journal (journalctl -u kubelet).
+      new KubeletLog({ ...context, config }, node!);
+    },
+  },
   { name: 'kube-proxy', runsOn: 'each-node', install: ({ context, config }, node) => void (node!.kubeProxy = new KubeProxy({ ...context, config }, node!)) },
   // On a cloud, Pods' traffic to the internet leaves with the node's address.
   { name: 'ip-masq-agent', runsOn: 'each-node', install: ({ context, config, cloud }, node) => void (cloud.enabled && new IpMasqAgent({ ...context, config }, node!)) },

@@ -142,6 +142,13 @@ export interface PodSpec {
   hostNetwork?: boolean;
   serviceAccountName?: string;
   volumes?: Volume[];
+  /** Containers added to a running Pod for debugging (`kubectl debug`), through the ephemeralcontainers subresource. */
+  ephemeralContainers?: EphemeralContainer[];
+}
+
+/** A debugging container: no ports, probes or restarts; it may share a target container's process namespace. */
+export interface EphemeralContainer extends Container {
+  targetContainerName?: string;
 }
 
 export interface PodCondition {
@@ -179,6 +186,7 @@ export interface PodStatus {
   podIPs?: { ip: string }[];
   startTime?: string;
   containerStatuses?: ContainerStatus[];
+  ephemeralContainerStatuses?: ContainerStatus[];
   reason?: string;
   message?: string;
 }

@@ -24,9 +24,8 @@ export class Rng {
   stream(purpose: string): Rng {
     let s = this.streams.get(purpose);
     if (!s) {
-      let h = 0x811c9dc5 ^ this.seed; // FNV-1a over the purpose, starting from the seed
-      for (let i = 0; i < purpose.length; i++) h = Math.imul(h ^ purpose.charCodeAt(i), 0x01000193);
-      this.streams.set(purpose, (s = new Rng(h)));
+      // FNV-1a over the purpose, starting from the seed.
+      this.streams.set(purpose, (s = new Rng(seedFrom(purpose, (0x811c9dc5 ^ this.seed) >>> 0))));
     }
     return s;
   }
@@ -74,4 +73,14 @@ export class Rng {
     for (let i = 0; i < length; i++) s += alphabet[this.int(alphabet.length)];
     return s;
   }
+}
+
+/**
+ * A seed computed from a text (FNV-1a, from `basis`), for a random stream of its own: what a
+ * client such as kubectl draws (its name suffixes) never takes a number from the cluster's streams.
+ */
+export function seedFrom(text: string, basis = 0x811c9dc5): number {
+  let h = basis;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }

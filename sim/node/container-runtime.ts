@@ -71,6 +71,8 @@ export interface PodRuntime {
   pod: Pod;
   sandbox?: PodSandbox;
   containers: RuntimeContainer[];
+  /** The ephemeral containers started so far (`kubectl debug`), in spec order; never restarted. */
+  ephemeral: RuntimeContainer[];
   /** When the kubelet first saw the Pod: status.startTime. */
   startTime: number;
   /** Between the decision to run the Pod and its sandbox being ready (ContainerCreating). */
@@ -86,24 +88,18 @@ export function newPodRuntime(pod: Pod, now: number): PodRuntime {
     key: `${pod.metadata.namespace}/${pod.metadata.name}`,
     uid: pod.metadata.uid ?? '',
     pod,
-    containers: pod.spec.containers.map((spec) => ({
-      spec,
-      restartCount: 0,
-      incarnation: 0,
-      state: 'waiting',
-      waiting: { reason: 'ContainerCreating' },
-      started: false,
-      ready: false,
-      fs: new Map(),
-      probes: new Map(),
-      servers: [],
-      log: '',
-    })),
+    containers: pod.spec.containers.map(newRuntimeContainer),
+    ephemeral: [],
     startTime: now,
     creating: false,
     terminating: false,
     generation: 0,
   };
+}
+
+/** A container the runtime has not started yet. */
+export function newRuntimeContainer(spec: Container): RuntimeContainer {
+  return { spec, restartCount: 0, incarnation: 0, state: 'waiting', waiting: { reason: 'ContainerCreating' }, started: false, ready: false, fs: new Map(), probes: new Map(), servers: [], log: '' };
 }
 
 /** A container or exec ID as containerd makes them: 64 hexadecimal digits. */

@@ -3,7 +3,7 @@ import type { NodeHost } from './node-host';
 /**
  * Process ids on a node: fixed for what systemd starts at boot, then handed out in the order
  * processes are first seen (a service started again, a Pod's shim, pause and containers), so the
- * same session prints the same PIDs. No random number is drawn.
+ * same session prints the same PIDs; a new boot starts over. No random number is drawn.
  */
 
 /** The services a freshly booted Ubuntu node runs, with the PIDs they typically get there. */
@@ -28,7 +28,18 @@ declare module './node-host' {
   interface NodeHost {
     /** The node's process ids, by what the process is (`kube-proxy#2`, `shim/<pod uid>`). */
     pids?: PidTable;
+    /** How many times the machine booted again after the first boot (the journal's boots). */
+    boot?: number;
+    /** Virtual ms of the last boot (0: the cluster's start). */
+    bootedAt?: number;
   }
+}
+
+/** The machine boots again (`sim start node`): a new boot in the journal, and PIDs start over. */
+export function bootAgain(node: NodeHost, now: number): void {
+  node.boot = (node.boot ?? 0) + 1;
+  node.bootedAt = now;
+  node.pids = undefined;
 }
 
 /** The PID of the process `key` names on the node: `fixed` the first time if given, else the next free one. */

@@ -1,4 +1,5 @@
 import type { NodeHost } from './node-host';
+import { klogF, klogS, type KlogValue } from './klog';
 
 /**
  * A node's systemd journal: what the services that run on the machine itself (kube-proxy, the
@@ -13,7 +14,33 @@ export interface JournalEntry {
   /** SYSLOG_IDENTIFIER: the program's name. */
   identifier: string;
   pid: number;
+  /** The line as written, or a klog line kept as data (formatted only when read). */
+  message: string | KlogRecord;
+  /** Which boot of the machine wrote it (see bootAgain). */
+  boot: number;
+}
+
+/** A klog line's parts: wall-clock ms (its fraction gives the µs), `file:line`, the message and its values. */
+export interface KlogRecord {
+  severity: 'I' | 'W' | 'E';
+  wallMs: number;
+  where: string;
   message: string;
+  values?: [string, KlogValue][];
+  /** A printf-style line (Infof): the message is not quoted. */
+  printf?: boolean;
+}
+
+/** An entry's MESSAGE as journalctl prints it. */
+export function journalMessage(e: JournalEntry): string {
+  const m = e.message;
+  if (typeof m === 'string') return m;
+  return m.printf ? klogF(m.severity, m.wallMs, e.pid, m.where, m.message) : klogS(m.severity, m.wallMs, e.pid, m.where, m.message, m.values);
+}
+
+/** The entries the journal still holds, oldest first. */
+export function journalEntries(node: NodeHost): JournalEntry[] {
+  return (node.journal ?? []).slice(-journalCapacity);
 }
 
 /** How many entries a node keeps. */
@@ -26,8 +53,9 @@ declare module './node-host' {
   }
 }
 
-export function writeJournal(node: NodeHost, entry: JournalEntry): void {
+export function writeJournal(node: NodeHost, entry: Omit<JournalEntry, 'boot'>): void {
   const journal = (node.journal ??= []);
-  journal.push(entry);
-  if (journal.length > journalCapacity) journal.splice(0, journal.length - journalCapacity);
+  journal.push({ ...entry, boot: node.boot ?? 0 });
+  // Rotation, done now and then rather than at every line: readers see the last journalCapacity.
+  if (journal.length > 2 * journalCapacity) journal.splice(0, journal.length - journalCapacity);
 }

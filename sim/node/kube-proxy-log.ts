@@ -2,9 +2,9 @@ import type { ClusterConfig } from '../cluster-config';
 import type { Table } from '../net/netfilter';
 import type { NodeHost } from './node-host';
 import type { ServicePortInfo } from './kube-proxy-rules';
-import { writeJournal } from './journal';
+import { UnitJournal } from './unit-journal';
 import { bootServices, pidOf } from './host-processes';
-import { goDurationMs, klogF, klogS, type KlogValue } from './klog';
+import { goDurationMs, type KlogValue } from './klog';
 
 /**
  * What kube-proxy writes to its node's journal (it runs there as the systemd unit
@@ -17,13 +17,13 @@ import { goDurationMs, klogF, klogS, type KlogValue } from './klog';
  */
 export const kubeProxyVerbosity = 4;
 export const kubeProxyUnit = 'kube-proxy.service';
-/** The unit's Description=, which systemd ≥ 249 prints after the unit's name. */
-const unitDescription = 'Kubernetes Kube Proxy';
 /** kube-proxy forces a full sync at least this often (proxyutil.FullSyncPeriod). */
 const fullSyncPeriodMs = 3_600_000;
 
 export class KubeProxyLog {
-  private pid = 0;
+  private readonly journal: UnitJournal;
+  /** The machine's boot of the last start: the first start of a boot gets the boot-time PID. */
+  private bootOfLastStart = -1;
   /** Virtual ms when the running process started. */
   startedAt = 0;
   private starts = 0;
@@ -35,51 +35,49 @@ export class KubeProxyLog {
     private readonly node: NodeHost,
     private readonly config: ClusterConfig,
     private readonly clock: { readonly epochMs: number; readonly now: number },
-  ) {}
+  ) {
+    this.journal = new UnitJournal(node, clock, kubeProxyUnit, 'Kubernetes Kube Proxy', 'kube-proxy');
+  }
 
-  /** The running process' PID (0 before it first started). */
+  /** The running process' PID (0 while it does not run). */
   get processId(): number {
-    return this.pid;
+    return this.journal.pid;
   }
 
   /** The process starts (at boot, or again): systemd says so, then kube-proxy's startup lines. */
   started(): void {
     this.starts++;
     this.startedAt = this.clock.now;
-    this.pid = pidOf(this.node, `kube-proxy#${this.starts}`, this.starts === 1 ? bootServices['kube-proxy'] : undefined);
+    const boot = this.node.boot ?? 0;
+    this.journal.pid = pidOf(this.node, `kube-proxy#${this.starts}`, boot !== this.bootOfLastStart ? bootServices['kube-proxy'] : undefined);
+    this.bootOfLastStart = boot;
     this.seen.clear();
     this.lastFullSyncAt = -Infinity;
-    this.systemd(`Started ${kubeProxyUnit} - ${unitDescription}.`);
-    const lines: [string, string, [string, KlogValue][]][] = [
-      ['server_linux.go:66', 'Using iptables proxy', []],
-      ['server.go:677', 'Successfully retrieved node IP(s)', [['IPs', [this.node.ip]]]],
-      ['server_linux.go:169', 'Using iptables Proxier', []],
-      [
-        'proxier.go:255',
-        'Setting route_localnet=1 to allow node-ports on localhost; to change this either disable iptables.localhostNodePorts (--iptables-localhost-nodeports) or set nodePortAddresses (--nodeport-addresses) to filter loopback addresses',
-        [['ipFamily', 'IPv4']],
-      ],
-      ['server.go:483', 'Version info', [['version', this.config.kubernetesVersion]]],
-      ['config.go:199', 'Starting service config controller', []],
-      ['config.go:105', 'Starting endpoint slice config controller', []],
-    ];
-    lines.forEach(([where, message, values], i) => this.klog(klogS('I', this.wallMs(i), this.pid, where, message, values)));
-    this.klog(klogF('I', this.wallMs(lines.length), this.pid, 'shared_informer.go:320', 'Caches are synced for service config'));
-    this.klog(klogF('I', this.wallMs(lines.length + 1), this.pid, 'shared_informer.go:320', 'Caches are synced for endpoint slice config'));
+    this.journal.started();
+    const j = this.journal;
+    j.info('server_linux.go:66', 'Using iptables proxy');
+    j.info('server.go:677', 'Successfully retrieved node IP(s)', [['IPs', [this.node.ip]]]);
+    j.info('server_linux.go:169', 'Using iptables Proxier');
+    j.info(
+      'proxier.go:255',
+      'Setting route_localnet=1 to allow node-ports on localhost; to change this either disable iptables.localhostNodePorts (--iptables-localhost-nodeports) or set nodePortAddresses (--nodeport-addresses) to filter loopback addresses',
+      [['ipFamily', 'IPv4']],
+    );
+    j.info('server.go:483', 'Version info', [['version', this.config.kubernetesVersion]]);
+    j.info('config.go:199', 'Starting service config controller');
+    j.info('config.go:105', 'Starting endpoint slice config controller');
+    j.infof('shared_informer.go:320', 'Caches are synced for service config');
+    j.infof('shared_informer.go:320', 'Caches are synced for endpoint slice config');
   }
 
   /** `systemctl stop`: systemd stops the unit; the process ends. */
   stopped(): void {
-    this.systemd(`Stopping ${kubeProxyUnit} - ${unitDescription}...`);
-    this.systemd(`${kubeProxyUnit}: Deactivated successfully.`);
-    this.systemd(`Stopped ${kubeProxyUnit} - ${unitDescription}.`);
-    this.pid = 0;
+    this.journal.stopped();
   }
 
   /** One sync: the ports added and removed, changed endpoints, then the sync's own lines. */
   synced(services: ServicePortInfo[], tables: { nat: Table; filter: Table }): void {
-    let n = 0;
-    const line = (where: string, message: string, values: [string, KlogValue][]) => this.klog(klogS('I', this.wallMs(n++), this.pid, where, message, values));
+    const line = (where: string, message: string, values: [string, KlogValue][]) => this.journal.info(where, message, values);
     const now = new Map(services.map((s) => [portName(s), { servicePort: `${s.clusterIP}:${s.port}/${s.protocol}`, endpoints: s.endpoints.map((e) => `${e.ip}:${e.port}`).join(' ') }]));
     for (const [name, info] of now) {
       const before = this.seen.get(name);
@@ -110,19 +108,6 @@ export class KubeProxyLog {
     ]);
     // The elapsed time grows with the rules written (iptables-restore's work); a fixed model.
     line('proxier.go:822', 'SyncProxyRules complete', [ipv4, ['elapsed', goDurationMs(3.5 + rules * 0.041)]]);
-  }
-
-  /** Wall-clock ms of the i-th line written at this instant: a few µs apart. */
-  private wallMs(i: number): number {
-    return this.clock.epochMs + this.clock.now + 0.012 + i * 0.031;
-  }
-
-  private klog(message: string): void {
-    writeJournal(this.node, { at: this.clock.now, unit: kubeProxyUnit, identifier: 'kube-proxy', pid: this.pid, message });
-  }
-
-  private systemd(message: string): void {
-    writeJournal(this.node, { at: this.clock.now, unit: kubeProxyUnit, identifier: 'systemd', pid: bootServices.systemd, message });
   }
 }
 

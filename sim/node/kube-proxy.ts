@@ -101,6 +101,7 @@ export class KubeProxy {
 
   /** Stops the agent: no more syncs; what is in the tables stays there. */
   stop(): void {
+    if (!this.running) return;
     this.running = false;
     if (this.timer !== undefined) this.cluster.clock.cancel(this.timer);
     this.timer = undefined;

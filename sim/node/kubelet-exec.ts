@@ -1,7 +1,7 @@
 import type { HostEnvironment } from './programs';
 import type { Pod } from '../api/types';
 import { ApiError } from '../core/api-error';
-import { containerPrograms, fail, type ExecResult, type ProgramContext } from './programs';
+import { containerPrograms, fail, withStderrAround, type ExecResult, type ProgramContext } from './programs';
 import { runtimeId } from './container-runtime';
 import { programUserland } from './programs/busybox';
 import { hasDnsProgram } from './programs/dns-tools';
@@ -53,7 +53,7 @@ export function kubectlExec(cluster: HostEnvironment, namespace: string, podName
     return fail(`${notice}${result.stderr}error: the simulator cannot wait for a command that never ends (${argv.join(' ')}); run it as a container's command instead\n`, 130);
   }
   const trailer = result.exitCode !== 0 ? `command terminated with exit code ${result.exitCode}\n` : '';
-  return { ...result, stderr: notice + result.stderr + trailer };
+  return withStderrAround(result, notice, trailer);
 }
 
 /**
@@ -74,7 +74,8 @@ export function execTarget(
   let notice = '';
   if (container === undefined && names.length > 1) notice = `Defaulted container "${names[0]}" out of: ${names.join(', ')}\n`;
   const name = container ?? names[0];
-  if (!names.includes(name)) return fail(`${new ApiError('BadRequest', `container ${name} is not valid for pod ${podName}`)}\n`);
+  // An ephemeral container (kubectl debug) takes exec and attach too, when named.
+  if (!names.includes(name) && !pod.spec.ephemeralContainers?.some((c) => c.name === name)) return fail(`${new ApiError('BadRequest', `container ${name} is not valid for pod ${podName}`)}\n`);
   const host = pod.spec.nodeName ? cluster.nodes.get(pod.spec.nodeName) : undefined;
   if (!host) return fail(`${new ApiError('BadRequest', `pod ${podName} does not have a host assigned`)}\n`);
   if (!host.running) return fail(`${notice}Error from server: error dialing backend: dial tcp ${host.ip}:10250: i/o timeout\n`);

@@ -89,5 +89,7 @@ export function generatePodStatus(rt: PodRuntime, host: NodeHost, previous: PodS
     ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
     startTime: clock.timestamp(rt.startTime),
     containerStatuses,
+    // An ephemeral container is never ready: it serves no traffic (convertToAPIContainerStatuses).
+    ...(rt.ephemeral.length ? { ephemeralContainerStatuses: rt.ephemeral.map((c) => ({ ...containerStatus(c, clock), ready: false })) } : {}),
   };
 }

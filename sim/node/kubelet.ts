@@ -17,6 +17,7 @@ import {
   declaredSockets,
   exitContainer,
   newPodRuntime,
+  newRuntimeContainer,
   removePodSandbox,
   runPodSandbox,
   runtimeId,
@@ -172,6 +173,24 @@ export class Kubelet extends Controller {
     else if (!rt.sandbox && !rt.creating && this.wantsToRun(rt)) this.startPod(rt);
     // The status manager puts the kubelet's view back if someone else changed the Pod's status.
     else this.writeStatus(rt);
+    if (!pod.metadata.deletionTimestamp) this.startEphemeralContainers(rt);
+  }
+
+  /**
+   * Ephemeral containers added to the Pod's spec (`kubectl debug`) start in its running sandbox,
+   * each once: the kubelet never restarts one (SyncPod's ephemeral containers step).
+   */
+  private startEphemeralContainers(rt: PodRuntime): void {
+    for (const spec of rt.pod.spec.ephemeralContainers ?? []) {
+      if (!rt.sandbox || rt.ephemeral.some((c) => c.spec.name === spec.name)) continue;
+      const c = newRuntimeContainer(spec);
+      rt.ephemeral.push(c);
+      this.writeStatus(rt);
+      this.afterPod(rt, containerStartMs, () => {
+        this.startContainer(rt, c);
+        this.writeStatus(rt);
+      });
+    }
   }
 
   /** Does any container of the Pod still have to run (restartPolicy allowing)? */
@@ -180,6 +199,7 @@ export class Kubelet extends Controller {
   }
 
   private restartable(rt: PodRuntime, c: RuntimeContainer): boolean {
+    if (rt.ephemeral.includes(c)) return false;
     const policy = rt.pod.spec.restartPolicy ?? 'Always';
     const exitCode = c.terminated?.exitCode ?? 0;
     return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0);
@@ -459,7 +479,7 @@ export class Kubelet extends Controller {
   /** Drops a pod worker and everything it holds on the machine. */
   private forget(rt: PodRuntime): void {
     const now = this.cluster.clock.now;
-    for (const c of rt.containers) exitContainer(rt, c, 137, 'Error', now);
+    for (const c of [...rt.containers, ...rt.ephemeral]) exitContainer(rt, c, 137, 'Error', now);
     if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
     rt.sandbox = undefined;
     rt.generation++;
@@ -516,7 +536,7 @@ export class Kubelet extends Controller {
   private runningContainer(pod: Pod, container: string): RuntimeContainer | undefined {
     const rt = this.pods.get(objectKey(pod));
     if (!this.host.running || !rt || rt.uid !== pod.metadata.uid) return undefined;
-    return rt.containers.find((c) => c.spec.name === container && c.state === 'running');
+    return [...rt.containers, ...rt.ephemeral].find((c) => c.spec.name === container && c.state === 'running');
   }
 
   // ---- Status -----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { mainPrograms } from './main-programs';
 import { runContainerProgram } from './kubelet-exec';
 import { shellProcess } from './programs/sh';
 import { containerPrograms } from './programs';
+import { podContainer } from '../api/pod-containers';
 
 /**
  * A container's main process (PID 1): what the image's ENTRYPOINT and CMD, or the container's
@@ -46,7 +47,7 @@ export function mainProcessArgv(spec: Container): string[] | undefined {
 export function startMainProcess(ctx: ProgramContext, argv: string[], write: (stdout: string, stderr: string) => void): ProcessRun | undefined {
   const base = baseName(argv[0] ?? '');
   if (base === 'sh' || base === 'bash') {
-    const stdinOpen = ctx.pod?.spec.containers.find((c) => c.name === ctx.container)?.stdin === true;
+    const stdinOpen = podContainer(ctx.pod, ctx.container)?.stdin === true;
     return shellProcess(ctx, base, argv.slice(1), write, stdinOpen);
   }
   const server = mainPrograms.get(base);

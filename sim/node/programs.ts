@@ -43,6 +43,15 @@ export function terminalText(result: Pick<ExecResult, 'stdout' | 'stderr' | 'pri
   return writesOf(result).map((w) => w.text).join('');
 }
 
+/**
+ * The program's result with more on stderr before and after its own output: kubectl's notices
+ * before an exec'd program's output, `command terminated with exit code N` after it.
+ */
+export function withStderrAround(result: ExecResult, before: string, after = ''): ExecResult {
+  const around = printedResult([{ stream: 'stderr', text: before }, ...writesOf(result), { stream: 'stderr', text: after }], result.exitCode);
+  return result.elapsedMs === undefined ? around : { ...around, elapsedMs: result.elapsedMs };
+}
+
 /** The result of a program that made these writes; `printed` is kept only when stderr came before stdout ended. */
 export function printedResult(writes: readonly Write[], exitCode: number): ExecResult {
   const stream = (name: Write['stream']) => writes.filter((w) => w.stream === name && w.text).map((w) => w.text).join('');

@@ -16,15 +16,14 @@ kubectl get endpointslices -l kubernetes.io/service-name=hostnames
 kubectl get pods -A --field-selector spec.nodeName=node-1 -o custom-columns=NAMESPACE:.metadata.namespace,NAME:.metadata.name,IP:.status.podIP
 kubectl logs deployment/hostnames
 kubectl get svc -n kube-system -L k8s-app
-# "Does the Service work by IP?" and "Are the Pods working?", from a Pod.
-kubectl run -it --rm --restart=Never busybox --image=busybox -- sh
-for i in $(seq 1 3); do
-    wget -qO- 10.98.124.95:80
-done
-for ep in 10.244.1.3:9376 10.244.2.2:9376 10.244.3.3:9376; do
-    wget -qO- $ep
-done
-exit
+# "Does the Service work by IP?" and "Are the Pods working?", from a Pod: the Service's IP three
+# times, then each endpoint (the addresses read from the API rather than typed).
+kubectl run busybox --image=busybox --restart=Never -- sleep 3600
+kubectl wait --for=condition=Ready pod/busybox
+CLUSTER_IP=$(kubectl get service hostnames -o jsonpath='{.spec.clusterIP}')
+kubectl exec busybox -- sh -c 'for i in $(seq 1 3); do wget -qO- '$CLUSTER_IP':80; done'
+ENDPOINTS=$(kubectl get endpointslices -l kubernetes.io/service-name=hostnames -o jsonpath='{range .items[*].endpoints[*]}{.addresses[0]}:9376 {end}')
+kubectl exec busybox -- sh -c 'for ep in '"$ENDPOINTS"'; do wget -qO- $ep; done'
 kubectl get service hostnames -o json
 kubectl get endpoints hostnames
 # "Is kube-proxy running?": on a node.
@@ -33,7 +32,7 @@ ssh node-1 journalctl -u kube-proxy | grep -E 'iptables Proxier|hostnames'
 # "Iptables mode".
 ssh node-1 iptables-save | grep hostnames
 # "Is kube-proxy proxying?": the Service by IP from the node.
-ssh node-1 curl 10.98.124.95:80
-ssh node-1 curl -s 10.98.124.95:80
+ssh node-1 curl $CLUSTER_IP:80
+ssh node-1 curl -s $CLUSTER_IP:80
 # The hairpin edge case starts from the kubelet's command line.
 ssh node-1 ps auxw | grep kubelet

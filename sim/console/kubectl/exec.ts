@@ -1,4 +1,4 @@
-import { terminalText, type ExecResult } from '../../node/programs';
+import { terminalText, withStderrAround, type ExecResult } from '../../node/programs';
 import { execTarget } from '../../node/kubelet-exec';
 import { namespaceOf, type CommandContext } from '../context';
 import { ContainerShell } from '../container-shell';
@@ -41,7 +41,7 @@ export function kubectlExec(ctx: CommandContext, argv: string[]): ExecResult {
   const stdin = values.get('stdin') === 'true';
   if (tty && !ctx.attach) {
     const result = ctx.cluster.exec(namespace, pod, values.get('container'), afterDash);
-    return { ...result, stderr: 'Unable to use a TTY - input is not a terminal or the right kind of file\n' + result.stderr };
+    return withStderrAround(result, 'Unable to use a TTY - input is not a terminal or the right kind of file\n');
   }
   const shell = interactiveShell(afterDash);
   if (tty && stdin && shell && ctx.attach) {

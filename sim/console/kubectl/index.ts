@@ -5,6 +5,7 @@ import { kubectlApiResources } from './api-resources';
 import { kubectlApply } from './apply';
 import { kubectlClusterInfo, kubectlVersion } from './cluster-info';
 import { kubectlCreate } from './create';
+import { kubectlDebug } from './debug';
 import { kubectlDelete } from './delete';
 import { kubectlDescribe } from './describe';
 import { kubectlExec } from './exec';
@@ -30,6 +31,7 @@ const subcommands = new Map<string, Subcommand>([
   ['cluster-info', kubectlClusterInfo],
   ['cordon', kubectlCordon],
   ['create', kubectlCreate],
+  ['debug', kubectlDebug],
   ['delete', kubectlDelete],
   ['describe', kubectlDescribe],
   ['drain', kubectlDrain],

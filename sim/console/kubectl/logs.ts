@@ -1,6 +1,6 @@
 import type { Pod } from '../../api/types';
 import { ApiError } from '../../core/api-error';
-import type { ExecResult } from '../../node/programs';
+import { withStderrAround, type ExecResult } from '../../node/programs';
 import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
@@ -110,8 +110,10 @@ function podLog(ctx: CommandContext, pod: Pod, values: Map<string, string>): Exe
     return { stdout: '', stderr: `${stderr}Error from server: Get "${url}": dial tcp ${host?.ip}:10250: connect: no route to host\n`, exitCode: 1 };
   }
   // --prefix: each line says where it comes from, as `[pod/NAME/CONTAINER] `.
-  const stdout = values.get('prefix') === 'true' ? log.replace(/^(?=.)/gm, `[pod/${name}/${container}] `) : log;
-  return { stdout, stderr, exitCode: 0 };
+  const lines = tail(log, values.get('tail'));
+  const stdout = values.get('prefix') === 'true' ? lines.replace(/^(?=.)/gm, `[pod/${name}/${container}] `) : lines;
+  // kubectl says which Pod and container it picked before it streams the log.
+  return withStderrAround({ stdout, stderr: '', exitCode: 0 }, stderr);
 }
 
 /** `--tail=N`: the last N lines; -1 (the default) keeps them all. */

@@ -1,5 +1,5 @@
 import type { Pod } from '../../api/types';
-import type { ExecResult } from '../../node/programs';
+import { withStderrAround, type ExecResult } from '../../node/programs';
 import { execTarget } from '../../node/kubelet-exec';
 import { mainProcessArgv } from '../../node/main-process';
 import type { CommandContext } from '../context';
@@ -9,8 +9,13 @@ import { advanceUntil } from '../wait-until';
 import { kubectlDelete } from './delete';
 import { interactiveShell } from './exec';
 
+/** What kubectl attach prints on stderr as it attaches a terminal to a container (attach.go Run). */
+export const attachNotices =
+  'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n' +
+  "If you don't see a command prompt, try pressing enter.\n";
+
 /** kubectl run's --pod-running-timeout default: how long it waits for the Pod to run. */
-const podRunningTimeoutMs = 60_000;
+export const podRunningTimeoutMs = 60_000;
 
 export interface AttachRunOptions {
   namespace: string;
@@ -52,10 +57,7 @@ export function kubectlAttachRun(ctx: CommandContext, o: AttachRunOptions): Exec
   if (completed(pod)) return finish(ctx, o, logOf(ctx, pod), '');
 
   const terminal = o.stdin && o.tty && ctx.attach !== undefined;
-  const notices =
-    (o.tty && !terminal ? 'Unable to use a TTY - input is not a terminal or the right kind of file\n' : '') +
-    'All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n' +
-    "If you don't see a command prompt, try pressing enter.\n";
+  const notices = (o.tty && !terminal ? 'Unable to use a TTY - input is not a terminal or the right kind of file\n' : '') + attachNotices;
   const argv = mainProcessArgv(container) ?? [];
   const shell = container.stdin ? interactiveShell(argv) : undefined;
   const host = pod.spec.nodeName ? cluster.nodes.get(pod.spec.nodeName) : undefined;
@@ -75,7 +77,7 @@ export function kubectlAttachRun(ctx: CommandContext, o: AttachRunOptions): Exec
   };
   if (!terminal) {
     const result = ended(0);
-    return { ...result, stderr: notices + result.stderr };
+    return withStderrAround(result, notices);
   }
   const target = execTarget(cluster, o.namespace, o.name, container.name);
   if ('exitCode' in target) return target;

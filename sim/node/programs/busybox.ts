@@ -1,5 +1,6 @@
 import type { ProgramContext } from '../programs';
 import { imageUserland, type Userland } from '../images';
+import { podContainer } from '../../api/pod-containers';
 
 /**
  * The first line BusyBox prints above an applet's usage text. The build date that real binaries
@@ -12,6 +13,6 @@ export const busyboxBanner = 'BusyBox v1.36.1 multi-call binary.\n';
  * GNU coreutils elsewhere and on nodes (see imageUserland in images.ts).
  */
 export function programUserland(ctx: ProgramContext): Userland {
-  const image = ctx.pod?.spec.containers.find((c) => c.name === ctx.container)?.image;
+  const image = podContainer(ctx.pod, ctx.container)?.image;
   return image ? imageUserland(image) : 'gnu';
 }

@@ -6,12 +6,13 @@ import { curl } from './curl';
 import { pingIputils } from './ping-iputils';
 import { journalctl } from './journalctl';
 import { ps } from './ps';
+import { systemctl } from './systemctl';
 import { onTheNode } from '../host-files';
 
 /**
  * Registers the programs the reader runs on a node over `ssh NODE …`: the tools that show the
  * data plane as it is (iptables-save, conntrack, ip) and the clients that use it from the node's
- * own network namespace (curl, iputils' ping), the node's processes (ps) and its journal (journalctl). Imported once for its effect.
+ * own network namespace (curl, iputils' ping), the node's processes (ps), its services (systemctl) and its journal (journalctl). Imported once for its effect.
  */
 hostPrograms.set('iptables-save', iptablesSave);
 hostPrograms.set('conntrack', conntrack);
@@ -20,3 +21,4 @@ hostPrograms.set('curl', onTheNode(curl));
 hostPrograms.set('ping', onTheNode(pingIputils));
 hostPrograms.set('journalctl', journalctl);
 hostPrograms.set('ps', ps);
+hostPrograms.set('systemctl', systemctl);

@@ -3,6 +3,7 @@ import type { Program, ProgramContext } from '../programs';
 import { bootServices, pidOf } from '../host-processes';
 import { mainProcessArgv } from '../main-process';
 import { kubeProxyVerbosity } from '../kube-proxy-log';
+import { Rng, seedFrom } from '../../core/rng';
 
 /**
  * `ps` on a node, as procps-ng 4.0.4 (Ubuntu 24.04) prints it, for what the simulator knows runs
@@ -66,13 +67,15 @@ function processes(ctx: ProgramContext, psArgs: string): Proc[] {
   const node = ctx.node!;
   const now = ctx.cluster.clock.now;
   const up = (started: number, share: number) => Math.floor(((now - started) / 1000) * share);
+  // What systemd started came up with the machine.
+  const boot = node.bootedAt ?? 0;
   const procs: Proc[] = [
-    { user: 'root', pid: bootServices.systemd, ppid: 0, cpu: '0.0', mem: '0.3', vsz: 22360, rss: 13404, stat: 'Ss', started: 0, cpuSeconds: up(0, 0.002), command: '/sbin/init' },
-    { user: 'root', pid: bootServices['systemd-journald'], ppid: 1, cpu: '0.0', mem: '0.4', vsz: 50616, rss: 16364, stat: 'S<s', started: 0, cpuSeconds: up(0, 0.001), command: '/usr/lib/systemd/systemd-journald' },
-    { user: 'root', pid: bootServices.containerd, ppid: 1, cpu: '0.4', mem: '1.3', vsz: 1949136, rss: 52840, stat: 'Ssl', started: 0, cpuSeconds: up(0, 0.004), command: '/usr/bin/containerd' },
-    { user: 'root', pid: bootServices.sshd, ppid: 1, cpu: '0.0', mem: '0.2', vsz: 12020, rss: 8064, stat: 'Ss', started: 0, cpuSeconds: 0, command: 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups' },
+    { user: 'root', pid: bootServices.systemd, ppid: 0, cpu: '0.0', mem: '0.3', vsz: 22360, rss: 13404, stat: 'Ss', started: boot, cpuSeconds: up(boot, 0.002), command: '/sbin/init' },
+    { user: 'root', pid: bootServices['systemd-journald'], ppid: 1, cpu: '0.0', mem: '0.4', vsz: 50616, rss: 16364, stat: 'S<s', started: boot, cpuSeconds: up(boot, 0.001), command: '/usr/lib/systemd/systemd-journald' },
+    { user: 'root', pid: bootServices.containerd, ppid: 1, cpu: '0.4', mem: '1.3', vsz: 1949136, rss: 52840, stat: 'Ssl', started: boot, cpuSeconds: up(boot, 0.004), command: '/usr/bin/containerd' },
+    { user: 'root', pid: bootServices.sshd, ppid: 1, cpu: '0.0', mem: '0.2', vsz: 12020, rss: 8064, stat: 'Ss', started: boot, cpuSeconds: 0, command: 'sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups' },
     {
-      user: 'root', pid: bootServices.kubelet, ppid: 1, cpu: '1.1', mem: '2.4', vsz: 2048788, rss: 97304, stat: 'Ssl', started: 0, cpuSeconds: up(0, 0.011),
+      user: 'root', pid: bootServices.kubelet, ppid: 1, cpu: '1.1', mem: '2.4', vsz: 2048788, rss: 97304, stat: 'Ssl', started: boot, cpuSeconds: up(boot, 0.011),
       command: `/usr/local/bin/kubelet --config=/var/lib/kubelet/kubelet-config.yaml --kubeconfig=/var/lib/kubelet/kubeconfig --node-ip=${node.ip} --v=2`,
     },
   ];
@@ -90,7 +93,8 @@ function processes(ctx: ProgramContext, psArgs: string): Proc[] {
   const at = (stamp: string | undefined) => (stamp ? Date.parse(stamp) - ctx.cluster.clock.epochMs : 0);
   for (const pod of pods) {
     const uid = pod.metadata.uid ?? pod.metadata.name;
-    const started = at(pod.status?.startTime);
+    // The sandbox came up with the Pod, or again after the machine booted.
+    const started = Math.max(boot, at(pod.status?.startTime));
     const shim = pidOf(node, `shim/${uid}`);
     procs.push({ user: 'root', pid: shim, ppid: 1, cpu: '0.0', mem: '0.3', vsz: 1238384, rss: 12416, stat: 'Sl', started, cpuSeconds: 0, command: `/usr/bin/containerd-shim-runc-v2 -namespace k8s.io -id ${hexId(uid)} -address /run/containerd/containerd.sock` });
     // The pause image runs as 65535 (its Dockerfile's USER 65535:65535); ps prints a UID with no name as a number.
@@ -153,17 +157,10 @@ function programName(command: string): string {
   return first.slice(first.lastIndexOf('/') + 1).slice(0, 15);
 }
 
-/** A 64-digit hex id (a sandbox's) from a Pod's uid: deterministic, no random number drawn (FNV-1a, then xorshift). */
+/** A 64-digit hex id (a sandbox's) from a Pod's uid: deterministic, from a stream of its own. */
 function hexId(seed: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+  const rng = new Rng(seedFrom(seed));
   let out = '';
-  while (out.length < 64) {
-    h ^= h << 13;
-    h ^= h >>> 17;
-    h ^= h << 5;
-    h >>>= 0;
-    out += h.toString(16).padStart(8, '0');
-  }
+  while (out.length < 64) out += rng.uint32().toString(16).padStart(8, '0');
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Program, ProgramContext } from '../programs';
+import { printedResult, type Program, type ProgramContext, type Write } from '../programs';
 import { runContainerProgram } from '../kubelet-exec';
 import { mainPrograms } from '../main-programs';
 import { parseShell } from '../../shell/syntax';
@@ -77,10 +77,11 @@ export function containerShell(ctx: ProgramContext, name: string, write: (stdout
 /** The shell as a program that runs to its end (kubectl exec, exec probes, a script's `sh -c`). */
 function shellProgram(name: string): Program {
   return (ctx, args) => {
-    let stdout = '';
-    let stderr = '';
-    const r = runToEnd(shellProcess(ctx, name, args, (o, e) => ((stdout += o), (stderr += e))), name);
-    return { stdout, stderr: stderr + r.stderr, exitCode: r.exitCode, ...(r.elapsedMs ? { elapsedMs: r.elapsedMs } : {}) };
+    // What the script printed, in order: a loop's failures stay between its successes.
+    const writes: Write[] = [];
+    const r = runToEnd(shellProcess(ctx, name, args, (o, e) => writes.push({ stream: 'stdout', text: o }, { stream: 'stderr', text: e })), name);
+    writes.push({ stream: 'stderr', text: r.stderr });
+    return { ...printedResult(writes, r.exitCode), ...(r.elapsedMs ? { elapsedMs: r.elapsedMs } : {}) };
   };
 }
 

@@ -100,6 +100,54 @@ describe('ssh NODE journalctl -u kube-proxy', () => {
     expect(c.run('ssh node-2 journalctl -u nothing')).toEqual({ stdout: '-- No entries --\n', stderr: '', exitCode: 0 });
   });
 
+  it('a machine that booted again: a -- Boot ID -- line, and kube-proxy back at its boot-time PID', () => {
+    const rebooted = () => {
+      const { c } = hostnames();
+      for (const line of ['sim stop node node-2', 'sleep 30', 'sim start node node-2', 'sleep 10']) c.run(line);
+      return c;
+    };
+    const c = rebooted();
+    const lines = c.run('ssh node-2 journalctl -u kube-proxy').stdout.split('\n');
+    const boot = lines.findIndex((l) => l.startsWith('-- Boot '));
+    expect(lines[boot]).toMatch(/^-- Boot [0-9a-f]{32} --$/);
+    expect(lines.filter((l) => l.startsWith('-- Boot '))).toHaveLength(1);
+    expect(lines[boot + 1]).toMatch(/ node-2 systemd\[1\]: Started kube-proxy\.service - Kubernetes Kube Proxy\.$/);
+    expect(lines[boot + 2]).toMatch(/ node-2 kube-proxy\[712\]: I0101 .* "Using iptables proxy"$/);
+    // The same boot id in another run of the same session.
+    expect(rebooted().run('ssh node-2 journalctl -u kube-proxy | grep -e "-- Boot"').stdout).toBe(`${lines[boot]}\n`);
+    expect(c.run('ssh node-2 ps aux').stdout).toMatch(/^root {11}1 .* 00:0\d {3}0:00 \/sbin\/init$/m);
+  });
+
+  it('journalctl -u kubelet: its start and registration, then each Pod the sync loop receives, asked to delete, and removes', () => {
+    const { c, pods } = hostnames();
+    const here = pods.find((p) => p.spec.nodeName === 'node-1')!;
+    const key = `default/${here.metadata.name}`;
+    c.run(`kubectl delete pod ${here.metadata.name}`);
+    const out = c.run('ssh node-1 journalctl -u kubelet').stdout;
+    expect(out.split('\n')[0]).toBe('Jan 01 00:00:00 node-1 systemd[1]: Started kubelet.service - Kubernetes Kubelet.');
+    expect(out).toContain('kubelet[705]: I0101 00:00:00.000012     705 server.go:525] "Kubelet version" kubeletVersion="v1.35.0"\n');
+    expect(out).toContain('"Successfully registered node" node="node-1"\n');
+    const syncLoop = out.split('\n').filter((l) => l.includes(key)).map((l) => l.replace(/^.*\] "(SyncLoop \w+)" source="api" pods=\["(.*)"\]$/, '$1 $2'));
+    expect(syncLoop).toEqual([`SyncLoop ADD ${key}`, `SyncLoop DELETE ${key}`, `SyncLoop REMOVE ${key}`]);
+  });
+
+  it('systemctl stop kube-proxy: the node’s rules go stale; start brings them back with a full sync', () => {
+    const { c } = hostnames(2);
+    const endpoints = () => c.run(`ssh node-1 iptables-save -t nat | grep -c 'DNAT --to-destination .*:9376'`).stdout;
+    expect(c.run('ssh node-1 systemctl is-active kube-proxy kubelet')).toEqual({ stdout: 'active\nactive\n', stderr: '', exitCode: 0 });
+    expect(c.run('ssh node-1 systemctl stop kube-proxy')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(c.run('ssh node-1 systemctl is-active kube-proxy')).toEqual({ stdout: 'inactive\n', stderr: '', exitCode: 3 });
+    c.run('kubectl scale deployment hostnames --replicas=3');
+    c.run('kubectl rollout status deployment/hostnames');
+    c.run('sleep 2');
+    expect(endpoints()).toBe('2\n');
+    expect(c.run('ssh node-2 iptables-save -t nat | grep -c "DNAT --to-destination .*:9376"').stdout).toBe('3\n');
+    c.run('ssh node-1 systemctl start kube-proxy');
+    c.run('sleep 1');
+    expect(endpoints()).toBe('3\n');
+    expect(c.run('ssh node-1 systemctl start nope')).toEqual({ stdout: '', stderr: 'Failed to start nope.service: Unit nope.service not found.\n', exitCode: 5 });
+  });
+
   it('an unknown command is still bash’s', () => {
     expect(hostnames().c.run('ssh node-1 nmap')).toEqual({ stdout: '', stderr: 'bash: line 1: nmap: command not found\n', exitCode: 127 });
   });

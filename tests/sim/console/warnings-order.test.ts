@@ -3,6 +3,7 @@ import { Cluster } from '../../../sim/cluster';
 import { Console } from '../../../sim/console/console';
 import { terminalText } from '../../../sim/node/programs';
 import type { Pod } from '../../../sim/api/types';
+import { hostnames } from './hostnames';
 
 /**
  * kubectl prints an API warning to stderr as the response arrives, before the objects it
@@ -61,5 +62,25 @@ describe('kubectl warnings come before the output they belong to', () => {
     expect(terminalText(c.run(`kubectl drain ${node} --force`))).toBe(
       `node/${node} cordoned\nWarning: deleting Pods that declare no controller: default/bare\nevicting pod default/bare\npod/bare evicted\nnode/${node} drained\n`,
     );
+  });
+
+  it('kubectl exec … sh -c with a loop: each failure stays between the successes around it', () => {
+    const { c, pods } = hostnames(1, 'kubectl run client --image=busybox --restart=Never -- sleep 3600', 'kubectl wait --for=condition=Ready pod/client');
+    const ip = pods[0].status!.podIP!;
+    const r = c.run(`kubectl exec client -- sh -c 'for p in 9376 1 9376; do wget -qO- ${ip}:$p; echo; done'`);
+    // Blank lines aside (whether the body ends with a newline is the image's business).
+    const lines = terminalText(r).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(pods[0].metadata.name);
+    expect(lines[1]).toMatch(/^wget: can't connect to remote host \(.*\): Connection refused$/);
+    expect(lines[2]).toBe(pods[0].metadata.name);
+  });
+
+  it('logs of a Deployment: which Pod kubectl picked, then the log', () => {
+    const c = console();
+    c.run("kubectl create deployment talk --image=busybox --replicas=2 -- sh -c 'echo hello; sleep 3600'");
+    c.run('kubectl rollout status deployment/talk');
+    const r = c.run('kubectl logs deployment/talk');
+    expect(terminalText(r)).toMatch(/^Found 2 pods, using pod\/talk-[a-z0-9]+-[a-z0-9]{5}\nhello\n$/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundPod, startCluster } from './helpers';
+import { terminalText } from '../../../sim/node/programs';
 
 describe('kubectl exec into the simulated containers', () => {
   it('writes resolv.conf for ClusterFirst DNS: the namespace first in the search path, the 10th service IP as nameserver', () => {
@@ -22,7 +23,10 @@ describe('kubectl exec into the simulated containers', () => {
     cluster.advance(4000);
     expect(cluster.exec('default', 'nope', undefined, ['ls'])).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
     expect(cluster.exec('default', 'two', 'db', ['ls']).stderr).toBe('Error from server (BadRequest): container db is not valid for pod two\n');
-    expect(cluster.exec('default', 'two', undefined, ['echo', 'hi'])).toEqual({ stdout: 'hi\n', stderr: 'Defaulted container "web" out of: web, sidecar\n', exitCode: 0 });
+    const defaulted = cluster.exec('default', 'two', undefined, ['echo', 'hi']);
+    expect(defaulted).toMatchObject({ stdout: 'hi\n', stderr: 'Defaulted container "web" out of: web, sidecar\n', exitCode: 0 });
+    // kubectl's notice comes before the program's output.
+    expect(terminalText(defaulted)).toBe('Defaulted container "web" out of: web, sidecar\nhi\n');
     expect(cluster.exec('default', 'two', 'sidecar', ['rm', '/tmp/x'])).toEqual({
       stdout: '',
       stderr: "rm: can't remove '/tmp/x': No such file or directory\ncommand terminated with exit code 1\n",
