@@ -235,7 +235,7 @@ export const widgets: WidgetEntry[] = [
       { kind: 'map', acts: ['readiness', 'liveness'], readiness: { fail: 'kubectl exec {pod} -- touch /tmp/maintenance', restore: 'kubectl exec {pod} -- rm /tmp/maintenance' }, liveness: 'kubectl exec {pod} -- touch /tmp/broken', capacity: 6, packets: true },
       { kind: 'endpoints', service: 'web' },
       { kind: 'rules', service: 'default/web', node: 'node-2' },
-      { kind: 'console', examples: ["kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done' | sort | uniq -c", 'kubectl get pods -o wide', 'kubectl describe endpointslices -l kubernetes.io/service-name=web'] },
+      { kind: 'console', examples: ["kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; echo; done' | sort | uniq -c", 'kubectl get pods -o wide', 'kubectl describe endpointslices -l kubernetes.io/service-name=web'] },
     ],
   }),
   live({

@@ -32,16 +32,26 @@ export function serverAt(connection: Connection, socket: string): Server | undef
 }
 
 /**
- * What every server in the simulator answers unless its program says otherwise, like agnhost's
- * serve-hostname: 200 OK with its Pod's name, the headers Go's net/http writes.
+ * What a server of an image the simulator does not know answers (the simulator's convention, see
+ * images.ts): 200 OK with its Pod's name and a newline, as Go's net/http writes it. The images the
+ * simulator knows answer as their programs do (nginx its default page, serve_hostname and agnhost
+ * their hostname with no newline).
  */
 export function serveHostname(env: { clock: Clock }, podName: string): HttpResponse {
-  const body = `${podName}\n`;
+  return goResponse(env, `${podName}\n`);
+}
+
+/**
+ * A response as a Go net/http handler writes it with fmt.Fprint: the headers Go adds, in the order
+ * it writes them (sorted by name): Content-Length, Content-Type (sniffed: plain text here), Date.
+ * An empty body has no Content-Type. Source: net/http's server.go (chunkWriter.writeHeader).
+ */
+export function goResponse(env: { clock: Clock }, body: string, status = 200): HttpResponse {
   return {
-    status: 200,
+    status,
     headers: [
-      ['Content-Length', String(body.length)],
-      ['Content-Type', 'text/plain; charset=utf-8'],
+      ['Content-Length', String(new TextEncoder().encode(body).length)],
+      ...(body ? ([['Content-Type', 'text/plain; charset=utf-8']] as [string, string][]) : []),
       ['Date', httpDate(env.clock.epochMs + env.clock.now)],
     ],
     body,

@@ -3,13 +3,15 @@ import type { HttpRequest, HttpResponse } from '../net/http';
 import type { TlsOffer } from '../net/tls/handshake';
 import type { ProgramContext } from './programs';
 import { netexecHttp } from './agnhost-netexec';
+import { serveHostnameHttp } from './serve-hostname';
 
 /**
  * The server programs of the catalogue's images (see images.ts), as a container's main process
  * runs them: each parses its flags, listens where the real program listens (whatever the Pod
  * declares as containerPorts: in Kubernetes those are informational), and runs until it is
- * stopped. Every HTTP server answers with its Pod's name (the simulator's serve-hostname
- * convention, see client-socket.ts), and with status 200 unless said otherwise.
+ * stopped. A server with an `http` handler answers as the real program does (nginx, whoami,
+ * serve_hostname, agnhost serve-hostname and netexec); the others answer with their Pod's name
+ * (the simulator's convention, see serveHostname in http-exchange.ts), with status 200.
  */
 
 /** What a running server listens on and how it answers. */
@@ -100,7 +102,7 @@ const agnhost: MainProgram = (args, ctx) => {
     const http = flag(rest, 'http') !== 'false';
     const tcp = flag(rest, 'tcp') === 'true';
     const udp = flag(rest, 'udp') === 'true';
-    return serve({ sockets: [...(http || tcp ? [`TCP/${port}`] : []), ...(udp ? [`UDP/${port}`] : [])] });
+    return serve({ sockets: [...(http || tcp ? [`TCP/${port}`] : []), ...(udp ? [`UDP/${port}`] : [])], ...(http ? { http: serveHostnameHttp(ctx) } : {}) });
   }
   if (sub === 'netexec') {
     const http = flag(rest, 'http-port') ?? '8080';
@@ -133,11 +135,13 @@ const coredns: MainProgram = (args) => {
 /** The server programs, by the base name of argv[0]; add-ons register their images' programs here too. */
 export const mainPrograms = new Map<string, MainProgram>([
   ['pause', () => serve({ sockets: [] })],
-  ['nginx', () => serve({ sockets: ['TCP/80'] })],
   ['httpd-foreground', () => serve({ sockets: ['TCP/80'] })],
   ['traefik', () => serve({ sockets: ['TCP/80'] })],
   ['hello-app', () => serve({ sockets: ['TCP/8080'] })],
-  ['serve_hostname', () => serve({ sockets: ['TCP/9376'] })],
+  ['serve_hostname', (args, ctx) => {
+    const port = flag(args, 'port') ?? '9376';
+    return /^\d+$/.test(port) ? serve({ sockets: [`TCP/${port}`], http: serveHostnameHttp(ctx) }) : invalidPort('serve_hostname', port);
+  }],
   ['agnhost', agnhost],
   ['http-echo', (args) => {
     const listen = flag(args, 'listen') ?? ':5678';

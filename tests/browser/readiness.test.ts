@@ -30,7 +30,7 @@ test('a failing readiness probe takes the Pod out of traffic without restarting 
 
   // 50 new connections from the console: none reaches the Pod.
   const console = widget.getByRole('group', { name: 'Console' });
-  await console.getByRole('textbox', { name: 'Command' }).fill("kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; done'");
+  await console.getByRole('textbox', { name: 'Command' }).fill("kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; echo; done'");
   await console.getByRole('button', { name: 'Run', exact: true }).click();
   const output = await console.getByRole('log', { name: 'Console output' }).textContent();
   const served = (output ?? '').split('\n').filter((l) => /^web-/.test(l));

@@ -17,11 +17,11 @@ kubectl exec client -- ls /etc/example-ca
 kubectl exec client -- curl -sv -H 'Host: foo.example.com' http://nginx-ingress.nginx-ingress/coffee
 # HTTPS: --resolve sends the names to the controller's ClusterIP, --cacert trusts the example CA.
 kubectl exec client -- curl -sv --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://foo.example.com/coffee
-kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://foo.example.com/tea
-kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://bar.example.com/
+kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve foo.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://foo.example.com/tea; echo
+kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://bar.example.com/; echo
 # bar's /coffee is Exact: /coffee goes to coffee, /coffee/beans falls through to the / prefix (tea).
 kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://bar.example.com/coffee | head -1
-kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://bar.example.com/coffee/beans
+kubectl exec client -- curl -s --cacert /etc/example-ca/ca.crt --resolve bar.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://bar.example.com/coffee/beans; echo
 # No --cacert: the example CA is not in the image's bundle.
 kubectl exec client -- curl -sS --resolve foo.example.com:443:$(kubectl get svc nginx-ingress -n nginx-ingress -o jsonpath={.spec.clusterIP}) https://foo.example.com/tea
 # A host no Ingress names: the default server's 404, and no TLS handshake for it.

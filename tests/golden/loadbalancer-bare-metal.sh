@@ -7,5 +7,5 @@ sleep 30
 kubectl get svc web
 kubectl describe svc web
 PORT=$(kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}')
-curl -s http://192.168.10.11:$PORT/
+curl -s http://192.168.10.11:$PORT/hostname; echo
 cloud lb list

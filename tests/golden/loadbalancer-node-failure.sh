@@ -11,8 +11,8 @@ curl -sS -m 5 http://203.0.113.13/
 sleep 60
 kubectl get nodes
 kubectl get endpointslices -l kubernetes.io/service-name=web
-curl -s http://203.0.113.13/
-curl -s http://203.0.113.13/
+curl -s http://203.0.113.13/hostname; echo
+curl -s http://203.0.113.13/hostname; echo
 sim start node node-1
 sleep 60
 cloud lb describe $LB

@@ -10,8 +10,8 @@ kubectl describe svc web
 cloud lb list
 LB=$(cloud lb list | tail -1 | cut -d' ' -f1)
 cloud lb describe $LB
-curl -s http://203.0.113.13/
-curl -s http://203.0.113.13/
+curl -s http://203.0.113.13/hostname; echo
+curl -s http://203.0.113.13/hostname; echo
 # Local: the health checks ask kube-proxy's healthCheckNodePort; only nodes with a Pod answer 200.
 kubectl apply -f web-lb-local.yaml
 sleep 30

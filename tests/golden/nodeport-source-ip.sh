@@ -7,14 +7,14 @@ sleep 20
 kubectl get svc web
 kubectl get pods -o wide
 cloud ip list
-curl -s http://203.0.113.10:30080/
+curl -s http://203.0.113.10:30080/clientip; echo
 ssh node-1 conntrack -L -p tcp --orig-src 192.0.2.10
-curl -s http://203.0.113.12:30080/
+curl -s http://203.0.113.12:30080/clientip; echo
 ssh node-3 conntrack -L -p tcp --orig-src 192.0.2.10
 kubectl apply -f web-nodeport-local.yaml
 sleep 2
 ssh node-2 iptables-save -t nat | grep -E 'KUBE-(EXT|SVL)'
-curl -s http://203.0.113.11:30080/
+curl -s http://203.0.113.11:30080/clientip; echo
 ssh node-2 conntrack -L -p tcp --orig-src 192.0.2.10
 curl -sS -m 3 http://203.0.113.12:30080/
 ssh node-3 iptables-save -t filter | grep 'has no local endpoints'

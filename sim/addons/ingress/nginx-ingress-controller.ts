@@ -10,7 +10,7 @@ import type { HostEnvironment } from '../../node/programs';
 import { exchange } from '../../node/http-exchange';
 import { buildConfig, hasIngressClass, type NginxConfig, type Upstream } from './nginx-config';
 import { matchLocation } from './nginx-location';
-import { nginxPage, proxiedResponse } from './nginx-pages';
+import { nginxPage, proxiedResponse } from '../../node/nginx-pages';
 
 /**
  * NGINX Ingress Controller (F5's nginx/kubernetes-ingress), as it runs in its Pod: the controller

@@ -14,6 +14,7 @@ import { rm } from './rm';
 import { sleep } from './sleep';
 import { touch } from './touch';
 import '../whoami';
+import '../nginx';
 
 /**
  * Registers the programs found in every container image the simulator runs (GNU coreutils

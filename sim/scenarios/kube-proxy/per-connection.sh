@@ -7,5 +7,5 @@ kubectl rollout status deployment/web
 kubectl wait --for=condition=Ready pod/client
 sleep 2
 # --- transcript ---
-kubectl exec client -- sh -c 'for i in $(seq 1 6); do curl -s http://web; done'
-kubectl exec client -- curl -s http://web http://web http://web http://web http://web http://web
+kubectl exec client -- sh -c 'for i in $(seq 1 6); do curl -s http://web; echo; done'
+kubectl exec client -- curl -s http://web http://web http://web http://web http://web http://web; echo

@@ -6,6 +6,6 @@ kubectl rollout status deployment/web
 kubectl wait --for=condition=Ready pod/client
 # --- transcript ---
 # client runs on node-2; web-55f6cc6694-cdcvh on node-2 too (10.244.2.3), web-55f6cc6694-rkbld on node-1 (10.244.1.3) (pod-ip.sh's listing).
-kubectl exec client -- curl -s http://10.244.2.3:8080
-kubectl exec client -- curl -s http://10.244.1.3:8080
+kubectl exec client -- curl -s http://10.244.2.3:8080; echo
+kubectl exec client -- curl -s http://10.244.1.3:8080; echo
 ssh node-1 conntrack -L

@@ -4,5 +4,5 @@ sleep 2
 kubectl get pods -o wide
 kubectl get service web
 kubectl exec client -- nslookup web
-kubectl exec client -- curl -s http://web
+kubectl exec client -- curl -s http://web; echo
 ssh node-1 conntrack -L | grep dport=80

@@ -1,10 +1,11 @@
-import { httpDate, type HttpResponse } from '../../net/http';
+import { httpDate, type HttpResponse } from '../net/http';
 
 /**
- * The nginx inside NGINX Ingress Controller images: its version string (Server header and error
- * pages, with `server-tokens` on, the controller's default) and the responses nginx writes itself.
- * The version is the simulator's choice of a current mainline nginx; the real one depends on the
- * image's release.
+ * The responses nginx writes itself, with its version string in the Server header and in error
+ * pages (`server_tokens on`, the default of nginx and of NGINX Ingress Controller). NginxVersion is
+ * the nginx inside NGINX Ingress Controller images: the simulator's choice of a current mainline
+ * nginx (the real one depends on the image's release); the `nginx` image's own version follows
+ * its tag (see nginx.ts).
  */
 export const NginxVersion = 'nginx/1.29.3';
 
@@ -12,6 +13,7 @@ export const NginxVersion = 'nginx/1.29.3';
 const nginxReasons: Record<number, string> = {
   301: 'Moved Permanently',
   404: 'Not Found',
+  405: 'Not Allowed',
   502: 'Bad Gateway',
   503: 'Service Temporarily Unavailable',
   504: 'Gateway Time-out',
@@ -21,14 +23,14 @@ const nginxReasons: Record<number, string> = {
  * An error or redirect page as nginx builds it (ngx_http_special_response.c): a small HTML page
  * with CRLF line ends and the version in the footer, `text/html`, keep-alive.
  */
-export function nginxPage(status: number, nowMs: number, location?: string): HttpResponse {
+export function nginxPage(status: number, nowMs: number, location?: string, version = NginxVersion): HttpResponse {
   const title = `${status} ${nginxReasons[status] ?? ''}`;
-  const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>${NginxVersion}</center>\r\n</body>\r\n</html>\r\n`;
+  const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>${version}</center>\r\n</body>\r\n</html>\r\n`;
   return {
     status,
     reason: nginxReasons[status],
     headers: [
-      ['Server', NginxVersion],
+      ['Server', version],
       ['Date', httpDate(nowMs)],
       ['Content-Type', 'text/html'],
       ['Content-Length', String(body.length)],
