@@ -13,7 +13,7 @@ import { ServiceAllocator } from './api/service-ip-allocator';
 import { EndpointSliceController } from './controllers/endpointslice';
 import { EndpointsController } from './controllers/endpoints';
 import { installKubernetesService } from './addons/kubernetes-service';
-import { installCoreDns } from './addons/coredns';
+import { CoreDnsImage, installCoreDns } from './addons/coredns';
 import { KubeProxy } from './node/kube-proxy';
 import './node/programs/host';
 // The ingress controller's image: nodes can run it once it is installed (sim/scenarios/ingress/nginx-ingress.yaml).
@@ -22,6 +22,16 @@ import { Kubelet } from './node/kubelet';
 import { IpMasqAgent } from './node/ip-masq-agent';
 import { NamespaceController } from './controllers/namespace';
 import { RootCACertPublisher } from './controllers/root-ca-cert-publisher';
+
+/**
+ * The images every node has before it runs a Pod: kubeadm pulls the control plane's images, the
+ * pause image and kube-proxy's before the cluster starts, and CoreDNS's on the nodes that run it
+ * (the simulator puts them on every node). Source: kubeadm's constants (PauseVersion 3.10.1) and
+ * `kubeadm config images list`.
+ */
+function preloadedImages(config: ClusterConfig): string[] {
+  return ['registry.k8s.io/pause:3.10.1', `registry.k8s.io/kube-proxy:${config.kubernetesVersion}`, CoreDnsImage];
+}
 
 /** The parts of a cluster a component may be given: each entry below takes only what it needs. */
 export interface ClusterParts {
@@ -64,7 +74,7 @@ export const components: readonly ComponentEntry[] = [
   { name: 'cloud-controller-manager', runsOn: 'control-plane', install: ({ context, cloud }) => (cloud.enabled ? [new ServiceController(context, cloud)] : []) },
 
   // Node agents: kubelet, kube-proxy.
-  { name: 'kubelet', runsOn: 'each-node', install: ({ context, config, nodes, dataplane }, node) => void (node!.kubelet = new Kubelet({ ...context, config, nodes, dataplane }, node!)) },
+  { name: 'kubelet', runsOn: 'each-node', install: ({ context, config, nodes, dataplane }, node) => void (node!.kubelet = new Kubelet({ ...context, config, nodes, dataplane }, node!, preloadedImages(config))) },
   { name: 'kube-proxy', runsOn: 'each-node', install: ({ context, config }, node) => void (node!.kubeProxy = new KubeProxy({ ...context, config }, node!)) },
   // On a cloud, Pods' traffic to the internet leaves with the node's address.
   { name: 'ip-masq-agent', runsOn: 'each-node', install: ({ context, config, cloud }, node) => void (cloud.enabled && new IpMasqAgent({ ...context, config }, node!)) },

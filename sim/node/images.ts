@@ -25,48 +25,53 @@ export interface ImageProfile {
    * or not a program of the image (`docker-entrypoint.sh` of curl, redis and traefik).
    */
   optionsTo?: string;
+  /**
+   * The image's size in bytes as the runtime reports it after a pull (the Pulled event's "Image
+   * size"): the simulator's round figure near the linux/amd64 image's compressed size.
+   */
+  size: number;
 }
 
 /** The catalogue, one entry per image. */
 export const images: ImageProfile[] = [
   /** nginx: docker-entrypoint.sh then `nginx -g 'daemon off;'`, listening on 80; Debian (the `-alpine` tags are BusyBox). Source: github.com/nginxinc/docker-nginx, mainline/debian/Dockerfile. */
-  { repositories: ['nginx', 'nginxinc/nginx-unprivileged'], entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], userland: 'gnu' },
+  { repositories: ['nginx', 'nginxinc/nginx-unprivileged'], entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], userland: 'gnu', size: 72_000_000 },
   /** Apache httpd: `httpd-foreground`, listening on 80; Debian. Source: github.com/docker-library/httpd, 2.4/Dockerfile. */
-  { repositories: ['httpd'], entrypoint: [], cmd: ['httpd-foreground'], userland: 'gnu' },
+  { repositories: ['httpd'], entrypoint: [], cmd: ['httpd-foreground'], userland: 'gnu', size: 58_000_000 },
   /** Traefik: entrypoint.sh then `traefik`, whose default entry point listens on 80; Alpine. Source: github.com/traefik/traefik-library-image, alpine/Dockerfile and entrypoint.sh. */
-  { repositories: ['traefik'], entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], userland: 'busybox', optionsTo: 'traefik' },
+  { repositories: ['traefik'], entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], userland: 'busybox', optionsTo: 'traefik', size: 50_000_000 },
   /** traefik/whoami: `/whoami`, listening on 80 (its --port default). Source: github.com/traefik/whoami, Dockerfile and app.go. */
-  { repositories: ['traefik/whoami', 'containous/whoami'], entrypoint: ['/whoami'], cmd: [], userland: 'gnu' },
+  { repositories: ['traefik/whoami', 'containous/whoami'], entrypoint: ['/whoami'], cmd: [], userland: 'gnu', size: 3_500_000 },
   /** hello-app: `/hello-app`, listening on 8080 (PORT unset). Source: github.com/GoogleCloudPlatform/kubernetes-engine-samples, quickstarts/hello-app/Dockerfile and main.go. */
-  { repositories: ['gcr.io/google-samples/hello-app', 'us-docker.pkg.dev/google-samples/containers/gke/hello-app'], entrypoint: ['/hello-app'], cmd: [], userland: 'gnu' },
+  { repositories: ['gcr.io/google-samples/hello-app', 'us-docker.pkg.dev/google-samples/containers/gke/hello-app'], entrypoint: ['/hello-app'], cmd: [], userland: 'gnu', size: 11_000_000 },
   /** kubernetes-bootcamp (the "Learn Kubernetes Basics" tutorial): `node server.js`, listening on 8080; Debian. Source: the tutorial's image, FROM node with EXPOSE 8080. */
-  { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu' },
+  { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu', size: 80_000_000 },
   /** serve_hostname: `/serve_hostname`, answering its hostname on 9376. Source: kubernetes/test/images/serve-hostname (Dockerfile, README). */
-  { repositories: ['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname'], entrypoint: ['/serve_hostname'], cmd: [], userland: 'busybox' },
+  { repositories: ['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname'], entrypoint: ['/serve_hostname'], cmd: [], userland: 'busybox', size: 3_000_000 },
   /** agnhost: `/agnhost pause` unless args name another subcommand; Alpine. Source: kubernetes/test/images/agnhost/Dockerfile (ENTRYPOINT ["/agnhost"], CMD ["pause"]). */
-  { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox' },
+  { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', size: 51_000_000 },
   /** http-echo: `/http-echo`, listening on -listen (default `:5678`). Source: github.com/hashicorp/http-echo, Dockerfile and main.go. */
-  { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu' },
+  { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu', size: 3_200_000 },
   /** httpbin: `gunicorn -b 0.0.0.0:80 httpbin:app -k gevent`, listening on 80; Ubuntu. Source: github.com/postmanlabs/httpbin, Dockerfile. */
-  { repositories: ['kennethreitz/httpbin', 'mccutchen/go-httpbin'], entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'], userland: 'gnu' },
+  { repositories: ['kennethreitz/httpbin', 'mccutchen/go-httpbin'], entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'], userland: 'gnu', size: 190_000_000 },
   /** Redis: docker-entrypoint.sh then `redis-server`, listening on TCP 6379; Debian. Source: github.com/docker-library/redis, Dockerfile and docker-entrypoint.sh. */
-  { repositories: ['redis'], entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], userland: 'gnu', optionsTo: 'redis-server' },
+  { repositories: ['redis'], entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], userland: 'gnu', optionsTo: 'redis-server', size: 45_000_000 },
   /** CoreDNS: `/coredns`, on 53 (UDP and TCP); with a Corefile (-conf) also health 8080, ready 8181, metrics 9153. Source: github.com/coredns/coredns, Dockerfile; kubeadm's CoreDNS manifest. */
-  { repositories: ['coredns/coredns', 'registry.k8s.io/coredns/coredns', 'registry.k8s.io/coredns'], entrypoint: ['/coredns'], cmd: [], userland: 'gnu' },
+  { repositories: ['coredns/coredns', 'registry.k8s.io/coredns/coredns', 'registry.k8s.io/coredns'], entrypoint: ['/coredns'], cmd: [], userland: 'gnu', size: 20_000_000 },
   /** BusyBox: `sh`, which exits at once when it has no terminal and no input. Source: github.com/docker-library/busybox (CMD ["sh"]). */
-  { repositories: ['busybox', 'registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox'], entrypoint: [], cmd: ['sh'], userland: 'busybox' },
+  { repositories: ['busybox', 'registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox'], entrypoint: [], cmd: ['sh'], userland: 'busybox', size: 2_200_000 },
   /** radial/busyboxplus (BusyBox with curl): `/bin/sh`. Source: github.com/radial/busyboxplus, Dockerfile. */
-  { repositories: ['radial/busyboxplus'], entrypoint: [], cmd: ['/bin/sh'], userland: 'busybox' },
+  { repositories: ['radial/busyboxplus'], entrypoint: [], cmd: ['/bin/sh'], userland: 'busybox', size: 5_000_000 },
   /** Alpine: `/bin/sh` (BusyBox ash). Source: github.com/alpinelinux/docker-alpine, Dockerfile. */
-  { repositories: ['alpine'], entrypoint: [], cmd: ['/bin/sh'], userland: 'busybox' },
+  { repositories: ['alpine'], entrypoint: [], cmd: ['/bin/sh'], userland: 'busybox', size: 3_600_000 },
   /** Ubuntu and Debian: `bash`, which exits at once with no terminal. Sources: the official images' Dockerfiles (CMD ["/bin/bash"], CMD ["bash"]). */
-  { repositories: ['ubuntu', 'debian'], entrypoint: [], cmd: ['bash'], userland: 'gnu' },
+  { repositories: ['ubuntu', 'debian'], entrypoint: [], cmd: ['bash'], userland: 'gnu', size: 29_000_000 },
   /** curl: entrypoint.sh then `curl`, which exits 2 with no URL; Alpine. Source: github.com/curl/curl-container, Containerfile and entrypoint.sh. */
-  { repositories: ['curlimages/curl'], entrypoint: ['/entrypoint.sh'], cmd: ['curl'], userland: 'busybox', optionsTo: 'curl' },
+  { repositories: ['curlimages/curl'], entrypoint: ['/entrypoint.sh'], cmd: ['curl'], userland: 'busybox', optionsTo: 'curl', size: 8_000_000 },
   /** NGINX Ingress Controller: `/nginx-ingress` (the controller, which runs nginx); Debian. Source: github.com/nginx/kubernetes-ingress, build/Dockerfile (ENTRYPOINT ["/nginx-ingress"]). Its program is the ingress add-on's (sim/addons/ingress). */
-  { repositories: ['nginx/nginx-ingress'], entrypoint: ['/nginx-ingress'], cmd: [], userland: 'gnu' },
+  { repositories: ['nginx/nginx-ingress'], entrypoint: ['/nginx-ingress'], cmd: [], userland: 'gnu', size: 110_000_000 },
   /** pause: `/pause`, which sleeps until it is stopped. Source: kubernetes/build/pause (Dockerfile, linux/pause.c). */
-  { repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'], entrypoint: ['/pause'], cmd: [], userland: 'gnu' },
+  { repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'], entrypoint: ['/pause'], cmd: [], userland: 'gnu', size: 320_000 },
 ];
 
 /** An image reference's repository (registry and path, normalised as in `repositories`) and tag. */

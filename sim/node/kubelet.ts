@@ -3,6 +3,7 @@ import type { Pod } from '../api/types';
 import { Controller } from '../core/controller';
 import { objectKey, splitKey, deepEqual } from '../core/store';
 import { ContainerBackOff, backOffPeriodMs } from './kubelet-backoff';
+import { goDuration } from '../core/go-duration';
 import { nodeLeaseRenewIntervalMs, postNodeStatus, registerNode, renewLease } from './kubelet-node-status';
 import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from './kubelet-probes';
 import { generatePodStatus } from './kubelet-status';
@@ -25,12 +26,13 @@ import {
   type RuntimeContainer,
 } from './container-runtime';
 import type { NodeHost } from './node-host';
+import { ImageStore } from './image-manager';
 
 /**
  * Simulator conventions for how long things take, in virtual ms (a real kubelet's timings depend
  * on the machine; these keep ContainerCreating and Terminating visible for a moment):
  * - creating a Pod's sandbox (network namespace, CNI ADD) takes 1 s, then starting its containers
- *   1 s more; every image is already cached on every node ("already present on machine");
+ *   1 s more, plus the image's pull when the node must pull it (see image-manager.ts);
  * - a container asked to stop (SIGTERM) keeps serving for 2 s, then exits with code 0; if the
  *   Pod's grace period is shorter, it is killed (SIGKILL, exit code 137) when the grace period ends;
  * - a container killed for a failed liveness or startup probe is killed at once (exit code 137).
@@ -51,11 +53,6 @@ const maxLogChars = 64 * 1024;
 
 const probeKinds: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 
-/** Go's time.Duration formatting for whole seconds, as the back-off message prints it: `10s`, `1m20s`, `5m0s`. */
-function goDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
-}
 
 declare module './node-host' {
   interface NodeHost {
@@ -78,14 +75,18 @@ export class Kubelet extends Controller {
   private backOff = new ContainerBackOff();
   /** Bumped when the machine stops or starts: timers from before do nothing. */
   private epoch = 0;
+  /** The images on this machine's disk (the container runtime's image store) and the puller. */
+  readonly images: ImageStore;
 
   declare protected readonly cluster: HostEnvironment;
 
   constructor(
     cluster: HostEnvironment,
     readonly host: NodeHost,
+    preloadedImages: readonly string[] = [],
   ) {
     super(cluster);
+    this.images = new ImageStore(preloadedImages);
     // nodeName never changes once set: every event about a Pod of this node names this node.
     cluster.store.watch<Pod>('Pod', (e) => {
       if (e.object.spec.nodeName === host.name) this.enqueue(objectKey(e.object));
@@ -99,6 +100,7 @@ export class Kubelet extends Controller {
   powerOff(): void {
     this.epoch++;
     const now = this.cluster.clock.now;
+    this.images.abortPulls(now);
     for (const rt of this.pods.values()) {
       for (const c of rt.containers) exitContainer(rt, c, 255, 'Unknown', now);
       rt.sandbox?.listening.clear();
@@ -113,6 +115,7 @@ export class Kubelet extends Controller {
       if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
       rt.sandbox = undefined;
       rt.generation++;
+      for (const c of rt.containers) c.pulling = false;
       // A termination cut short by the power-off is started again (and ends at once: nothing runs).
       rt.terminating = false;
     }
@@ -214,8 +217,58 @@ export class Kubelet extends Controller {
     this.writeStatus(rt);
   }
 
-  /** Creates and starts a container: a fresh filesystem, its ports listening, its probes running. */
+  /**
+   * Starts a container: EnsureImageExists first (the Pulled event, or Pulling and a wait for the
+   * pull), then create and start. The container's ID is drawn now, before any pull, so that a
+   * pull's length never changes the order in which containers draw their IDs.
+   */
   private startContainer(rt: PodRuntime, c: RuntimeContainer): void {
+    if (rt.terminating || !rt.sandbox || c.pulling) return;
+    const now = this.cluster.clock.now;
+    const check = this.images.ensure(c.spec, now);
+    if (check.kind === 'never') {
+      this.imageNeverPull(rt, c, check.message);
+      return;
+    }
+    const id = runtimeId(this.cluster.rng);
+    if (check.kind === 'present') {
+      this.event(rt, 'Normal', 'Pulled', check.message);
+      this.createContainer(rt, c, id);
+      return;
+    }
+    this.event(rt, 'Normal', 'Pulling', check.pulling);
+    c.pulling = true;
+    this.afterPod(rt, check.doneAt - now, () => {
+      c.pulling = false;
+      if (rt.terminating || c.state === 'running') return;
+      this.event(rt, 'Normal', 'Pulled', check.pulled);
+      this.createContainer(rt, c, id);
+      this.writeStatus(rt);
+    });
+  }
+
+  /**
+   * imagePullPolicy Never and the image is not on the node: the container waits with reason
+   * ErrImageNeverPull, and the kubelet tries again at each sync of the Pod (every back-off period here).
+   * Source: kubernetes/pkg/kubelet/images/image_manager.go; kuberuntime_container.go (startContainer's "Error: %v" event).
+   */
+  private imageNeverPull(rt: PodRuntime, c: RuntimeContainer, message: string): void {
+    this.event(rt, 'Warning', 'ErrImageNeverPull', message);
+    this.event(rt, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+    if (c.terminated) c.lastTerminated = c.terminated;
+    c.terminated = undefined;
+    c.state = 'waiting';
+    c.waiting = { reason: 'ErrImageNeverPull', message };
+    const incarnation = c.incarnation;
+    this.afterPod(rt, backOffPeriodMs, () => {
+      if (c.incarnation !== incarnation || c.state !== 'waiting') return;
+      this.startContainer(rt, c);
+      this.writeStatus(rt);
+    });
+  }
+
+  /** Creates and starts a container: a fresh filesystem, its ports listening, its probes running. */
+  private createContainer(rt: PodRuntime, c: RuntimeContainer, id: string): void {
     if (rt.terminating || !rt.sandbox) return;
     const name = c.spec.name;
     if (c.startedAt !== undefined) c.restartCount++;
@@ -223,7 +276,7 @@ export class Kubelet extends Controller {
     c.terminated = undefined;
     c.waiting = undefined;
     c.incarnation++;
-    c.id = runtimeId(this.cluster.rng);
+    c.id = id;
     c.state = 'running';
     c.startedAt = this.cluster.clock.now;
     c.fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
@@ -235,7 +288,6 @@ export class Kubelet extends Controller {
     if (c.restartCount > 0) c.previousLog = c.log;
     c.log = '';
     c.servers = [];
-    this.event(rt, 'Normal', 'Pulled', `Container image "${c.spec.image}" already present on machine`);
     this.event(rt, 'Normal', 'Created', `Created container: ${name}`);
     const incarnation = c.incarnation;
     const argv = mainProcessArgv(c.spec);

@@ -1,7 +1,7 @@
 # A failing readiness probe takes a Pod out of the Service's endpoints without restarting it.
 kubectl apply -f probe.yaml
 kubectl get pod probe
-sleep 3
+sleep 5
 kubectl exec probe -- touch /tmp/healthy
 kubectl wait --for=condition=Ready pod/probe --timeout=60s
 kubectl describe svc probe

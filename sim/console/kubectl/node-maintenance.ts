@@ -1,5 +1,6 @@
 import type { Node, Pod } from '../../api/types';
 import { ApiError } from '../../core/api-error';
+import { goDuration } from '../../core/go-duration';
 import type { ExecResult } from '../../node/programs';
 import type { CommandContext } from '../context';
 import { advanceUntil, parseDuration } from '../wait-until';
@@ -150,11 +151,3 @@ export function kubectlDrain(ctx: CommandContext, argv: string[]): ExecResult {
   return { stdout: stdout + `node/${name} drained\n`, stderr, exitCode: 0 };
 }
 
-/** Go's time.Duration.String() for whole seconds: `30s`, `1m30s`, `2h0m0s`. */
-function goDuration(ms: number): string {
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h ? `${h}h${m}m${s}s` : m ? `${m}m${s}s` : `${s}s`;
-}

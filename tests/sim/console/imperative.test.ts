@@ -137,7 +137,7 @@ describe('annotate, logs, version and discovery', () => {
   it("prints what the container's process wrote, the previous run with --previous, the last lines with --tail", () => {
     const { c } = setup();
     c.run(`kubectl run hello --image=busybox -- sh -c 'echo hello; echo world; sleep 2; exit 1'`);
-    c.run('sleep 5');
+    c.run('sleep 6');
     expect(c.run('kubectl logs hello').stdout).toBe('hello\nworld\n');
     expect(c.run('kubectl logs hello --tail=1').stdout).toBe('world\n');
     expect(c.run('kubectl logs hello --previous').stdout).toBe('hello\nworld\n');

@@ -18,7 +18,8 @@ describe('kubectl exec into the simulated containers', () => {
     cluster.store.create(boundPod('two', {}, { containers: [{ name: 'web', image: 'nginx' }, { name: 'sidecar', image: 'busybox', command: ['sleep', '3600'] }] }));
     cluster.advance(1500);
     expect(cluster.exec('default', 'two', 'web', ['ls']).stderr).toBe('error: unable to upgrade connection: container not found ("web")\n');
-    cluster.advance(1500);
+    // nginx (72 MB) and then busybox are pulled, one after the other.
+    cluster.advance(4000);
     expect(cluster.exec('default', 'nope', undefined, ['ls'])).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
     expect(cluster.exec('default', 'two', 'db', ['ls']).stderr).toBe('Error from server (BadRequest): container db is not valid for pod two\n');
     expect(cluster.exec('default', 'two', undefined, ['echo', 'hi'])).toEqual({ stdout: 'hi\n', stderr: 'Defaulted container "web" out of: web, sidecar\n', exitCode: 0 });

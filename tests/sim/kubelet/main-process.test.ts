@@ -20,7 +20,8 @@ describe('a container runs what its image and spec say', () => {
     cluster.store.create(boundPod('pause', { image: 'registry.k8s.io/e2e-test-images/agnhost:2.53' }));
     cluster.store.create(boundPod('echo', { image: 'hashicorp/http-echo', args: ['-listen=:9090', '-text=hi'] }));
     cluster.store.create(boundPod('redis', { image: 'docker.io/library/redis:7' }));
-    cluster.advance(3000);
+    // The node pulls the five images one after the other (about 6 s in all).
+    cluster.advance(10_000);
     expect(listening(cluster, 'nginx')).toEqual(['TCP/80']);
     expect(listening(cluster, 'hostnames')).toEqual(['TCP/9376']);
     expect(listening(cluster, 'netexec')).toEqual(['TCP/8081', 'UDP/8081']);
@@ -34,9 +35,10 @@ describe('a container runs what its image and spec say', () => {
   it('busybox with no command: sh exits at once, Completed, then CrashLoopBackOff with a growing back-off', () => {
     const cluster = startCluster();
     cluster.store.create(boundPod('b', { image: 'busybox' }));
-    cluster.advance(2000);
+    // `busybox` has no tag: imagePullPolicy Always, so each start pulls first (0.3 s, then 0.25 s).
+    cluster.advance(2500);
     expect(webStatus(cluster, 'b')).toMatchObject({ restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } });
-    cluster.advance(1000);
+    cluster.advance(1100);
     expect(webStatus(cluster, 'b')).toMatchObject({ restartCount: 1, state: { terminated: { reason: 'Completed' } } });
     cluster.advance(1000);
     expect(webStatus(cluster, 'b')?.state.waiting?.message).toMatch(/^back-off 10s restarting failed container=web/);
@@ -59,7 +61,7 @@ describe('a container runs what its image and spec say', () => {
     cluster.store.create(boundPod('s', { image: 'busybox', args: ['sleep', '5'] }, { restartPolicy: 'Never' }));
     cluster.advance(6000);
     expect(webStatus(cluster, 's')?.state.running).toBeDefined();
-    cluster.advance(1000);
+    cluster.advance(1500);
     expect(webStatus(cluster, 's')?.state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(getPod(cluster, 's')?.status?.phase).toBe('Succeeded');
   });

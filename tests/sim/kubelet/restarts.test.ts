@@ -58,7 +58,7 @@ describe('kubelet restarts', () => {
     const sandbox = cluster.nodes.get('node-1')?.sandboxes.get(ip);
     expect(webStatus(cluster, 'web')?.state.waiting?.reason).toBe('ContainerCreating');
     expect([...(sandbox?.listening ?? [])]).toEqual([]);
-    cluster.advance(1000);
+    cluster.advance(2000);
     expect([...(sandbox?.listening ?? [])].sort()).toEqual(['TCP/8080', 'UDP/53']);
     cluster.crashContainer('default', 'web');
     expect([...(sandbox?.listening ?? [])]).toEqual([]);
