@@ -46,6 +46,10 @@ export interface Probe {
   exec?: ExecAction;
   httpGet?: HTTPGetAction;
   tcpSocket?: TCPSocketAction;
+  /** A gRPC health check (grpc.health.v1.Health/Check) on a port number, for `service` ("" by default). */
+  grpc?: { port: number; service?: string };
+  /** Liveness and startup probes: the grace period of the kill a failure causes (overrides the Pod's). */
+  terminationGracePeriodSeconds?: number;
   initialDelaySeconds?: number;
   periodSeconds?: number;
   timeoutSeconds?: number;

@@ -48,6 +48,8 @@ export interface RuntimeContainer {
   lastTerminated?: TerminatedState;
   /** The startup probe has succeeded (or there is none). */
   started: boolean;
+  /** The kubelet has sent SIGTERM and waits for the process to exit (or for the SIGKILL). */
+  killing?: boolean;
   /** The kubelet is pulling the container's image before it creates the container. */
   pulling?: boolean;
   /** The readiness probe reports success (or there is none and the container started). */

@@ -11,6 +11,7 @@ import { containerFilesystem } from './kubelet-pod-files';
 import { writeContainerEnvironment } from './kubelet-env';
 import { mountVolumes } from './kubelet-volumes';
 import { mainProcessArgv, startMainProcess } from './main-process';
+import { exitsAfterSigtermMs } from './sigterm';
 import type { ProcessRun } from '../shell/interpreter';
 import { executableNotFound } from './kubelet-exec';
 import {
@@ -33,13 +34,12 @@ import { ImageStore } from './image-manager';
  * on the machine; these keep ContainerCreating and Terminating visible for a moment):
  * - creating a Pod's sandbox (network namespace, CNI ADD) takes 1 s, then starting its containers
  *   1 s more, plus the image's pull when the node must pull it (see image-manager.ts);
- * - a container asked to stop (SIGTERM) keeps serving for 2 s, then exits with code 0; if the
- *   Pod's grace period is shorter, it is killed (SIGKILL, exit code 137) when the grace period ends;
- * - a container killed for a failed liveness or startup probe is killed at once (exit code 137).
+ * - a container asked to stop (SIGTERM) keeps serving for 2 s, then exits with code 0, unless its
+ *   main process ignores SIGTERM (a shell as PID 1: see sigterm.ts); it is killed (SIGKILL, exit
+ *   code 137) when the grace period ends first.
  */
 export const sandboxCreationMs = 1000;
 export const containerStartMs = 1000;
-export const containerShutdownMs = 2000;
 
 /**
  * How often the kubelet's pod lifecycle event generator (PLEG) relists containers: a process that
@@ -47,6 +47,12 @@ export const containerShutdownMs = 2000;
  * (genericPlegRelistPeriod = 1 s).
  */
 export const plegRelistPeriodMs = 1000;
+
+/**
+ * The shortest grace period the kubelet gives a container it kills for a failed probe.
+ * Source: kubernetes/pkg/kubelet/kuberuntime/kuberuntime_container.go (minimumGracePeriodInSeconds = 2).
+ */
+const minimumGracePeriodSeconds = 2;
 
 /** The most a container's log keeps (the oldest lines go first), in characters. */
 const maxLogChars = 64 * 1024;
@@ -278,6 +284,7 @@ export class Kubelet extends Controller {
     c.incarnation++;
     c.id = id;
     c.state = 'running';
+    c.killing = false;
     c.startedAt = this.cluster.clock.now;
     c.fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
     writeContainerEnvironment(c.fs, this.cluster, rt.pod, c.spec);
@@ -389,6 +396,8 @@ export class Kubelet extends Controller {
   private probeTick(rt: PodRuntime, c: RuntimeContainer, kind: ProbeKind, incarnation: number): void {
     if (c.incarnation !== incarnation || c.state !== 'running') return;
     if (kind === 'startup' && c.started) return;
+    // A liveness or startup failure puts the worker on hold until the container runs again (worker.go onHold).
+    if (c.killing && kind !== 'readiness') return;
     const probe = withProbeDefaults(probeOf(c.spec, kind)!);
     const elapsed = this.cluster.clock.now - (c.startedAt ?? 0);
     if ((kind === 'startup' || c.started) && elapsed >= probe.initialDelaySeconds * 1000) {
@@ -416,16 +425,36 @@ export class Kubelet extends Controller {
         c.ready = !c.spec.readinessProbe;
         this.writeStatus(rt);
       }
-    } else if (!rt.terminating) {
+    } else if (!rt.terminating && !c.killing) {
       this.event(rt, 'Normal', 'Killing', `Container ${c.spec.name} failed ${kind} probe, will be restarted`);
-      exitContainer(rt, c, 137, 'Error', this.cluster.clock.now);
-      this.afterExit(rt, c);
+      // The probe's own grace period overrides the Pod's; killContainer waits at least 2 s.
+      const grace = probeOf(c.spec, kind)?.terminationGracePeriodSeconds ?? rt.pod.spec.terminationGracePeriodSeconds ?? 30;
+      this.killContainer(rt, c, Math.max(grace, minimumGracePeriodSeconds) * 1000, () => this.afterExit(rt, c));
     }
+  }
+
+  /**
+   * killContainer: SIGTERM now, SIGKILL when the grace period ends. The container keeps running
+   * (and serving) until its process exits by itself (see sigterm.ts) or the SIGKILL comes; then
+   * `then` runs (not when the process ended some other way first). Returns when that is, in ms from now.
+   */
+  private killContainer(rt: PodRuntime, c: RuntimeContainer, graceMs: number, then?: () => void): number {
+    c.killing = true;
+    const incarnation = c.incarnation;
+    const exitsAfter = exitsAfterSigtermMs(c.spec);
+    const sigkill = exitsAfter > graceMs;
+    const ms = Math.min(exitsAfter, graceMs);
+    this.afterPod(rt, ms, () => {
+      if (c.incarnation !== incarnation || c.state !== 'running') return;
+      exitContainer(rt, c, sigkill ? 137 : 0, sigkill ? 'Error' : 'Completed', this.cluster.clock.now);
+      then?.();
+    });
+    return ms;
   }
 
   // ---- Termination ------------------------------------------------------------------------------
 
-  /** Graceful deletion: stop the containers (see containerShutdownMs), then remove the Pod. */
+  /** Graceful deletion: stop the containers (see killContainer), then remove the Pod. */
   private terminate(rt: PodRuntime): void {
     if (rt.terminating) return;
     rt.terminating = true;
@@ -436,11 +465,8 @@ export class Kubelet extends Controller {
     }
     for (const c of running) this.event(rt, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
     const graceMs = (rt.pod.metadata.deletionGracePeriodSeconds ?? rt.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-    const killed = graceMs < containerShutdownMs;
-    this.afterPod(rt, Math.min(graceMs, containerShutdownMs), () => {
-      for (const c of running) exitContainer(rt, c, killed ? 137 : 0, killed ? 'Error' : 'Completed', this.cluster.clock.now);
-      this.finish(rt);
-    });
+    const stoppedAfter = Math.max(...running.map((c) => this.killContainer(rt, c, graceMs)));
+    this.afterPod(rt, stoppedAfter, () => this.finish(rt));
   }
 
   /** The end of a Pod here: sandbox removed, IP released, the Pod object removed from the API. */

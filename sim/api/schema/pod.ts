@@ -1,11 +1,13 @@
 import { array, boolean, int32, int64, intOrString, map, object, string } from './schema';
 import { objectMeta, resource } from './meta';
 
-/** v1.Probe with its three handlers (sim/api/types.ts Probe). */
+/** v1.Probe with its four handlers (sim/api/types.ts Probe). */
 const probe = object('v1.Probe', {
   exec: object('v1.ExecAction', { command: array(string) }),
   httpGet: object('v1.HTTPGetAction', { path: string, port: intOrString, host: string, scheme: string, httpHeaders: array(object('v1.HTTPHeader', { name: string, value: string })) }),
   tcpSocket: object('v1.TCPSocketAction', { port: intOrString, host: string }),
+  grpc: object('v1.GRPCAction', { port: int32, service: string }),
+  terminationGracePeriodSeconds: int64,
   initialDelaySeconds: int32,
   periodSeconds: int32,
   timeoutSeconds: int32,

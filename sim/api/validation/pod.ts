@@ -57,6 +57,9 @@ function validateContainer(c: Container, at: string): FieldError[] {
     errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, pullPolicies));
   }
   if (c.readinessProbe) errs.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`, false));
+  if (c.readinessProbe?.terminationGracePeriodSeconds !== undefined) {
+    errs.push(invalid(`${at}.readinessProbe.terminationGracePeriodSeconds`, c.readinessProbe.terminationGracePeriodSeconds, 'must not be set for readinessProbes'));
+  }
   if (c.livenessProbe) errs.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`, true));
   if (c.startupProbe) errs.push(...validateProbe(c.startupProbe, `${at}.startupProbe`, true));
   return errs;
@@ -65,7 +68,7 @@ function validateContainer(c: Container, at: string): FieldError[] {
 /** validateProbe + validateHandler; liveness and startup probes need successThreshold 1. */
 function validateProbe(probe: Probe, at: string, mustSucceedOnce: boolean): FieldError[] {
   const errs: FieldError[] = [];
-  const handlers = (['exec', 'httpGet', 'tcpSocket'] as const).filter((h) => probe[h] !== undefined);
+  const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter((h) => probe[h] !== undefined);
   if (handlers.length === 0) errs.push(required(at, 'must specify a handler type'));
   for (const h of handlers.slice(1)) errs.push(forbidden(`${at}.${h}`, 'may not specify more than 1 handler type'));
   if (probe.exec && !(probe.exec.command ?? []).length) errs.push(required(`${at}.exec.command`));
@@ -79,6 +82,10 @@ function validateProbe(probe: Probe, at: string, mustSucceedOnce: boolean): Fiel
   if (probe.tcpSocket) {
     if (probe.tcpSocket.port === undefined) errs.push(required(`${at}.tcpSocket.port`));
     errs.push(...validatePortNumOrName(probe.tcpSocket.port, `${at}.tcpSocket.port`));
+  }
+  if (probe.grpc) errs.push(...validatePortNumOrName(probe.grpc.port, `${at}.grpc.port`));
+  if (probe.terminationGracePeriodSeconds !== undefined && probe.terminationGracePeriodSeconds <= 0) {
+    errs.push(invalid(`${at}.terminationGracePeriodSeconds`, probe.terminationGracePeriodSeconds, 'must be greater than 0'));
   }
   for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
     errs.push(...nonNegative(probe[f], `${at}.${f}`));

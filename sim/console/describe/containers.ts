@@ -66,6 +66,8 @@ export function describeProbe(p: Probe): string {
     return `http-get ${(p.httpGet.scheme ?? 'HTTP').toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${p.httpGet.port}${p.httpGet.path ?? ''} ${attrs}`;
   }
   if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
+  // The API server defaults grpc.service to "": kubectl then prints two spaces.
+  if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
   return `unknown ${attrs}`;
 }
 
