@@ -24,6 +24,10 @@ export interface ContainerPort {
   name?: string;
   containerPort: number;
   protocol?: 'TCP' | 'UDP' | 'SCTP';
+  /** The node's port that forwards to containerPort (the CNI portmap plugin's DNAT); 0 or absent: none. */
+  hostPort?: number;
+  /** The node address hostPort listens on (all of them when absent). */
+  hostIP?: string;
 }
 
 export interface ExecAction {

@@ -28,6 +28,7 @@ import {
 } from './container-runtime';
 import type { NodeHost } from './node-host';
 import { ImageStore } from './image-manager';
+import { cniNetworkName } from './cni-portmap';
 
 /**
  * Simulator conventions for how long things take, in virtual ms (a real kubelet's timings depend
@@ -86,6 +87,11 @@ export class Kubelet extends Controller {
 
   declare protected readonly cluster: HostEnvironment;
 
+  /** The CNI network the kubelet's CNI calls name (see cni-portmap.ts). */
+  private get cniNetwork(): string {
+    return cniNetworkName(this.cluster.config.cni.name);
+  }
+
   constructor(
     cluster: HostEnvironment,
     readonly host: NodeHost,
@@ -118,7 +124,7 @@ export class Kubelet extends Controller {
   powerOn(): void {
     this.epoch++;
     for (const rt of this.pods.values()) {
-      if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
+      if (rt.sandbox) removePodSandbox(this.host, rt.sandbox, this.cniNetwork);
       rt.sandbox = undefined;
       rt.generation++;
       for (const c of rt.containers) c.pulling = false;
@@ -201,7 +207,7 @@ export class Kubelet extends Controller {
 
   private createSandbox(rt: PodRuntime): void {
     if (rt.terminating) return;
-    const sandbox = runPodSandbox(this.host, rt);
+    const sandbox = runPodSandbox(this.host, rt, this.cniNetwork);
     if (!sandbox) {
       this.event(rt, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.host.podCIDR}`);
       this.afterPod(rt, backOffPeriodMs, () => this.createSandbox(rt));
@@ -480,7 +486,7 @@ export class Kubelet extends Controller {
   private forget(rt: PodRuntime): void {
     const now = this.cluster.clock.now;
     for (const c of rt.containers) exitContainer(rt, c, 137, 'Error', now);
-    if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
+    if (rt.sandbox) removePodSandbox(this.host, rt.sandbox, this.cniNetwork);
     rt.sandbox = undefined;
     rt.generation++;
     this.backOff.forget(`${rt.uid}/`);

@@ -21,7 +21,7 @@ const container = object('v1.Container', {
   image: string,
   command: array(string),
   args: array(string),
-  ports: array(object('v1.ContainerPort', { name: string, containerPort: int32, protocol: string }), 'containerPort'),
+  ports: array(object('v1.ContainerPort', { name: string, containerPort: int32, protocol: string, hostPort: int32, hostIP: string }), 'containerPort'),
   env: array(object('v1.EnvVar', { name: string, value: string }), 'name'),
   resources: object('v1.ResourceRequirements', { requests: map(intOrString), limits: map(intOrString) }),
   volumeMounts: array(object('v1.VolumeMount', { name: string, mountPath: string, readOnly: boolean, subPath: string }), 'mountPath'),

@@ -23,7 +23,7 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
       names.add(c.name);
     }
     if (!c.image) errs.push(required(`${at}.image`));
-    errs.push(...validateContainer(c, at));
+    errs.push(...validateContainer(c, at, spec.hostNetwork === true));
     errs.push(...validateVolumeMounts(c, volumes, at));
   });
   if (spec.restartPolicy !== undefined && !restartPolicies.includes(spec.restartPolicy)) {
@@ -39,7 +39,7 @@ const restartPolicies = ['Always', 'OnFailure', 'Never'];
 const dnsPolicies = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
 const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
 
-function validateContainer(c: Container, at: string): FieldError[] {
+function validateContainer(c: Container, at: string, hostNetwork: boolean): FieldError[] {
   const errs: FieldError[] = [];
   const portNames = new Set<string>();
   (c.ports ?? []).forEach((p, j) => {
@@ -51,7 +51,11 @@ function validateContainer(c: Container, at: string): FieldError[] {
     }
     if (!p.containerPort) errs.push(required(`${pat}.containerPort`));
     else for (const m of isValidPortNum(p.containerPort)) errs.push(invalid(`${pat}.containerPort`, p.containerPort, m));
+    if (p.hostPort) for (const m of isValidPortNum(p.hostPort)) errs.push(invalid(`${pat}.hostPort`, p.hostPort, m));
     errs.push(...validateProtocol(p.protocol, `${pat}.protocol`));
+    if (hostNetwork && p.hostPort !== p.containerPort) {
+      errs.push(invalid(`${pat}.containerPort`, p.containerPort, 'must match `hostPort` when `hostNetwork` is true'));
+    }
   });
   if (c.imagePullPolicy !== undefined && !pullPolicies.includes(c.imagePullPolicy)) {
     errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, pullPolicies));

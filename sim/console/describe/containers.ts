@@ -15,7 +15,7 @@ export function writeContainers(w: PrefixWriter, label: string, containers: Cont
     w.write(2, `Image:\t${c.image}\n`);
     if (status) w.write(2, `Image ID:\t${status.imageID ?? ''}\n`);
     const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
-    const hostPorts = (c.ports ?? []).map((p) => `0/${p.protocol ?? 'TCP'}`).join(', ');
+    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
     if (c.command?.length) {
