@@ -113,7 +113,8 @@ export function imageUserland(image: string): Userland {
  *
  * Undefined for an image the catalogue does not know, unless `command` is given: the simulator's
  * convention is then that the container runs forever, serving HTTP on each containerPort it
- * declares and answering with the Pod's name (as agnhost serve-hostname does). This is the one
+ * declares and answering with the Pod's name and a newline (see serveHostname in http-exchange.ts;
+ * the known images answer as their programs do). This is the one
  * place where a container's declared ports decide what it listens on.
  * Source: kubernetes.io "Define a Command and Arguments for a Container" (the table of cases).
  */

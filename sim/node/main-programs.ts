@@ -23,7 +23,7 @@ export interface Server {
   sockets: string[];
   /** The HTTP status of a GET of `path`, `uptimeMs` after the server started listening (200 when absent). */
   httpStatus?: (path: string, uptimeMs: number) => number;
-  /** Answers one HTTP request that reached `socket`; absent, the serve-hostname convention answers. */
+  /** Answers one HTTP request that reached `socket`; absent, the convention for unknown images answers (serveHostname). */
   http?: (req: HttpRequest, peer: HttpPeer) => HttpResponse;
   /**
    * A gRPC server's answer to grpc.health.v1.Health/Check for `service`, `uptimeMs` after it
