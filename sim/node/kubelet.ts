@@ -60,7 +60,6 @@ const maxLogChars = 64 * 1024;
 
 const probeKinds: ProbeKind[] = ['startup', 'readiness', 'liveness'];
 
-
 declare module './node-host' {
   interface NodeHost {
     /** The node's kubelet, once components are installed. */
