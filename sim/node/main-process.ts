@@ -51,7 +51,7 @@ export function startMainProcess(ctx: ProgramContext, argv: string[], write: (st
   }
   const server = mainPrograms.get(base);
   if (server) {
-    const started = server(argv.slice(1), ctx);
+    const started = server(argv.slice(1), ctx, write);
     if ('next' in started) return started;
     return (function* (): ProcessRun {
       write('', started.stderr);

@@ -4,6 +4,7 @@ import type { TlsOffer } from '../net/tls/handshake';
 import type { ProgramContext } from './programs';
 import { netexecHttp } from './agnhost-netexec';
 import { serveHostnameHttp } from './serve-hostname';
+import { goLogLine } from './go-log';
 import { goResponse } from './http-exchange';
 import { requestPath } from '../net/http';
 import { goDuration } from '../core/go-duration';
@@ -58,7 +59,10 @@ export interface HttpPeer {
 export type GrpcHealthAnswer = { status: 'SERVING' | 'NOT_SERVING' } | { code: 'NotFound' | 'Unimplemented'; message: string };
 
 /** A server program: its arguments (and where it runs) to the process it runs, or a usage error. */
-export type MainProgram = (args: string[], ctx: ProgramContext) => ProcessRun | { stderr: string; exitCode: number };
+export type MainProgram = (args: string[], ctx: ProgramContext, log?: ProgramLog) => ProcessRun | { stderr: string; exitCode: number };
+
+/** Where a running server writes its log lines (the container's log, as `kubectl logs` shows it). */
+export type ProgramLog = (stdout: string, stderr: string) => void;
 
 /** Listens, then runs until stopped. */
 export function* serve(server: Server): ProcessRun {
@@ -104,7 +108,7 @@ function portFlagServer(program: string, name: string, fallback: number): MainPr
  * --udp-port 8081; /clientip and /hostname answer as netexec does, see agnhost-netexec.ts); liveness (8080: /healthz answers 200 for the first 10 s, then 500);
  * test-webserver (80).
  */
-const agnhost: MainProgram = (args, ctx) => {
+const agnhost: MainProgram = (args, ctx, log) => {
   const [sub, ...rest] = args;
   if (sub === 'pause') return serve({ sockets: [] });
   if (sub === 'serve-hostname') {
@@ -113,7 +117,7 @@ const agnhost: MainProgram = (args, ctx) => {
     const http = flag(rest, 'http') !== 'false';
     const tcp = flag(rest, 'tcp') === 'true';
     const udp = flag(rest, 'udp') === 'true';
-    return serve({ sockets: [...(http || tcp ? [`TCP/${port}`] : []), ...(udp ? [`UDP/${port}`] : [])], ...(http ? { http: serveHostnameHttp(ctx) } : {}) });
+    return serveHostname(ctx, port, http, [...(http || tcp ? [`TCP/${port}`] : []), ...(udp ? [`UDP/${port}`] : [])], log);
   }
   if (sub === 'netexec') {
     const http = flag(rest, 'http-port') ?? '8080';
@@ -175,6 +179,21 @@ const etcd: MainProgram = (args) => {
   });
 };
 
+/**
+ * serve_hostname and agnhost serve-hostname: they log `Serving on port N.` with Go's log package
+ * once listening, then `HTTP request from IP:PORT` for each request they answer (HTTP mode).
+ */
+function serveHostname(ctx: ProgramContext, port: string, http: boolean, sockets: string[], log: ProgramLog | undefined): ProcessRun {
+  const write = (line: string) => log?.('', goLogLine(ctx.cluster.clock, line));
+  const answer = serveHostnameHttp(ctx);
+  write(`Serving on port ${port}.`);
+  const handler = (req: HttpRequest, peer: HttpPeer) => {
+    write(`HTTP request from ${peer.clientIP}:${peer.clientPort}`);
+    return answer(req);
+  };
+  return serve({ sockets, ...(http ? { http: handler } : {}) });
+}
+
 /** gunicorn's `-b HOST:PORT` / `--bind` (default 127.0.0.1:8000, unreachable from outside the Pod). */
 const gunicorn: MainProgram = (args) => {
   const bind = flag(args, 'b') ?? flag(args, 'bind') ?? '127.0.0.1:8000';
@@ -195,9 +214,9 @@ export const mainPrograms = new Map<string, MainProgram>([
   ['httpd-foreground', () => serve({ sockets: ['TCP/80'] })],
   ['traefik', () => serve({ sockets: ['TCP/80'] })],
   ['hello-app', () => serve({ sockets: ['TCP/8080'] })],
-  ['serve_hostname', (args, ctx) => {
+  ['serve_hostname', (args, ctx, log) => {
     const port = flag(args, 'port') ?? '9376';
-    return /^\d+$/.test(port) ? serve({ sockets: [`TCP/${port}`], http: serveHostnameHttp(ctx) }) : invalidPort('serve_hostname', port);
+    return /^\d+$/.test(port) ? serveHostname(ctx, port, true, [`TCP/${port}`], log) : invalidPort('serve_hostname', port);
   }],
   ['agnhost', agnhost],
   ['http-echo', (args) => {
