@@ -1,12 +1,11 @@
 import type { ProcessRun } from '../shell/interpreter';
-import type { HttpRequest, HttpResponse } from '../net/http';
+import { requestPath, type HttpRequest, type HttpResponse } from '../net/http';
 import type { TlsOffer } from '../net/tls/handshake';
 import type { ProgramContext } from './programs';
 import { netexecHttp } from './agnhost-netexec';
 import { serveHostnameHttp } from './serve-hostname';
 import { goLogLine } from './go-log';
 import { goResponse } from './http-exchange';
-import { requestPath } from '../net/http';
 import { goDuration } from '../core/go-duration';
 
 /**
