@@ -24,6 +24,10 @@ export interface ContainerPort {
   name?: string;
   containerPort: number;
   protocol?: 'TCP' | 'UDP' | 'SCTP';
+  /** The node's port that forwards to containerPort (the CNI portmap plugin's DNAT); 0 or absent: none. */
+  hostPort?: number;
+  /** The node address hostPort listens on (all of them when absent). */
+  hostIP?: string;
 }
 
 export interface ExecAction {
@@ -46,6 +50,10 @@ export interface Probe {
   exec?: ExecAction;
   httpGet?: HTTPGetAction;
   tcpSocket?: TCPSocketAction;
+  /** A gRPC health check (grpc.health.v1.Health/Check) on a port number, for `service` ("" by default). */
+  grpc?: { port: number; service?: string };
+  /** Liveness and startup probes: the grace period of the kill a failure causes (overrides the Pod's). */
+  terminationGracePeriodSeconds?: number;
   initialDelaySeconds?: number;
   periodSeconds?: number;
   timeoutSeconds?: number;

@@ -4,6 +4,7 @@ import { findToleration, formatTaint, TaintNodeUnschedulable } from '../api/tain
 import { Controller } from '../core/controller';
 import { objectKey, splitKey } from '../core/store';
 import { controllerOf } from './owner-references';
+import { hostPortsConflict, hostPortsOf, type HostPort } from '../api/host-ports';
 
 /** The scheduler's name: Pods with another `spec.schedulerName` are left to that scheduler. */
 export const defaultSchedulerName = 'default-scheduler';
@@ -13,7 +14,8 @@ export const defaultSchedulerName = 'default-scheduler';
  * PodScheduled condition (the Binding subresource does this upstream).
  *
  * Filters, in upstream's plugin order (pkg/scheduler/framework/plugins): NodeUnschedulable,
- * TaintToleration (NoSchedule and NoExecute taints), NodeAffinity (nodeSelector). Scoring is the
+ * TaintToleration (NoSchedule and NoExecute taints), NodeAffinity (nodeSelector), NodePorts
+ * (hostPort), NodeResourcesFit (the Pod count). Scoring is the
  * simulator's: fewest Pods of the same owner (spreading replicas, like the default
  * PodTopologySpread constraint on hostname), then fewest Pods, ties broken by the cluster's random
  * source (upstream's selectHost also breaks ties at random). A Pod that fits nowhere stays Pending
@@ -25,8 +27,8 @@ export class Scheduler extends Controller {
   private unschedulable = new Set<string>();
   /** What the scheduler cache knows of each node: its Pods, in all and per owner (NodeInfo). */
   private nodeInfo = new Map<string, { pods: number; byOwner: Map<string, number> }>();
-  /** Where each counted Pod is counted, to uncount it when it changes. */
-  private counted = new Map<string, { node: string; owner: string }>();
+  /** Where each counted Pod is counted (and the host ports it holds there), to uncount it when it changes. */
+  private counted = new Map<string, { node: string; owner: string; ports: HostPort[] }>();
 
   constructor(cluster: ComponentContext) {
     super(cluster);
@@ -64,7 +66,7 @@ export class Scheduler extends Controller {
     if (before && !node && this.unschedulable.size) this.requeueUnschedulable();
     if (node) {
       this.add(node, owner, 1);
-      this.counted.set(key, { node, owner });
+      this.counted.set(key, { node, owner, ports: hostPortsOf(pod!) });
     } else this.counted.delete(key);
   }
 
@@ -90,7 +92,7 @@ export class Scheduler extends Controller {
     const reasons = new Map<string, number>();
     const feasible: Node[] = [];
     for (const node of nodes) {
-      const reason = filter(pod, node) ?? this.tooManyPods(node);
+      const reason = filter(pod, node) ?? this.portsInUse(pod, node) ?? this.tooManyPods(node);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else feasible.push(node);
     }
@@ -101,6 +103,19 @@ export class Scheduler extends Controller {
     }
     this.unschedulable.delete(key);
     this.bind(pod, this.pick(pod, feasible));
+  }
+
+  /**
+   * NodePorts: the node already runs a Pod holding one of the Pod's host ports.
+   * Source: kubernetes/pkg/scheduler/framework/plugins/nodeports/node_ports.go (ErrReason).
+   */
+  private portsInUse(pod: Pod, node: Node): string | undefined {
+    const wanted = hostPortsOf(pod);
+    if (!wanted.length) return undefined;
+    for (const c of this.counted.values()) {
+      if (c.node === node.metadata.name && c.ports.some((used) => wanted.some((w) => hostPortsConflict(used, w)))) return portsTaken;
+    }
+    return undefined;
   }
 
   /**
@@ -176,14 +191,16 @@ export const defaultMaxPods = 110;
 
 /** NodeResourcesFit's reason (pkg/scheduler/framework/plugins/noderesources/fit.go ErrReasonTooManyPods). */
 const tooManyPods = 'Too many pods';
+/** NodePorts' reason (pkg/scheduler/framework/plugins/nodeports/node_ports.go ErrReason). */
+const portsTaken = "node(s) didn't have free ports for the requested pod ports";
 
 /**
- * What the preemption dry run found per node (pkg/scheduler/framework/preemption): a full node
- * could take the Pod only by evicting one of equal priority, which it may not; the other filters
- * cannot be helped by evicting anything.
+ * What the preemption dry run found per node (pkg/scheduler/framework/preemption): a full node,
+ * or one whose host port another Pod holds, could take the Pod only by evicting one of equal
+ * priority, which it may not; the other filters cannot be helped by evicting anything.
  */
 function preemption(reasons: Map<string, number>): string {
-  const full = reasons.get(tooManyPods) ?? 0;
+  const full = (reasons.get(tooManyPods) ?? 0) + (reasons.get(portsTaken) ?? 0);
   const other = [...reasons.values()].reduce((a, b) => a + b, 0) - full;
   return [full ? `${full} No preemption victims found for incoming pod` : '', other ? `${other} Preemption is not helpful for scheduling` : ''].filter(Boolean).join(', ');
 }

@@ -89,6 +89,8 @@ function matches(m: Match, p: Packet, ctx: EvalContext): boolean {
       return m.states.includes(ctx.ctstate) !== !!m.invert;
     case 'nfacct':
       return true;
+    case 'multiport':
+      return m.dports.includes(p.dport);
   }
 }
 

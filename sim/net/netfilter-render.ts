@@ -69,6 +69,8 @@ function matchText(m: Match): string {
     case 'nfacct':
       // libxt_nfacct prints " --nfacct-name " and xtables_save_string adds its own space.
       return `-m nfacct --nfacct-name  ${m.name}`;
+    case 'multiport':
+      return `-m multiport --dports ${m.dports.join(',')}`;
   }
 }
 

@@ -33,7 +33,9 @@ export type Match =
   /** `-m conntrack --ctstate A,B`. */
   | { m: 'ctstate'; states: CtState[]; invert?: boolean }
   /** `-m nfacct --nfacct-name NAME`: counts the packet in an nfacct object, matches everything. */
-  | { m: 'nfacct'; name: string };
+  | { m: 'nfacct'; name: string }
+  /** `-m multiport --dports 8080,8081` (with `-p`): the destination port is one of these. */
+  | { m: 'multiport'; dports: number[] };
 
 export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'DNAT';
 

@@ -3,6 +3,7 @@ import type { Rng } from '../core/rng';
 import type { NodeHost } from './node-host';
 import type { PodSandbox } from '../net/node-network';
 import type { Server } from './main-programs';
+import { forwardPorts, unforwardPorts } from './cni-portmap';
 
 /**
  * The container runtime's view of one node (containerd, as the kubelet drives it through CRI):
@@ -48,6 +49,8 @@ export interface RuntimeContainer {
   lastTerminated?: TerminatedState;
   /** The startup probe has succeeded (or there is none). */
   started: boolean;
+  /** The kubelet has sent SIGTERM and waits for the process to exit (or for the SIGKILL). */
+  killing?: boolean;
   /** The kubelet is pulling the container's image before it creates the container. */
   pulling?: boolean;
   /** The readiness probe reports success (or there is none and the container started). */
@@ -109,24 +112,27 @@ export function runtimeId(rng: Rng): string {
 }
 
 /**
- * RunPodSandbox: a network namespace with an IP from the node's IPAM; undefined when the range is
- * full. A hostNetwork Pod shares the node's namespace and IP: its sandbox is not one of the node's
- * Pod sandboxes (the data plane does not model servers in the node's own namespace).
+ * RunPodSandbox: a network namespace with an IP from the node's IPAM (CNI ADD, with the portmap
+ * plugin's rules for the Pod's host ports, on the CNI network `network`); undefined when the range
+ * is full. A hostNetwork Pod shares the node's namespace and IP: its sandbox is not one of the
+ * node's Pod sandboxes (the data plane does not model servers in the node's own namespace).
  */
-export function runPodSandbox(host: NodeHost, rt: PodRuntime): PodSandbox | undefined {
+export function runPodSandbox(host: NodeHost, rt: PodRuntime, network: string): PodSandbox | undefined {
   if (rt.pod.spec.hostNetwork) return { ip: host.ip, podKey: rt.key, podName: rt.pod.metadata.name, uid: rt.uid, listening: new Set() };
   const ip = host.ipam.allocate(rt.key);
   if (!ip) return undefined;
   const sandbox: PodSandbox = { ip, podKey: rt.key, podName: rt.pod.metadata.name, uid: rt.uid, listening: new Set() };
   host.sandboxes.set(ip, sandbox);
+  forwardPorts(host, rt.pod, ip, host.podCIDR, network);
   return sandbox;
 }
 
-/** StopPodSandbox + RemovePodSandbox: the CNI releases the IP and the namespace is gone. */
-export function removePodSandbox(host: NodeHost, sandbox: PodSandbox): void {
+/** StopPodSandbox + RemovePodSandbox: CNI DEL removes the host ports' rules and releases the IP; the namespace is gone. */
+export function removePodSandbox(host: NodeHost, sandbox: PodSandbox, network: string): void {
   sandbox.listening.clear();
   sandbox.servers?.clear();
   if (host.sandboxes.get(sandbox.ip) !== sandbox) return;
+  unforwardPorts(host, sandbox.uid, network);
   host.sandboxes.delete(sandbox.ip);
   host.ipam.release(sandbox.ip);
 }

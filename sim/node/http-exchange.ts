@@ -5,11 +5,11 @@ import type { Server } from './main-programs';
 
 /**
  * One HTTP request over an established connection, answered by the server program listening on
- * the socket the connection reached: its own handler when it has one (an ingress controller
- * proxies), else the simulator's serve-hostname convention. A connection that reached no Pod is
- * answered by the host process listening on the node (kube-proxy's health servers) or by the
- * internet host it reached (the echo host). `tls` is set when the request travels inside a TLS
- * session (the SNI name the client sent).
+ * the socket the connection reached: its own handler when it has one (nginx, agnhost, an ingress
+ * controller that proxies), else the simulator's convention for unknown images (the Pod's name).
+ * A connection that reached no Pod is answered by the host process listening on the node
+ * (kube-proxy's health servers) or by the internet host it reached (the echo host). `tls` is set
+ * when the request travels inside a TLS session (the SNI name the client sent).
  */
 export function exchange(env: { clock: Clock }, connection: Connection, req: HttpRequest, tls?: { sni?: string }): HttpResponse {
   const delivered = connection.delivered;

@@ -78,6 +78,10 @@ export const images: ImageProfile[] = [
   { repositories: ['curlimages/curl'], entrypoint: ['/entrypoint.sh'], cmd: ['curl'], userland: 'busybox', optionsTo: 'curl', size: 8_000_000 },
   /** NGINX Ingress Controller: `/nginx-ingress` (the controller, which runs nginx); Debian. Source: github.com/nginx/kubernetes-ingress, build/Dockerfile (ENTRYPOINT ["/nginx-ingress"]). Its program is the ingress add-on's (sim/addons/ingress). */
   { repositories: ['nginx/nginx-ingress'], entrypoint: ['/nginx-ingress'], cmd: [], userland: 'gnu', size: 110_000_000 },
+  /** etcd: `/usr/local/bin/etcd` (the probes tutorial gives it as command). Source: etcd-io/etcd, Dockerfile (CMD ["/usr/local/bin/etcd"]). */
+  { repositories: ['registry.k8s.io/etcd', 'quay.io/coreos/etcd', 'gcr.io/etcd-development/etcd'], entrypoint: [], cmd: ['/usr/local/bin/etcd'], userland: 'gnu', size: 57_000_000 },
+  /** goproxy: `/goproxy`, an HTTP proxy on 8080 (the probes tutorial's tcpSocket example, tcp-liveness-readiness.yaml). */
+  { repositories: ['registry.k8s.io/goproxy', 'k8s.gcr.io/goproxy'], entrypoint: ['/goproxy'], cmd: [], userland: 'gnu', size: 3_800_000 },
   /** pause: `/pause`, which sleeps until it is stopped. Source: kubernetes/build/pause (Dockerfile, linux/pause.c). */
   { repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'], entrypoint: ['/pause'], cmd: [], userland: 'gnu', size: 320_000 },
 ];
@@ -133,7 +137,8 @@ export const currentBind = '9.18.27';
  *
  * Undefined for an image the catalogue does not know, unless `command` is given: the simulator's
  * convention is then that the container runs forever, serving HTTP on each containerPort it
- * declares and answering with the Pod's name (as agnhost serve-hostname does). This is the one
+ * declares and answering with the Pod's name and a newline (see serveHostname in http-exchange.ts;
+ * the known images answer as their programs do). This is the one
  * place where a container's declared ports decide what it listens on.
  * Source: kubernetes.io "Define a Command and Arguments for a Container" (the table of cases).
  */

@@ -2,11 +2,12 @@ import type { Container, Probe } from '../api/types';
 import type { ProbeKind, ProbeState, PodRuntime, RuntimeContainer } from './container-runtime';
 import type { ProgramContext } from './programs';
 import { executableNotFound, runContainerProgram } from './kubelet-exec';
+import { goDuration } from '../core/go-duration';
 
 /**
  * The kubelet's prober: one worker per container and probe kind, probing every periodSeconds.
  * Sources: kubernetes/pkg/kubelet/prober/worker.go (thresholds, startup gating, initial results),
- * kubernetes/pkg/kubelet/prober/prober.go (exec, httpGet and tcpSocket probes, event messages).
+ * kubernetes/pkg/kubelet/prober/prober.go (exec, httpGet, tcpSocket and grpc probes, event messages).
  */
 
 /**
@@ -65,6 +66,7 @@ export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContai
     if ((r.elapsedMs ?? 0) > probe.timeoutSeconds * 1000) return { success: false, output: `command "${argv.join(' ')}" timed out` };
     return { success: r.exitCode === 0, output: (r.stdout + r.stderr).trimEnd() };
   }
+  if (probe.grpc) return grpcResult(probe, rt, ctx.cluster.clock.now);
   const action = probe.httpGet ?? probe.tcpSocket;
   if (!action) return { success: true, output: '' };
   const port = resolvePort(action.port, c.spec);
@@ -88,10 +90,37 @@ export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContai
  * fails with `HTTP probe failed with statuscode: N`. Source: kubernetes/pkg/probe/http/http.go.
  */
 function httpResult(rt: PodRuntime, port: number, path: string, now: number): ProbeOutcome {
-  const served = rt.containers.flatMap((c) => (c.state === 'running' ? c.servers : [])).find((s) => s.server.sockets.includes(`TCP/${port}`));
+  const served = runningServers(rt).find((s) => s.server.sockets.includes(`TCP/${port}`));
   const status = served?.server.httpStatus?.(path.startsWith('/') ? path : `/${path}`, now - served.since) ?? 200;
   if (status >= 200 && status < 400) return { success: true, output: '' };
   return { success: false, output: `HTTP probe failed with statuscode: ${status}` };
+}
+
+/**
+ * A gRPC probe: grpc.health.v1.Health/Check for `service` on the Pod's IP and the port. The
+ * kubelet dials with WithBlock until the probe's timeout, so a closed port and a server that does
+ * not speak gRPC both end in the same timeout. Source: kubernetes/pkg/probe/grpc/grpc.go.
+ */
+function grpcResult(probe: DefaultedProbe, rt: PodRuntime, now: number): ProbeOutcome {
+  const { port, service = '' } = probe.grpc!;
+  const socket = `TCP/${port}`;
+  const addr = `${rt.sandbox?.ip ?? ''}:${port}`;
+  const served = runningServers(rt).find((s) => s.server.sockets.includes(socket));
+  const answer = served?.server.grpcHealth?.(socket, service, now - served.since);
+  if (!answer) {
+    return { success: false, output: `timeout: failed to connect service "${addr}" within ${goDuration(probe.timeoutSeconds * 1000)}: context deadline exceeded` };
+  }
+  if ('code' in answer) {
+    if (answer.code === 'Unimplemented') return { success: false, output: `error: this server does not implement the grpc health protocol (grpc.health.v1.Health): ${answer.message}` };
+    return { success: false, output: `error: health rpc probe failed: rpc error: code = ${answer.code} desc = ${answer.message}` };
+  }
+  if (answer.status !== 'SERVING') return { success: false, output: `service unhealthy (responded with "${answer.status}")` };
+  return { success: true, output: 'service healthy' };
+}
+
+/** The servers of the Pod's running containers, with when each started listening. */
+function runningServers(rt: PodRuntime) {
+  return rt.containers.flatMap((c) => (c.state === 'running' ? c.servers : []));
 }
 
 /**

@@ -11,6 +11,7 @@ import { containerFilesystem, dnsConfigWarnings, fqdnTooLong } from './kubelet-p
 import { writeContainerEnvironment } from './kubelet-env';
 import { mountVolumes } from './kubelet-volumes';
 import { mainProcessArgv, startMainProcess } from './main-process';
+import { exitsAfterSigtermMs } from './sigterm';
 import type { ProcessRun } from '../shell/interpreter';
 import { executableNotFound } from './kubelet-exec';
 import {
@@ -28,19 +29,19 @@ import {
 } from './container-runtime';
 import type { NodeHost } from './node-host';
 import { ImageStore } from './image-manager';
+import { cniNetworkName } from './cni-portmap';
 
 /**
  * Simulator conventions for how long things take, in virtual ms (a real kubelet's timings depend
  * on the machine; these keep ContainerCreating and Terminating visible for a moment):
  * - creating a Pod's sandbox (network namespace, CNI ADD) takes 1 s, then starting its containers
  *   1 s more, plus the image's pull when the node must pull it (see image-manager.ts);
- * - a container asked to stop (SIGTERM) keeps serving for 2 s, then exits with code 0; if the
- *   Pod's grace period is shorter, it is killed (SIGKILL, exit code 137) when the grace period ends;
- * - a container killed for a failed liveness or startup probe is killed at once (exit code 137).
+ * - a container asked to stop (SIGTERM) keeps serving for 2 s, then exits with code 0, unless its
+ *   main process ignores SIGTERM (a shell as PID 1: see sigterm.ts); it is killed (SIGKILL, exit
+ *   code 137) when the grace period ends first.
  */
 export const sandboxCreationMs = 1000;
 export const containerStartMs = 1000;
-export const containerShutdownMs = 2000;
 
 /**
  * How often the kubelet's pod lifecycle event generator (PLEG) relists containers: a process that
@@ -49,11 +50,16 @@ export const containerShutdownMs = 2000;
  */
 export const plegRelistPeriodMs = 1000;
 
+/**
+ * The shortest grace period the kubelet gives a container it kills for a failed probe.
+ * Source: kubernetes/pkg/kubelet/kuberuntime/kuberuntime_container.go (minimumGracePeriodInSeconds = 2).
+ */
+const minimumGracePeriodSeconds = 2;
+
 /** The most a container's log keeps (the oldest lines go first), in characters. */
 const maxLogChars = 64 * 1024;
 
 const probeKinds: ProbeKind[] = ['startup', 'readiness', 'liveness'];
-
 
 declare module './node-host' {
   interface NodeHost {
@@ -78,7 +84,13 @@ export class Kubelet extends Controller {
   private epoch = 0;
   /** The images on this machine's disk (the container runtime's image store) and the puller. */
   readonly images: ImageStore;
+
   declare protected readonly cluster: HostEnvironment;
+
+  /** The CNI network the kubelet's CNI calls name (see cni-portmap.ts). */
+  private get cniNetwork(): string {
+    return cniNetworkName(this.cluster.config.cni.name);
+  }
 
   constructor(
     cluster: HostEnvironment,
@@ -112,7 +124,7 @@ export class Kubelet extends Controller {
   powerOn(): void {
     this.epoch++;
     for (const rt of this.pods.values()) {
-      if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
+      if (rt.sandbox) removePodSandbox(this.host, rt.sandbox, this.cniNetwork);
       rt.sandbox = undefined;
       rt.generation++;
       for (const c of rt.containers) c.pulling = false;
@@ -220,7 +232,7 @@ export class Kubelet extends Controller {
       this.afterPod(rt, backOffPeriodMs, () => this.createSandbox(rt));
       return;
     }
-    const sandbox = runPodSandbox(this.host, rt);
+    const sandbox = runPodSandbox(this.host, rt, this.cniNetwork);
     if (!sandbox) {
       this.event(rt, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${this.host.podCIDR}`);
       this.afterPod(rt, backOffPeriodMs, () => this.createSandbox(rt));
@@ -246,7 +258,7 @@ export class Kubelet extends Controller {
   /**
    * Starts a container: EnsureImageExists first (the Pulled event, or Pulling and a wait for the
    * pull), then create and start. The container's ID is drawn now, before any pull, so that a
-   * pull's length never changes the order of the seeded random draws.
+   * pull's length never changes the order in which containers draw their IDs.
    */
   private startContainer(rt: PodRuntime, c: RuntimeContainer): void {
     if (rt.terminating || !rt.sandbox || c.pulling) return;
@@ -304,6 +316,7 @@ export class Kubelet extends Controller {
     c.incarnation++;
     c.id = id;
     c.state = 'running';
+    c.killing = false;
     c.startedAt = this.cluster.clock.now;
     c.fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
     writeContainerEnvironment(c.fs, this.cluster, rt.pod, c.spec);
@@ -415,6 +428,8 @@ export class Kubelet extends Controller {
   private probeTick(rt: PodRuntime, c: RuntimeContainer, kind: ProbeKind, incarnation: number): void {
     if (c.incarnation !== incarnation || c.state !== 'running') return;
     if (kind === 'startup' && c.started) return;
+    // A liveness or startup failure puts the worker on hold until the container runs again (worker.go onHold).
+    if (c.killing && kind !== 'readiness') return;
     const probe = withProbeDefaults(probeOf(c.spec, kind)!);
     const elapsed = this.cluster.clock.now - (c.startedAt ?? 0);
     if ((kind === 'startup' || c.started) && elapsed >= probe.initialDelaySeconds * 1000) {
@@ -442,16 +457,36 @@ export class Kubelet extends Controller {
         c.ready = !c.spec.readinessProbe;
         this.writeStatus(rt);
       }
-    } else if (!rt.terminating) {
+    } else if (!rt.terminating && !c.killing) {
       this.event(rt, 'Normal', 'Killing', `Container ${c.spec.name} failed ${kind} probe, will be restarted`);
-      exitContainer(rt, c, 137, 'Error', this.cluster.clock.now);
-      this.afterExit(rt, c);
+      // The probe's own grace period overrides the Pod's; killContainer waits at least 2 s.
+      const grace = probeOf(c.spec, kind)?.terminationGracePeriodSeconds ?? rt.pod.spec.terminationGracePeriodSeconds ?? 30;
+      this.killContainer(rt, c, Math.max(grace, minimumGracePeriodSeconds) * 1000, () => this.afterExit(rt, c));
     }
+  }
+
+  /**
+   * killContainer: SIGTERM now, SIGKILL when the grace period ends. The container keeps running
+   * (and serving) until its process exits by itself (see sigterm.ts) or the SIGKILL comes; then
+   * `then` runs (not when the process ended some other way first). Returns when that is, in ms from now.
+   */
+  private killContainer(rt: PodRuntime, c: RuntimeContainer, graceMs: number, then?: () => void): number {
+    c.killing = true;
+    const incarnation = c.incarnation;
+    const exitsAfter = exitsAfterSigtermMs(c.spec);
+    const sigkill = exitsAfter > graceMs;
+    const ms = Math.min(exitsAfter, graceMs);
+    this.afterPod(rt, ms, () => {
+      if (c.incarnation !== incarnation || c.state !== 'running') return;
+      exitContainer(rt, c, sigkill ? 137 : 0, sigkill ? 'Error' : 'Completed', this.cluster.clock.now);
+      then?.();
+    });
+    return ms;
   }
 
   // ---- Termination ------------------------------------------------------------------------------
 
-  /** Graceful deletion: stop the containers (see containerShutdownMs), then remove the Pod. */
+  /** Graceful deletion: stop the containers (see killContainer), then remove the Pod. */
   private terminate(rt: PodRuntime): void {
     if (rt.terminating) return;
     rt.terminating = true;
@@ -462,11 +497,8 @@ export class Kubelet extends Controller {
     }
     for (const c of running) this.event(rt, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
     const graceMs = (rt.pod.metadata.deletionGracePeriodSeconds ?? rt.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-    const killed = graceMs < containerShutdownMs;
-    this.afterPod(rt, Math.min(graceMs, containerShutdownMs), () => {
-      for (const c of running) exitContainer(rt, c, killed ? 137 : 0, killed ? 'Error' : 'Completed', this.cluster.clock.now);
-      this.finish(rt);
-    });
+    const stoppedAfter = Math.max(...running.map((c) => this.killContainer(rt, c, graceMs)));
+    this.afterPod(rt, stoppedAfter, () => this.finish(rt));
   }
 
   /** The end of a Pod here: sandbox removed, IP released, the Pod object removed from the API. */
@@ -480,7 +512,7 @@ export class Kubelet extends Controller {
   private forget(rt: PodRuntime): void {
     const now = this.cluster.clock.now;
     for (const c of [...rt.containers, ...rt.ephemeral]) exitContainer(rt, c, 137, 'Error', now);
-    if (rt.sandbox) removePodSandbox(this.host, rt.sandbox);
+    if (rt.sandbox) removePodSandbox(this.host, rt.sandbox, this.cniNetwork);
     rt.sandbox = undefined;
     rt.generation++;
     this.backOff.forget(`${rt.uid}/`);

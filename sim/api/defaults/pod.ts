@@ -5,7 +5,8 @@ import type { Container, PodSpec, Probe } from '../types';
  * Source: kubernetes/kubernetes pkg/apis/core/v1/defaults.go — SetDefaults_PodSpec (dnsPolicy
  * ClusterFirst, restartPolicy Always, terminationGracePeriodSeconds 30, schedulerName
  * default-scheduler), SetDefaults_Container (imagePullPolicy from the image tag, terminationMessagePath
- * /dev/termination-log, terminationMessagePolicy File), SetDefaults_Probe (timeoutSeconds 1,
+ * /dev/termination-log, terminationMessagePolicy File), defaultHostNetworkPorts (hostPort =
+ * containerPort in a hostNetwork Pod), SetDefaults_Probe (timeoutSeconds 1,
  * periodSeconds 10, successThreshold 1, failureThreshold 3; initialDelaySeconds stays unset, which
  * means 0), SetDefaults_HTTPGetAction (path "/", scheme HTTP); ContainerPort.protocol defaults to
  * TCP (the `+default="TCP"` marker in staging/src/k8s.io/api/core/v1/types.go).
@@ -25,6 +26,8 @@ export function setPodSpecDefaults(spec: PodSpec): void {
   spec.terminationGracePeriodSeconds ??= podSpecDefaults.terminationGracePeriodSeconds;
   spec.schedulerName ??= podSpecDefaults.schedulerName;
   for (const c of spec.containers ?? []) setContainerDefaults(c);
+  // defaultHostNetworkPorts: a host-network Pod's ports are the node's own.
+  if (spec.hostNetwork) for (const c of spec.containers ?? []) for (const p of c.ports ?? []) p.hostPort ||= p.containerPort;
   for (const v of spec.volumes ?? []) {
     // SetDefaults_SecretVolumeSource and SetDefaults_ConfigMapVolumeSource: defaultMode 0644 (420).
     if (v.secret) v.secret.defaultMode ??= volumeDefaultMode;

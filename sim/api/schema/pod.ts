@@ -1,11 +1,13 @@
 import { array, boolean, int32, int64, intOrString, map, object, string } from './schema';
 import { objectMeta, resource } from './meta';
 
-/** v1.Probe with its three handlers (sim/api/types.ts Probe). */
+/** v1.Probe with its four handlers (sim/api/types.ts Probe). */
 const probe = object('v1.Probe', {
   exec: object('v1.ExecAction', { command: array(string) }),
   httpGet: object('v1.HTTPGetAction', { path: string, port: intOrString, host: string, scheme: string, httpHeaders: array(object('v1.HTTPHeader', { name: string, value: string })) }),
   tcpSocket: object('v1.TCPSocketAction', { port: intOrString, host: string }),
+  grpc: object('v1.GRPCAction', { port: int32, service: string }),
+  terminationGracePeriodSeconds: int64,
   initialDelaySeconds: int32,
   periodSeconds: int32,
   timeoutSeconds: int32,
@@ -19,7 +21,7 @@ const container = object('v1.Container', {
   image: string,
   command: array(string),
   args: array(string),
-  ports: array(object('v1.ContainerPort', { name: string, containerPort: int32, protocol: string }), 'containerPort'),
+  ports: array(object('v1.ContainerPort', { name: string, containerPort: int32, protocol: string, hostPort: int32, hostIP: string }), 'containerPort'),
   env: array(object('v1.EnvVar', { name: string, value: string }), 'name'),
   resources: object('v1.ResourceRequirements', { requests: map(intOrString), limits: map(intOrString) }),
   volumeMounts: array(object('v1.VolumeMount', { name: string, mountPath: string, readOnly: boolean, subPath: string }), 'mountPath'),

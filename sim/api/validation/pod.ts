@@ -24,7 +24,7 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
       names.add(c.name);
     }
     if (!c.image) errs.push(required(`${at}.image`));
-    errs.push(...validateContainer(c, at));
+    errs.push(...validateContainer(c, at, spec.hostNetwork === true));
     errs.push(...validateVolumeMounts(c, volumes, at));
   });
   if (spec.restartPolicy !== undefined && !restartPolicies.includes(spec.restartPolicy)) {
@@ -40,7 +40,7 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
 const restartPolicies = ['Always', 'OnFailure', 'Never'];
 const pullPolicies = ['Always', 'IfNotPresent', 'Never'];
 
-function validateContainer(c: Container, at: string): FieldError[] {
+function validateContainer(c: Container, at: string, hostNetwork: boolean): FieldError[] {
   const errs: FieldError[] = [];
   const portNames = new Set<string>();
   (c.ports ?? []).forEach((p, j) => {
@@ -52,12 +52,19 @@ function validateContainer(c: Container, at: string): FieldError[] {
     }
     if (!p.containerPort) errs.push(required(`${pat}.containerPort`));
     else for (const m of isValidPortNum(p.containerPort)) errs.push(invalid(`${pat}.containerPort`, p.containerPort, m));
+    if (p.hostPort) for (const m of isValidPortNum(p.hostPort)) errs.push(invalid(`${pat}.hostPort`, p.hostPort, m));
     errs.push(...validateProtocol(p.protocol, `${pat}.protocol`));
+    if (hostNetwork && p.hostPort !== p.containerPort) {
+      errs.push(invalid(`${pat}.containerPort`, p.containerPort, 'must match `hostPort` when `hostNetwork` is true'));
+    }
   });
   if (c.imagePullPolicy !== undefined && !pullPolicies.includes(c.imagePullPolicy)) {
     errs.push(notSupported(`${at}.imagePullPolicy`, c.imagePullPolicy, pullPolicies));
   }
   if (c.readinessProbe) errs.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`, false));
+  if (c.readinessProbe?.terminationGracePeriodSeconds !== undefined) {
+    errs.push(invalid(`${at}.readinessProbe.terminationGracePeriodSeconds`, c.readinessProbe.terminationGracePeriodSeconds, 'must not be set for readinessProbes'));
+  }
   if (c.livenessProbe) errs.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`, true));
   if (c.startupProbe) errs.push(...validateProbe(c.startupProbe, `${at}.startupProbe`, true));
   return errs;
@@ -66,7 +73,7 @@ function validateContainer(c: Container, at: string): FieldError[] {
 /** validateProbe + validateHandler; liveness and startup probes need successThreshold 1. */
 function validateProbe(probe: Probe, at: string, mustSucceedOnce: boolean): FieldError[] {
   const errs: FieldError[] = [];
-  const handlers = (['exec', 'httpGet', 'tcpSocket'] as const).filter((h) => probe[h] !== undefined);
+  const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter((h) => probe[h] !== undefined);
   if (handlers.length === 0) errs.push(required(at, 'must specify a handler type'));
   for (const h of handlers.slice(1)) errs.push(forbidden(`${at}.${h}`, 'may not specify more than 1 handler type'));
   if (probe.exec && !(probe.exec.command ?? []).length) errs.push(required(`${at}.exec.command`));
@@ -80,6 +87,10 @@ function validateProbe(probe: Probe, at: string, mustSucceedOnce: boolean): Fiel
   if (probe.tcpSocket) {
     if (probe.tcpSocket.port === undefined) errs.push(required(`${at}.tcpSocket.port`));
     errs.push(...validatePortNumOrName(probe.tcpSocket.port, `${at}.tcpSocket.port`));
+  }
+  if (probe.grpc) errs.push(...validatePortNumOrName(probe.grpc.port, `${at}.grpc.port`));
+  if (probe.terminationGracePeriodSeconds !== undefined && probe.terminationGracePeriodSeconds <= 0) {
+    errs.push(invalid(`${at}.terminationGracePeriodSeconds`, probe.terminationGracePeriodSeconds, 'must be greater than 0'));
   }
   for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
     errs.push(...nonNegative(probe[f], `${at}.${f}`));

@@ -13,4 +13,4 @@ kubectl describe endpointslices -l kubernetes.io/service-name=web
 kubectl exec web-5948c9dd8c-cdcvh -- touch /tmp/broken
 sleep 10
 kubectl get pods -l app=web
-kubectl describe pod web-5948c9dd8c-cdcvh | tail -4
+kubectl describe pod web-5948c9dd8c-cdcvh | tail -5

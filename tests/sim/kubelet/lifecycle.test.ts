@@ -78,6 +78,17 @@ describe('kubelet: node registration, Lease, stop and start', () => {
     expect(host.sandboxes.has(ip)).toBe(false);
     expect(host.ipam.allocations().map((a) => a.ip)).not.toContain(ip);
   });
+
+  it('a shell as PID 1 ignores SIGTERM: its Pod stays Terminating for the whole grace period', () => {
+    const cluster = startCluster();
+    cluster.store.create(boundPod('shell', { image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }, { terminationGracePeriodSeconds: 10 }));
+    cluster.advance(3000);
+    cluster.store.delete('Pod', 'default', 'shell');
+    cluster.advance(9500);
+    expect(getPod(cluster, 'shell')?.metadata.deletionTimestamp).toBeDefined();
+    cluster.advance(1000);
+    expect(getPod(cluster, 'shell')).toBeUndefined();
+  });
 });
 
 describe('kubelet: a termination cut short by a power-off', () => {

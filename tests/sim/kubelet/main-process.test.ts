@@ -98,11 +98,16 @@ describe('a container runs what its image and spec say', () => {
       args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'],
       livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5, periodSeconds: 5 },
     }));
-    cluster.advance(35_000);
+    cluster.advance(40_000);
     expect(podEvents(cluster, 'liveness-exec')).toContain("Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
     expect(webStatus(cluster, 'liveness-exec')?.restartCount).toBe(0);
-    cluster.advance(35_000);
-    expect(webStatus(cluster, 'liveness-exec')).toMatchObject({ restartCount: 1, state: { running: {} } });
+    cluster.advance(10_000);
+    expect(podEvents(cluster, 'liveness-exec')).toContain('Killing: Container web failed liveness probe, will be restarted');
+    // sh as PID 1 ignores SIGTERM: the container runs on until the SIGKILL 30 s later.
+    cluster.advance(20_000);
+    expect(webStatus(cluster, 'liveness-exec')).toMatchObject({ restartCount: 0, state: { running: {} } });
+    cluster.advance(10_000);
+    expect(webStatus(cluster, 'liveness-exec')).toMatchObject({ restartCount: 1, state: { running: {} }, lastState: { terminated: { exitCode: 137, reason: 'Error' } } });
     expect(cluster.exec('default', 'liveness-exec', undefined, ['cat', '/tmp/healthy']).exitCode).toBe(0);
   });
 
@@ -115,8 +120,9 @@ describe('a container runs what its image and spec say', () => {
     }));
     cluster.advance(12_000);
     expect(webStatus(cluster, 'liveness-http')?.restartCount).toBe(0);
-    cluster.advance(10_000);
+    cluster.advance(12_000);
     expect(podEvents(cluster, 'liveness-http')).toContain('Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 500');
+    // agnhost shuts down on SIGTERM (the simulator's 2 s), so the restart comes long before the grace period ends.
     expect(webStatus(cluster, 'liveness-http')?.restartCount).toBe(1);
   });
 

@@ -36,23 +36,44 @@ describe('kubelet probes', () => {
     expect(webStatus(cluster, 'ready')?.state.running).toBeDefined();
   });
 
-  it('liveness: a failing probe kills the container (137) and restarts it with a fresh filesystem', () => {
+  it('liveness: a failing probe sends SIGTERM; the server stops 2 s later and restarts with a fresh filesystem', () => {
     const cluster = startCluster();
     cluster.store.create(boundPod('live', { livenessProbe: healthyFile }));
-    cluster.advance(2500);
+    // Sandbox at 1.1 s, the image pulled by 3.1 s: the container runs from then.
+    cluster.advance(3500);
     cluster.exec('default', 'live', undefined, ['touch', '/tmp/marker']);
     // /tmp/healthy never existed: three failures 5 s apart (at 0, 5 and 10 s after start).
     cluster.advance(9000);
     expect(webStatus(cluster, 'live')?.restartCount).toBe(0);
+    cluster.advance(1000);
+    expect(podEvents(cluster, 'live')).toContain('Killing: Container web failed liveness probe, will be restarted');
+    expect(webStatus(cluster, 'live')).toMatchObject({ restartCount: 0, state: { running: {} } });
     cluster.advance(2000);
     const status = webStatus(cluster, 'live');
     expect(status?.restartCount).toBe(1);
-    expect(status?.lastState.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
+    expect(status?.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(status?.state.running).toBeDefined();
-    expect(podEvents(cluster, 'live')).toContain('Killing: Container web failed liveness probe, will be restarted');
     expect(cluster.exec('default', 'live', undefined, ['cat', '/tmp/marker']).stderr).toBe(
       'cat: /tmp/marker: No such file or directory\ncommand terminated with exit code 1\n',
     );
+  });
+
+  it("liveness: a shell as PID 1 ignores SIGTERM and dies at the SIGKILL when the probe's grace period ends", () => {
+    const cluster = startCluster();
+    cluster.store.create(
+      boundPod('shell', {
+        image: 'busybox:1.36',
+        command: ['sh', '-c', 'sleep 3600'],
+        livenessProbe: { ...healthyFile, failureThreshold: 1, terminationGracePeriodSeconds: 5 },
+      }, { terminationGracePeriodSeconds: 3600 }),
+    );
+    cluster.advance(3000);
+    expect(podEvents(cluster, 'shell')).toContain('Killing: Container web failed liveness probe, will be restarted');
+    // Killed at 2.4 s (the first probe fails, failureThreshold 1): SIGKILL at 7.4 s.
+    cluster.advance(4000);
+    expect(webStatus(cluster, 'shell')).toMatchObject({ restartCount: 0, state: { running: {} } });
+    cluster.advance(1000);
+    expect(webStatus(cluster, 'shell')).toMatchObject({ restartCount: 1, lastState: { terminated: { exitCode: 137, reason: 'Error' } } });
   });
 
   it('httpGet and tcpSocket succeed only on declared ports, named or numbered', () => {

@@ -92,3 +92,14 @@ describe('the images answer HTTP as the real ones do', () => {
     expect(curl('-s', `http://${ipOf(cluster, 'unknown')}:8080/`).stdout).toBe('unknown\n');
   });
 });
+
+describe('the servers log as the real ones do', () => {
+  it('serve_hostname logs "Serving on port 9376." at start and each HTTP request it answers, with Go log timestamps', () => {
+    const cluster = clusterWith(pods);
+    const client = ipOf(cluster, 'client');
+    exec(cluster, 'client', ['curl', '-s', `http://${ipOf(cluster, 'hostnames')}:9376/`]);
+    const pod = cluster.store.get<Pod>('Pod', 'default', 'hostnames')!;
+    const log = cluster.nodes.get(pod.spec.nodeName!)!.kubelet!.containerLog(pod, 'serve')!;
+    expect(log).toMatch(new RegExp(`^\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d Serving on port 9376\\.\\n\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d HTTP request from ${client.replaceAll('.', '\\.')}:\\d+\\n$`));
+  });
+});
