@@ -1,6 +1,6 @@
 import type { Pod } from '../../api/types';
 import { ApiError } from '../../core/api-error';
-import { withStderrAround, type ExecResult } from '../../node/programs';
+import { printedResult, withStderrAround, type ExecResult, type Write } from '../../node/programs';
 import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
@@ -56,7 +56,8 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
     if (!pod) return { stdout: '', stderr: `${ApiError.notFound('Pod', args[0])}\n`, exitCode: 1 };
   }
   const log = podLog(ctx, pod, values);
-  return { ...log, stdout: tail(log.stdout, values.get('tail')), stderr: stderr + log.stderr };
+  // kubectl says which Pod and container it picked before it streams the log.
+  return withStderrAround({ ...log, stdout: tail(log.stdout, values.get('tail')), stderr: '' }, stderr + log.stderr);
 }
 
 /**
@@ -70,15 +71,14 @@ function selectedLogs(ctx: CommandContext, selector: string, args: string[], val
   const wanted = parseSelector(selector);
   const pods = listSorted<Pod>(ctx.cluster.store, kindInfo('Pod')!, namespace).filter((p) => matchesSelector(p.metadata.labels, wanted));
   if (pods.length === 0) return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
-  let stdout = '';
-  let stderr = '';
+  // Each Pod's notices, then its log, in turn.
+  const writes: Write[] = [];
   for (const pod of pods) {
     const log = podLog(ctx, pod, values);
-    stdout += tail(log.stdout, values.get('tail') ?? '10');
-    stderr += log.stderr;
-    if (log.exitCode !== 0) return { stdout, stderr, exitCode: log.exitCode };
+    writes.push({ stream: 'stderr', text: log.stderr }, { stream: 'stdout', text: tail(log.stdout, values.get('tail') ?? '10') });
+    if (log.exitCode !== 0) return printedResult(writes, log.exitCode);
   }
-  return { stdout, stderr, exitCode: 0 };
+  return printedResult(writes, 0);
 }
 
 /** One Pod's log, or the API server's error; the container is -c's, else the first (announced when there are several). */
@@ -110,10 +110,8 @@ function podLog(ctx: CommandContext, pod: Pod, values: Map<string, string>): Exe
     return { stdout: '', stderr: `${stderr}Error from server: Get "${url}": dial tcp ${host?.ip}:10250: connect: no route to host\n`, exitCode: 1 };
   }
   // --prefix: each line says where it comes from, as `[pod/NAME/CONTAINER] `.
-  const lines = tail(log, values.get('tail'));
-  const stdout = values.get('prefix') === 'true' ? lines.replace(/^(?=.)/gm, `[pod/${name}/${container}] `) : lines;
-  // kubectl says which Pod and container it picked before it streams the log.
-  return withStderrAround({ stdout, stderr: '', exitCode: 0 }, stderr);
+  const stdout = values.get('prefix') === 'true' ? log.replace(/^(?=.)/gm, `[pod/${name}/${container}] `) : log;
+  return { stdout, stderr, exitCode: 0 };
 }
 
 /** `--tail=N`: the last N lines; -1 (the default) keeps them all. */
