@@ -118,6 +118,25 @@ describe('ssh NODE journalctl -u kube-proxy', () => {
     expect(c.run('ssh node-2 ps aux').stdout).toMatch(/^root {11}1 .* 00:0\d {3}0:00 \/sbin\/init$/m);
   });
 
+  it('journalctl -b picks a boot (this one, -1 the one before, 1 the first), -r reverses, -o cat prints messages, -q drops the separators', () => {
+    const c = hostnames().c;
+    for (const line of ['sim stop node node-2', 'sleep 30', 'sim start node node-2', 'sleep 10']) c.run(line);
+    const all = c.run('ssh node-2 journalctl -u kube-proxy').stdout.split('\n').slice(0, -1);
+    const separator = all.findIndex((l) => l.startsWith('-- Boot '));
+    const [first, now] = [all.slice(0, separator), all.slice(separator + 1)];
+    const lines = (cmd: string) => c.run(`ssh node-2 ${cmd}`).stdout.split('\n').slice(0, -1);
+    expect(lines('journalctl -u kube-proxy -b')).toEqual(now);
+    expect(lines('journalctl -u kube-proxy --boot=0')).toEqual(now);
+    expect(lines('journalctl -u kube-proxy -b -1')).toEqual(first);
+    expect(lines('journalctl -u kube-proxy -b1 -n 3 -r')).toEqual(first.slice(-3).reverse());
+    expect(lines('journalctl -u kube-proxy -b -o cat -n 1')).toEqual([now.at(-1)!.replace(/^.*? kube-proxy\[712\]: /, '')]);
+    expect(lines('journalctl -u kube-proxy -q')).toEqual([...first, ...now]);
+    expect(c.run('ssh node-2 journalctl -b -2')).toEqual({ stdout: '', stderr: 'No journal boot entry found from the specified boot offset (-2).\n', exitCode: 1 });
+    expect(c.run('ssh node-2 journalctl -b x')).toMatchObject({ stderr: "Failed to add match 'x': Invalid argument\n", exitCode: 1 });
+    expect(c.run('ssh node-2 journalctl -o json')).toEqual({ stdout: '', stderr: "Unknown output format 'json'.\n", exitCode: 1 });
+    expect(c.run('ssh node-2 journalctl -u nothing -q')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+
   it('journalctl -u kubelet: its start and registration, then each Pod the sync loop receives, asked to delete, and removes', () => {
     const { c, pods } = hostnames();
     const here = pods.find((p) => p.spec.nodeName === 'node-1')!;
