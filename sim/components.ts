@@ -5,6 +5,7 @@ import type { NodeHost } from './node/node-host';
 import type { Dataplane } from './net/dataplane';
 import type { Cloud } from './cloud/cloud';
 import { ServiceController } from './cloud/service-controller';
+import { CloudNodeController } from './cloud/node-controller';
 import { installApiServer } from './api/apiserver';
 import { installDefaultTolerationSeconds } from './api/default-toleration-seconds';
 import { controlPlaneControllers } from './controllers/controller-manager';
@@ -72,8 +73,8 @@ export const components: readonly ComponentEntry[] = [
   { name: 'namespace-controller', runsOn: 'control-plane', install: ({ context }) => [new NamespaceController(context)] },
   { name: 'root-ca-cert-publisher', runsOn: 'control-plane', install: ({ context }) => [new RootCACertPublisher(context)] },
 
-  // The cloud controller manager's service controller, when the cluster runs on a cloud.
-  { name: 'cloud-controller-manager', runsOn: 'control-plane', install: ({ context, cloud }) => (cloud.enabled ? [new ServiceController(context, cloud)] : []) },
+  // The cloud controller manager's service and node controllers, when the cluster runs on a cloud.
+  { name: 'cloud-controller-manager', runsOn: 'control-plane', install: ({ context, cloud }) => (cloud.enabled ? [new ServiceController(context, cloud), new CloudNodeController(context, cloud)] : []) },
 
   // Node agents: kubelet, kube-proxy.
   {

@@ -64,6 +64,21 @@ export interface Probe {
 export interface EnvVar {
   name: string;
   value?: string;
+  /** Read when the container is created: a field of the Pod (the downward API), or a key of a ConfigMap or Secret. */
+  valueFrom?: EnvVarSource;
+}
+
+export interface EnvVarSource {
+  fieldRef?: { apiVersion?: string; fieldPath?: string };
+  configMapKeyRef?: KeySelector;
+  secretKeyRef?: KeySelector;
+}
+
+/** A key of a ConfigMap or Secret in the Pod's namespace; `optional` lets the container start without it. */
+export interface KeySelector {
+  name?: string;
+  key?: string;
+  optional?: boolean;
 }
 
 /** Where a container sees a volume: `mountPath`, read-only or not, optionally one `subPath` of it. */

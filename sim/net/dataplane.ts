@@ -14,7 +14,7 @@ import type { Rng } from '../core/rng';
 import type { NodeNetwork, PodSandbox } from './node-network';
 import type { ConntrackEntry } from './conntrack';
 import type { Hop, Packet, Protocol } from './packet';
-import { NodeKernel } from './node-kernel';
+import { isLoopback, NodeKernel } from './node-kernel';
 import { VpcRouter } from './vpc-router';
 import { Topology, type Arrival, type NetworkElement, type Outcome, type Sender, type Step, type TrackedEntry, type WalkState } from './topology';
 
@@ -124,7 +124,7 @@ export class Dataplane {
   connect(req: ConnectRequest): ConnectResult {
     const source = this.findSource(req.fromIP);
     if (!source) throw new Error(`no Pod or node has the address ${req.fromIP}`);
-    const packet: Packet = { protocol: req.protocol, src: req.fromIP, sport: this.pickPort(source, req), dst: req.dstIP, dport: req.dstPort };
+    const packet: Packet = { protocol: req.protocol, src: sourceAddress(req.fromIP, req.dstIP), sport: this.pickPort(source, req), dst: req.dstIP, dport: req.dstPort };
     const walk = this.walk(source, packet);
     const now = this.env.clock.now;
     for (const { tracker, entry } of walk.entries) {
@@ -147,7 +147,7 @@ export class Dataplane {
   echo(fromIP: string, dstIP: string): { outcome: Outcome; trace: Hop[] } {
     const source = this.findSource(fromIP);
     if (!source) throw new Error(`no Pod or node has the address ${fromIP}`);
-    const walk = this.walk(source, { protocol: 'ICMP', src: fromIP, sport: 0, dst: dstIP, dport: 0 });
+    const walk = this.walk(source, { protocol: 'ICMP', src: sourceAddress(fromIP, dstIP), sport: 0, dst: dstIP, dport: 0 });
     return { outcome: walk.outcome, trace: walk.trace };
   }
 
@@ -158,7 +158,7 @@ export class Dataplane {
   probe(req: ConnectRequest & { sport: number }): Walk {
     const source = this.findSource(req.fromIP);
     if (!source) throw new Error(`no Pod or node has the address ${req.fromIP}`);
-    return this.walk(source, { protocol: req.protocol, src: req.fromIP, sport: req.sport, dst: req.dstIP, dport: req.dstPort });
+    return this.walk(source, { protocol: req.protocol, src: sourceAddress(req.fromIP, req.dstIP), sport: req.sport, dst: req.dstIP, dport: req.dstPort });
   }
 
   private findSource(ip: string): Source | undefined {
@@ -191,6 +191,15 @@ export class Dataplane {
     if ('next' in step) return { outcome: 'timeout', trace, entries };
     return { ...step.end, trace, entries };
   }
+}
+
+/**
+ * The source address the kernel picks for a packet from `fromIP`'s machine to `dstIP`: a loopback
+ * destination is reached over `lo`, so the source is 127.0.0.1 (the local routing table's `src`
+ * for 127.0.0.0/8); any other destination leaves with the machine's own address.
+ */
+function sourceAddress(fromIP: string, dstIP: string): string {
+  return isLoopback(dstIP) ? '127.0.0.1' : fromIP;
 }
 
 /**

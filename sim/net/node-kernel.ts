@@ -48,6 +48,7 @@ export class NodeKernel implements NetworkElement, Tracker {
   /** A packet a process on this node sends: from one of its Pods (`sandbox`) or from the host. */
   send(p: Packet, walk: WalkState, sandbox?: PodSandbox): Step {
     const node = this.node;
+    if (sandbox && isLoopback(p.dst)) return this.loopback(p, walk, sandbox);
     if (sandbox) {
       walk.hop({ where: `pod ${sandbox.podName} eth0`, node: node.name, packet: p, action: 'send', note: `${sandbox.podName} sends ${describe(p)}; default route via ${bridgeAddress(node.config)} (cni0)` });
     } else {
@@ -89,7 +90,8 @@ export class NodeKernel implements NetworkElement, Tracker {
     if (toHost) {
       entry.reply = reverse(p);
       walk.entries.push({ tracker: this, entry });
-      const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || node.hostServers.has(`${p.protocol}/${p.dport}`) || (node.ip === apiServerAddress(this.config) && p.protocol === 'TCP' && p.dport === ApiServerPort);
+      const hostServer = node.hostServers.get(`${p.protocol}/${p.dport}`);
+      const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || (!!hostServer && (!hostServer.loopbackOnly || isLoopback(p.dst))) || (node.ip === apiServerAddress(this.config) && p.protocol === 'TCP' && p.dport === ApiServerPort);
       const accepts = p.protocol === 'ICMP' ? `${node.name}'s kernel answers the echo request` : `a process on ${node.name} accepts port ${p.dport}`;
       walk.hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'deliver', note: listening ? accepts : `nothing listens on ${node.name} port ${p.dport}: reset` });
       return { end: { outcome: listening ? 'established' : 'refused', serverNode: node, delivered: p } };
@@ -107,6 +109,22 @@ export class NodeKernel implements NetworkElement, Tracker {
 
     if (route.dev === 'cni0') return this.deliverLocal(p, walk);
     return { next: this.uplink(), packet: p, from: this, nextHop: route.via ?? p.dst };
+  }
+
+  /**
+   * A Pod's packet to its own loopback: it never leaves the Pod's network namespace (no veth, no
+   * node netfilter, no policy), and reaches whatever listens in the Pod, on any of its containers.
+   */
+  private loopback(p: Packet, walk: WalkState, sandbox: PodSandbox): Step {
+    const listening = p.protocol === 'ICMP' || sandbox.listening.has(`${p.protocol}/${p.dport}`);
+    walk.hop({
+      where: `pod ${sandbox.podName} lo`,
+      node: this.node.name,
+      packet: p,
+      action: 'deliver',
+      note: listening ? `${sandbox.podName} sends ${describe(p)} to itself over lo, and accepts it` : `nothing listens on ${p.protocol}/${p.dport} in ${sandbox.podName}: ${p.protocol === 'TCP' ? 'reset (RST)' : 'ICMP port unreachable'}`,
+    });
+    return { end: listening ? { outcome: 'established', server: sandbox, serverNode: this.node, delivered: p } : { outcome: 'refused' } };
   }
 
   private deliverLocal(p: Packet, walk: WalkState): Step {
@@ -182,7 +200,12 @@ function masqueradePort(walk: WalkState): number {
 
 /** The node's own addresses (addrtype LOCAL): its node IP, the bridge, loopback. */
 export function isLocalAddress(node: NodeNetwork, ip: string): boolean {
-  return ip === node.ip || ip === bridgeAddress(node.config) || cidrContains('127.0.0.0/8', ip);
+  return ip === node.ip || ip === bridgeAddress(node.config) || isLoopback(ip);
+}
+
+/** An address of 127.0.0.0/8, which every network namespace keeps on its own `lo`. */
+export function isLoopback(ip: string): boolean {
+  return cidrContains('127.0.0.0/8', ip);
 }
 
 /** The address MASQUERADE picks: the primary address of the interface the packet leaves by. */

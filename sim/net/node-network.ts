@@ -32,6 +32,8 @@ export interface HttpAnswer {
 export interface HostServer {
   /** The process that listens. */
   process: string;
+  /** Bound to 127.0.0.1 only (kube-proxy's metrics port): unreachable at the node's own address. */
+  loopbackOnly?: boolean;
   /** What it answers to an HTTP GET of `path`. */
   http(path: string): HttpAnswer;
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock';
 import type { Connection } from '../net/dataplane';
-import { httpDate, requestPath, type HttpRequest, type HttpResponse } from '../net/http';
+import { httpDate, reasonPhrase, requestPath, type Headers, type HttpRequest, type HttpResponse } from '../net/http';
 import type { Server } from './main-programs';
 
 /**
@@ -42,17 +42,22 @@ export function serveHostname(env: { clock: Clock }, podName: string): HttpRespo
 }
 
 /**
- * A response as a Go net/http handler writes it with fmt.Fprint: the headers Go adds, in the order
- * it writes them (sorted by name): Content-Length, Content-Type (sniffed: plain text here), Date.
- * An empty body has no Content-Type. Source: net/http's server.go (chunkWriter.writeHeader).
+ * A response as a Go net/http handler writes it: the headers the handler set, sorted by name (Header.WriteSubset),
+ * then the ones the server adds (extraHeader.Write): Date, Content-Length (the handler finished
+ * without setting it), and Content-Type sniffed from the body when the handler set none (plain text
+ * here; an empty body has none). Source: net/http's server.go (chunkWriter.writeHeader).
  */
-export function goResponse(env: { clock: Clock }, body: string, status = 200): HttpResponse {
+export function goResponse(env: { clock: Clock }, body: string, status = 200, set: Headers = []): HttpResponse & { reason: string } {
+  const own = [...set].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const typed = own.some(([n]) => n.toLowerCase() === 'content-type');
   return {
     status,
+    reason: reasonPhrase(status),
     headers: [
-      ['Content-Length', String(new TextEncoder().encode(body).length)],
-      ...(body ? ([['Content-Type', 'text/plain; charset=utf-8']] as [string, string][]) : []),
+      ...own,
       ['Date', httpDate(env.clock.epochMs + env.clock.now)],
+      ['Content-Length', String(new TextEncoder().encode(body).length)],
+      ...(body && !typed ? ([['Content-Type', 'text/plain; charset=utf-8']] as Headers) : []),
     ],
     body,
   };

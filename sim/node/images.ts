@@ -54,6 +54,8 @@ export const images: ImageProfile[] = [
   { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu', size: 80_000_000 },
   /** serve_hostname: `/serve_hostname`, answering its hostname on 9376. Source: kubernetes/test/images/serve-hostname (Dockerfile, README). */
   { repositories: ['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname'], entrypoint: ['/serve_hostname'], cmd: [], userland: 'busybox', size: 3_000_000 },
+  /** echoserver (the "Using Source IP" tutorial, minikube's hello example): its start script runs nginx with a Lua handler on 8080 (see echoserver.ts); Debian. Source: kubernetes/contrib echoserver (Dockerfile, run.sh). */
+  { repositories: ['registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'gcr.io/google_containers/echoserver', 'gcr.io/google-containers/echoserver'], entrypoint: [], cmd: ['/usr/local/bin/run.sh'], userland: 'gnu', size: 46_000_000 },
   /** agnhost: `/agnhost pause` unless args name another subcommand; Alpine with bind-tools. Source: kubernetes/test/images/agnhost/Dockerfile (ENTRYPOINT ["/agnhost"], CMD ["pause"]; `apk add bind-tools …`). */
   { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', bindTools: '9.18.27', size: 51_000_000 },
   /** jessie-dnsutils (the "Debugging DNS Resolution" task's dnsutils Pod): Debian 8 with dnsutils (BIND 9.9's dig and nslookup, jessie's last update); Debian's CMD bash. Source: kubernetes/test/images/jessie-dnsutils/Dockerfile (`apt-get install -y dnsutils`). */

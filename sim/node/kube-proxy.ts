@@ -21,7 +21,7 @@ import type { NodeHost } from './node-host';
 import { DefaultClientIPServiceAffinitySeconds, LabelServiceName } from '../api/well-known';
 import { containerStartMs, sandboxCreationMs } from './kubelet';
 import { syncProxyRules, type EndpointInfo, type ProxierConfig, type ServicePortInfo } from './kube-proxy-rules';
-import { proxyHealthServer, proxyHealthzPort, syncHealthCheckServers } from './kube-proxy-health';
+import { proxyHealthServer, proxyHealthzPort, proxyMetricsPort, proxyMetricsServer, syncHealthCheckServers } from './kube-proxy-health';
 import { isIPv4, parseCidr } from '../net/ip';
 import { KubeProxyLog } from './kube-proxy-log';
 
@@ -46,6 +46,8 @@ export class KubeProxy {
   needsSync = true;
   /** Virtual ms of the last completed sync. */
   lastSyncAt = -Infinity;
+  /** Virtual ms when the process last started: the base of Go's monotonic clock in its health answers. */
+  startedAt: number;
   syncCount = 0;
   private timer?: number;
   /** The runner's token bucket: syncs it may start now, refilled at one per minSyncPeriod. */
@@ -62,8 +64,10 @@ export class KubeProxy {
     // KubeProxyConfiguration defaults: masqueradeBit 14, iptables.localhostNodePorts true.
     this.config = { clusterCIDR: cluster.config.clusterCIDR, masqueradeBit: 14, nodeName: node.name, nodeIP: node.ip, localhostNodePorts: true };
     this.log = new KubeProxyLog(node, cluster.config, cluster.clock);
+    this.startedAt = cluster.clock.now;
     this.log.started();
     node.hostServers.set(`TCP/${proxyHealthzPort}`, proxyHealthServer(node, cluster.clock));
+    node.hostServers.set(`TCP/${proxyMetricsPort}`, proxyMetricsServer(cluster.clock));
     cluster.store.watch('Service', () => this.onChange());
     cluster.store.watch('EndpointSlice', () => this.onChange());
     const periodic = () => {
@@ -114,6 +118,7 @@ export class KubeProxy {
     if (this.running) return;
     this.running = true;
     this.needsSync = true;
+    this.startedAt = this.cluster.clock.now;
     this.log.started();
     this.cluster.log('kube-proxy', this.node.name, 'kube-proxy started');
     this.requestSync();
@@ -134,6 +139,7 @@ export class KubeProxy {
     this.needsSync = true;
     this.timer = this.cluster.clock.schedule(sandboxCreationMs + containerStartMs, () => {
       this.timer = undefined;
+      this.startedAt = this.cluster.clock.now;
       this.log.started();
       this.sync();
     });
@@ -144,7 +150,7 @@ export class KubeProxy {
     const services = serviceSnapshot(this.cluster);
     const tables = syncProxyRules(services, this.config);
     this.node.netfilter.restoreOwned(tables);
-    syncHealthCheckServers(this.node, services);
+    syncHealthCheckServers(this.node, services, this.cluster.clock);
     this.log.synced(services, tables);
     this.needsSync = false;
     this.lastSyncAt = this.cluster.clock.now;

@@ -1,5 +1,7 @@
 import type { ComponentContext } from '../core/component';
-import type { Container, Pod, Service } from '../api/types';
+import type { ConfigMap, Container, EnvVar, Pod, Secret, Service } from '../api/types';
+import { decodeBase64 } from '../api/base64';
+import { podFieldValue } from '../api/pod-fields';
 import { podHostname } from './kubelet-pod-files';
 import { environFile, environPath } from './programs/environ';
 
@@ -67,8 +69,18 @@ function expand(value: string, vars: ReadonlyMap<string, string>): string {
   return value.replace(/\$\$|\$\(([^)]*)\)/g, (ref, name: string | undefined) => (name === undefined ? '$' : vars.get(name) ?? ref));
 }
 
-/** The environment of `container` of `pod` if it started now. */
-export function containerEnvironment(cluster: ComponentContext, pod: Pod, container: Container): Map<string, string> {
+/** The addresses the runtime knows when it creates a container: the sandbox's IP and the node's. */
+export interface PodAddresses {
+  podIP: string;
+  hostIP: string;
+}
+
+/**
+ * The environment of `container` of `pod` if it started now; or, when a ConfigMap or Secret key
+ * it reads is missing (and not optional), the error the kubelet reports instead of creating it.
+ * Source: pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables, podFieldSelectorRuntimeValue).
+ */
+export function containerEnvironment(cluster: ComponentContext, pod: Pod, container: Container, addresses: PodAddresses): Map<string, string> | { error: string } {
   const services = new Map(visibleServices(cluster, pod.metadata.namespace ?? 'default').flatMap(serviceEnvVars));
   const env = new Map<string, string>([
     ['PATH', imagePath],
@@ -76,7 +88,9 @@ export function containerEnvironment(cluster: ComponentContext, pod: Pod, contai
   ]);
   const declared = new Map<string, string>();
   for (const v of container.env ?? []) {
-    const value = expand(v.value ?? '', new Map([...services, ...declared]));
+    const value = v.valueFrom ? sourcedValue(cluster, pod, v, addresses) : expand(v.value ?? '', new Map([...services, ...declared]));
+    if (typeof value === 'object') return value;
+    if (value === undefined) continue;
     declared.set(v.name, value);
     env.set(v.name, value);
   }
@@ -85,8 +99,27 @@ export function containerEnvironment(cluster: ComponentContext, pod: Pod, contai
   return env;
 }
 
-/** Puts the container's environment where its processes find it (/proc/1/environ). */
-export function writeContainerEnvironment(fs: Map<string, string>, cluster: ComponentContext, pod: Pod, container: Container): void {
+/** A `valueFrom` variable's value; undefined for an optional key that is missing (the variable is left out). */
+function sourcedValue(cluster: ComponentContext, pod: Pod, v: EnvVar, addresses: PodAddresses): string | undefined | { error: string } {
+  const from = v.valueFrom!;
+  if (from.fieldRef) return podFieldValue(pod, from.fieldRef.fieldPath ?? '', addresses);
+  const namespace = pod.metadata.namespace ?? 'default';
+  const ref = from.configMapKeyRef ?? from.secretKeyRef;
+  if (!ref) return '';
+  const isConfigMap = !!from.configMapKeyRef;
+  const object = cluster.store.get<ConfigMap | Secret>(isConfigMap ? 'ConfigMap' : 'Secret', namespace, ref.name ?? '');
+  if (!object) return ref.optional ? undefined : { error: `${isConfigMap ? 'configmap' : 'secret'} "${ref.name}" not found` };
+  const key = ref.key ?? '';
+  const value = isConfigMap ? (object as ConfigMap).data?.[key] : (object as Secret).data?.[key];
+  if (value === undefined) return ref.optional ? undefined : { error: `couldn't find key ${key} in ${isConfigMap ? 'ConfigMap' : 'Secret'} ${namespace}/${ref.name}` };
+  return isConfigMap ? value : (decodeBase64(value) ?? '');
+}
+
+/** Puts the container's environment where its processes find it (/proc/1/environ); the kubelet's error if it cannot be made. */
+export function writeContainerEnvironment(fs: Map<string, string>, cluster: ComponentContext, pod: Pod, container: Container, addresses: PodAddresses): string | undefined {
+  const env = containerEnvironment(cluster, pod, container, addresses);
+  if ('error' in env) return env.error as string;
   fs.set('/proc/1/', '');
-  fs.set(environPath, environFile(containerEnvironment(cluster, pod, container)));
+  fs.set(environPath, environFile(env));
+  return undefined;
 }

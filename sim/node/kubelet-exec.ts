@@ -19,12 +19,14 @@ export function executableNotFound(program: string): string {
 
 /**
  * Runs argv in a container; undefined when the image has no such program. An absolute path
- * (`/bin/cat`) names the same program as its base name. BusyBox images have no bash; an image
- * has the DNS tools it ships (see dnsTools).
+ * (`/bin/cat`) names the same program as its base name. BusyBox images have no bash, and only
+ * they have `ip` (the Debian-based images ship no iproute2); an image has the DNS tools it ships
+ * (see dnsTools).
  */
 export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecResult | undefined {
   const name = argv[0]?.startsWith('/') ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : argv[0];
   if (name === 'bash' && programUserland(ctx) === 'busybox') return undefined;
+  if (name === 'ip' && programUserland(ctx) !== 'busybox') return undefined;
   if (!hasDnsProgram(ctx, name)) return undefined;
   const program = name ? containerPrograms.get(name) : undefined;
   return program?.(ctx, argv.slice(1));

@@ -287,16 +287,21 @@ export class Kubelet extends Controller {
 
   /**
    * imagePullPolicy Never and the image is not on the node: the container waits with reason
-   * ErrImageNeverPull, and the kubelet tries again at each sync of the Pod (every back-off period here).
+   * ErrImageNeverPull until a later sync finds the image.
    * Source: kubernetes/pkg/kubelet/images/image_manager.go; kuberuntime_container.go (startContainer's "Error: %v" event).
    */
   private imageNeverPull(rt: PodRuntime, c: RuntimeContainer, message: string): void {
     this.event(rt, 'Warning', 'ErrImageNeverPull', message);
     this.event(rt, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+    this.waitThenRetry(rt, c, 'ErrImageNeverPull', message);
+  }
+
+  /** The container waits with `reason`; the kubelet tries to start it again at the Pod's next sync (every back-off period here). */
+  private waitThenRetry(rt: PodRuntime, c: RuntimeContainer, reason: string, message: string): void {
     if (c.terminated) c.lastTerminated = c.terminated;
     c.terminated = undefined;
     c.state = 'waiting';
-    c.waiting = { reason: 'ErrImageNeverPull', message };
+    c.waiting = { reason, message };
     const incarnation = c.incarnation;
     this.afterPod(rt, backOffPeriodMs, () => {
       if (c.incarnation !== incarnation || c.state !== 'waiting') return;
@@ -305,9 +310,22 @@ export class Kubelet extends Controller {
     });
   }
 
+  /**
+   * The container's config cannot be made (a ConfigMap or Secret key its env reads is missing): it
+   * waits with reason CreateContainerConfigError until a later sync finds the key.
+   * Source: kuberuntime_container.go (startContainer: generateContainerConfig's error, the "Error: %v" event).
+   */
+  private configError(rt: PodRuntime, c: RuntimeContainer, message: string): void {
+    this.event(rt, 'Warning', 'Failed', `Error: ${message}`);
+    this.waitThenRetry(rt, c, 'CreateContainerConfigError', message);
+  }
+
   /** Creates and starts a container: a fresh filesystem, its ports listening, its probes running. */
   private createContainer(rt: PodRuntime, c: RuntimeContainer, id: string): void {
     if (rt.terminating || !rt.sandbox) return;
+    const fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
+    const configError = writeContainerEnvironment(fs, this.cluster, rt.pod, c.spec, { podIP: rt.sandbox.ip, hostIP: this.host.ip });
+    if (configError) return this.configError(rt, c, configError);
     const name = c.spec.name;
     if (c.startedAt !== undefined) c.restartCount++;
     if (c.terminated) c.lastTerminated = c.terminated;
@@ -318,8 +336,7 @@ export class Kubelet extends Controller {
     c.state = 'running';
     c.killing = false;
     c.startedAt = this.cluster.clock.now;
-    c.fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
-    writeContainerEnvironment(c.fs, this.cluster, rt.pod, c.spec);
+    c.fs = fs;
     mountVolumes(c.fs, this.cluster.store, rt.pod, c.spec);
     c.probes = new Map();
     c.started = !c.spec.startupProbe;

@@ -43,6 +43,8 @@ function setContainerDefaults(c: Container): void {
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  // SetDefaults_ObjectFieldSelector; the API writes apiVersion before fieldPath (the Go struct's order).
+  for (const e of c.env ?? []) if (e.valueFrom?.fieldRef) e.valueFrom.fieldRef = { apiVersion: e.valueFrom.fieldRef.apiVersion || 'v1', fieldPath: e.valueFrom.fieldRef.fieldPath };
   for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) if (probe) setProbeDefaults(probe);
 }
 

@@ -15,6 +15,15 @@ const probe = object('v1.Probe', {
   failureThreshold: int32,
 });
 
+const keySelector = (kind: string) => object(`v1.${kind}KeySelector`, { name: string, key: string, optional: boolean });
+
+/** v1.EnvVarSource, less resourceFieldRef (sim/api/types.ts EnvVarSource). */
+const envVarSource = object('v1.EnvVarSource', {
+  fieldRef: object('v1.ObjectFieldSelector', { apiVersion: string, fieldPath: string }),
+  configMapKeyRef: keySelector('ConfigMap'),
+  secretKeyRef: keySelector('Secret'),
+});
+
 /** v1.Container; lists merge by the keys the API declares (ports by containerPort, env by name). */
 const container = object('v1.Container', {
   name: string,
@@ -22,7 +31,7 @@ const container = object('v1.Container', {
   command: array(string),
   args: array(string),
   ports: array(object('v1.ContainerPort', { name: string, containerPort: int32, protocol: string, hostPort: int32, hostIP: string }), 'containerPort'),
-  env: array(object('v1.EnvVar', { name: string, value: string }), 'name'),
+  env: array(object('v1.EnvVar', { name: string, value: string, valueFrom: envVarSource }), 'name'),
   resources: object('v1.ResourceRequirements', { requests: map(intOrString), limits: map(intOrString) }),
   volumeMounts: array(object('v1.VolumeMount', { name: string, mountPath: string, readOnly: boolean, subPath: string }), 'mountPath'),
   readinessProbe: probe,

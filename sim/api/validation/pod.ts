@@ -3,6 +3,7 @@ import { duplicate, forbidden, invalid, notFound, notSupported, required, type F
 import { nonNegative, validateLabels, validatePortNumOrName, validateProtocol } from './common';
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './names';
 import { validateDNSPolicy, validatePodDNSConfig } from './pod-dns';
+import { validateEnv } from './env';
 
 /**
  * ValidatePodSpec and the checks it calls, for the fields the engine models.
@@ -25,6 +26,7 @@ export function validatePodSpec(spec: PodSpec, field: string): FieldError[] {
     }
     if (!c.image) errs.push(required(`${at}.image`));
     errs.push(...validateContainer(c, at, spec.hostNetwork === true));
+    errs.push(...validateEnv(c.env ?? [], `${at}.env`));
     errs.push(...validateVolumeMounts(c, volumes, at));
   });
   if (spec.restartPolicy !== undefined && !restartPolicies.includes(spec.restartPolicy)) {

@@ -1,12 +1,13 @@
-import type { Container, ContainerState, ContainerStatus, PodTemplateSpec, Probe, Toleration } from '../../api/types';
+import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodTemplateSpec, Probe, Toleration, VolumeMount } from '../../api/types';
 import { rfc1123z } from '../printers/age';
+import { podFieldValue } from '../../api/pod-fields';
 import { writeAnnotations, writeLabels, type PrefixWriter } from './prefix-writer';
 
 /**
  * The container sections of kubectl describe (describeContainers, DescribeProbe, describeStatus,
  * DescribePodTemplate in k8s.io/kubectl/pkg/describe/describe.go).
  */
-export function writeContainers(w: PrefixWriter, label: string, containers: Container[], statuses: ContainerStatus[] | undefined, space: string): void {
+export function writeContainers(w: PrefixWriter, label: string, containers: Container[], statuses: ContainerStatus[] | undefined, space: string, pod?: Pod): void {
   w.write(0, `${space}${label}:${containers.length ? '' : ' <none>'}\n`);
   for (const c of containers) {
     const status = statuses?.find((s) => s.name === c.name) as (ContainerStatus & { containerID?: string; imageID?: string }) | undefined;
@@ -35,8 +36,38 @@ export function writeContainers(w: PrefixWriter, label: string, containers: Cont
     if (c.livenessProbe) w.write(2, `Liveness:\t${describeProbe(c.livenessProbe)}\n`);
     if (c.readinessProbe) w.write(2, `Readiness:\t${describeProbe(c.readinessProbe)}\n`);
     if (c.startupProbe) w.write(2, `Startup:\t${describeProbe(c.startupProbe)}\n`);
-    w.write(2, 'Environment:\t<none>\n');
-    w.write(2, 'Mounts:\t<none>\n');
+    writeEnv(w, c.env ?? [], pod);
+    writeMounts(w, c.volumeMounts ?? []);
+  }
+}
+
+/**
+ * describeContainerEnvVars: a value as written (continued lines indented), a downward-API field
+ * with its value from the Pod (none for a template) and its path, a key reference with its source.
+ */
+function writeEnv(w: PrefixWriter, env: EnvVar[], pod: Pod | undefined): void {
+  w.write(2, `Environment:${env.length ? '' : '\t<none>'}\n`);
+  for (const e of env) {
+    const from = e.valueFrom;
+    if (!from) {
+      (e.value ?? '').split('\n').forEach((line, i) => w.write(3, i === 0 ? `${e.name}:\t${line}\n` : `\t${line}\n`));
+    } else if (from.fieldRef) {
+      const value = pod ? podFieldValue(pod, from.fieldRef.fieldPath ?? '') : '';
+      w.write(3, `${e.name}:\t${value} (${from.fieldRef.apiVersion}:${from.fieldRef.fieldPath})\n`);
+    } else if (from.secretKeyRef) {
+      w.write(3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name}'>\tOptional: ${from.secretKeyRef.optional === true}\n`);
+    } else if (from.configMapKeyRef) {
+      w.write(3, `${e.name}:\t<set to the key '${from.configMapKeyRef.key}' of config map '${from.configMapKeyRef.name}'>\tOptional: ${from.configMapKeyRef.optional === true}\n`);
+    }
+  }
+}
+
+/** describeContainerVolumes: each mount sorted by path, read-only or read-write, with its subPath. */
+function writeMounts(w: PrefixWriter, mounts: VolumeMount[]): void {
+  w.write(2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`);
+  for (const m of [...mounts].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0))) {
+    const flags = [m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path=${JSON.stringify(m.subPath)}`] : [])];
+    w.write(3, `${m.mountPath} from ${m.name} (${flags.join(',')})\n`);
   }
 }
 

@@ -36,9 +36,9 @@ export function describePod(store: Store, pod: Pod, nowMs: number): string {
   }
   const controller = pod.metadata.ownerReferences?.find((o) => o.controller);
   if (controller) w.write(0, `Controlled By:\t${controller.kind}/${controller.name}\n`);
-  writeContainers(w, 'Containers', pod.spec.containers, s?.containerStatuses ?? [], '');
+  writeContainers(w, 'Containers', pod.spec.containers, s?.containerStatuses ?? [], '', pod);
   // describePod: ephemeral containers (kubectl debug) are described as containers, under their own heading.
-  if (pod.spec.ephemeralContainers?.length) writeContainers(w, 'Ephemeral Containers', pod.spec.ephemeralContainers, s?.ephemeralContainerStatuses ?? [], '');
+  if (pod.spec.ephemeralContainers?.length) writeContainers(w, 'Ephemeral Containers', pod.spec.ephemeralContainers, s?.ephemeralContainerStatuses ?? [], '', pod);
   if (s?.conditions?.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
     for (const c of s.conditions) w.write(1, `${c.type} \t${c.status} \n`);

@@ -43,6 +43,8 @@ export interface Options {
   connectTimeoutMs?: number;
   /** -I: a HEAD request; the header block is the output. */
   head: boolean;
+  /** -i (--include, --show-headers since curl 8.10): the header block, then the body. */
+  include: boolean;
   /** -o FILE, one per URL in order. */
   outputs: string[];
   /** -w FORMAT. */
@@ -61,7 +63,7 @@ export const curl: Program = (ctx, args) => {
 };
 
 function parseArgs(args: string[]): Options | string {
-  const o: Options = { silent: false, showError: false, verbose: false, insecure: false, head: false, outputs: [], headers: [], resolve: new Map(), urls: [] };
+  const o: Options = { silent: false, showError: false, verbose: false, insecure: false, head: false, include: false, outputs: [], headers: [], resolve: new Map(), urls: [] };
   const header = (v: string | undefined): string | undefined => {
     const colon = v?.indexOf(':') ?? -1;
     if (v === undefined) return 'curl: option -H: requires parameter\n';
@@ -85,6 +87,7 @@ function parseArgs(args: string[]): Options | string {
     else if (a === '--verbose') o.verbose = true;
     else if (a === '--insecure') o.insecure = true;
     else if (a === '--head') o.head = true;
+    else if (a === '--include' || a === '--show-headers') o.include = true;
     else if (a === '--output' || a === '--write-out') {
       const v = args[++i];
       if (v === undefined) return `curl: option ${a}: requires parameter\n`;
@@ -113,6 +116,7 @@ function parseArgs(args: string[]): Options | string {
         else if (f === 'v') o.verbose = true;
         else if (f === 'k') o.insecure = true;
         else if (f === 'I') o.head = true;
+        else if (f === 'i') o.include = true;
         else if (f === 'o' || f === 'w') {
           const v = a.slice(j + 1) || args[++i];
           if (v === undefined) return `curl: option -${f}: requires parameter\n`;
@@ -331,17 +335,18 @@ class CurlRun {
     const response = exchange(this.ctx.cluster, connection, request, tls);
     const statusLine = `HTTP/1.1 ${response.status} ${response.reason ?? reasonPhrase(response.status)}`;
     this.trace([`< ${statusLine}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
-    // HEAD: no body comes; -I prints the header block as it arrived, CRLF line ends and all.
-    const body = this.o.head ? [statusLine, ...response.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n') : response.body;
+    // -I and -i print the header block as it arrived, CRLF line ends and all; HEAD brings no body.
+    const headerBlock = [statusLine, ...response.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n');
+    const body = this.o.head ? headerBlock : this.o.include ? headerBlock + response.body : response.body;
     const output = this.o.outputs[this.index];
     const meter = !this.o.verbose && !this.o.silent && (!this.ctx.tty || output !== undefined);
     if (meter) this.err(meterStart());
     if (output === undefined) this.out(body);
     else if (output !== '/dev/null') this.client.fs.set(output, body);
-    if (meter) this.err(meterEnd(this.o.head ? 0 : body.length, 0));
+    if (meter) this.err(meterEnd(this.o.head ? 0 : response.body.length, 0));
     this.info(`Connection #${id} to host ${target.host} left intact`);
     this.current.httpCode = response.status;
-    this.current.sizeDownload = this.o.head ? 0 : body.length;
+    this.current.sizeDownload = this.o.head ? 0 : response.body.length;
     this.current.contentType = response.headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1];
     // The request and its answer: one round trip, and the server's fraction of a ms.
     this.current.totalUs = this.current.connectUs + rttUs + 150;

@@ -10,12 +10,14 @@ import { ping } from './ping';
 import { bash, sh } from './sh';
 import { wget } from './wget';
 import { hostname } from './hostname';
+import { ipBusybox } from './ip-busybox';
 import { ls } from './ls';
 import { rm } from './rm';
 import { sleep } from './sleep';
 import { touch } from './touch';
 import '../whoami';
 import '../nginx';
+import '../echoserver';
 
 /**
  * Registers the programs found in every container image the simulator runs (GNU coreutils
@@ -25,6 +27,7 @@ import '../nginx';
 for (const [name, program] of Object.entries({ bash, cat, curl, dig, nslookup, echo, env, hostname, ls, ping, printenv, rm, sh, sleep, touch, wget })) {
   containerPrograms.set(name, program);
 }
+containerPrograms.set('ip', ipBusybox);
 for (const [name, program] of filterPrograms) containerPrograms.set(name, program);
 // A node has BIND's tools too; its resolv.conf points at the VPC's resolver (see lookupHost).
 hostPrograms.set('nslookup', nslookup);

@@ -8,8 +8,10 @@ describe('kubelet: node registration, Lease, stop and start', () => {
     const node = cluster.store.get<Node>('Node', '', 'node-2');
     expect(node?.metadata.labels).toMatchObject({ 'kubernetes.io/hostname': 'node-2', 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' });
     expect(node?.spec).toMatchObject({ podCIDR: '10.244.2.0/24', podCIDRs: ['10.244.2.0/24'] });
+    // The kubelet registers InternalIP and Hostname; the cloud's node controller adds the public IP.
     expect(node?.status?.addresses).toEqual([
       { type: 'InternalIP', address: '10.0.1.12' },
+      { type: 'ExternalIP', address: '203.0.113.11' },
       { type: 'Hostname', address: 'node-2' },
     ]);
     expect(node?.status?.nodeInfo?.kubeletVersion).toBe(cluster.config.kubernetesVersion);
