@@ -205,7 +205,6 @@ export const mainPrograms = new Map<string, MainProgram>([
   ['pause', () => serve({ sockets: [] })],
   ['httpd-foreground', () => serve({ sockets: ['TCP/80'] })],
   ['traefik', () => serve({ sockets: ['TCP/80'] })],
-  ['hello-app', () => serve({ sockets: ['TCP/8080'] })],
   ['serve_hostname', (args, ctx, log) => {
     const port = flag(args, 'port') ?? '9376';
     return /^\d+$/.test(port) ? serveHostname(ctx, port, true, [`TCP/${port}`], log) : invalidPort('serve_hostname', port);

@@ -18,6 +18,7 @@ import { touch } from './touch';
 import '../whoami';
 import '../nginx';
 import '../echoserver';
+import '../hello-app';
 
 /**
  * Registers the programs found in every container image the simulator runs (GNU coreutils
