@@ -6,10 +6,11 @@ import { createObject } from './create-object';
 import { parseLabels } from './expose';
 import { isError, parseFlags } from './flags';
 import { kubectlAttachRun } from './run-attach';
+import { applyOverrides } from './run-overrides';
 
 /**
  * `kubectl run NAME --image=I [--restart=Always|OnFailure|Never] [--labels=L] [--port=P]
- * [--expose] [--env=K=V…] [--command] [-- ARGS…]`: one Pod with one container named NAME, labelled
+ * [--expose] [--env=K=V…] [--command] [--overrides=JSON] [-- ARGS…]`: one Pod with one container named NAME, labelled
  * `run=NAME` unless --labels is given; arguments after `--` are the container's args (its command
  * with --command). --expose also creates a ClusterIP Service of the same name on --port, printed
  * first. With -i (and -t) kubectl attaches to the Pod instead of printing it: see run-attach.ts.
@@ -30,6 +31,8 @@ export function kubectlRun(ctx: CommandContext, argv: string[]): ExecResult {
     { long: 'tty', short: 't', bool: true },
     { long: 'rm', bool: true },
     { long: 'attach', bool: true },
+    { long: 'overrides' },
+    { long: 'override-type' },
   ], 'run');
   if (isError(parsed)) return parsed;
   const { values, args, afterDash } = parsed;
@@ -65,12 +68,15 @@ export function kubectlRun(ctx: CommandContext, argv: string[]): ExecResult {
     ...(on('tty') ? { tty: true } : {}),
   };
   const namespace = namespaceOf(values);
-  const pod = createObject(ctx.cluster.store, {
+  const generated = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace, labels },
     spec: { containers: [container], restartPolicy: restart as PodSpec['restartPolicy'] },
-  } as Pod);
+  } as Pod;
+  const overridden = values.has('overrides') ? applyOverrides(generated, values.get('overrides')!, values.get('override-type')) : generated;
+  if (typeof overridden === 'string') return kubectlError(overridden);
+  const pod = createObject(ctx.cluster.store, overridden);
   if (pod.exitCode !== 0) return pod;
   const service = !on('expose') ? undefined : createObject(ctx.cluster.store, {
     apiVersion: 'v1',

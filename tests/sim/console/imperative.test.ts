@@ -70,6 +70,26 @@ describe('kubectl expose and run', () => {
   });
 });
 
+describe('kubectl run --overrides', () => {
+  it('merges JSON into the generated Pod (merge by default, json and strategic on request)', () => {
+    const { cluster, c } = setup();
+    expect(c.run(`kubectl run hn --image=busybox --restart=Never --overrides='{"spec":{"hostNetwork":true,"nodeName":"node-2"}}' -- sleep 60`).stdout).toBe('pod/hn created\n');
+    expect(cluster.store.get<Pod>('Pod', 'default', 'hn')!.spec).toMatchObject({ hostNetwork: true, nodeName: 'node-2', restartPolicy: 'Never' });
+    c.run(`kubectl run j --image=busybox --override-type=json --overrides='[{"op":"replace","path":"/metadata/labels","value":{"team":"a"}}]'`);
+    expect(cluster.store.get<Pod>('Pod', 'default', 'j')!.metadata.labels).toEqual({ team: 'a' });
+    c.run(`kubectl run s --image=busybox --override-type=strategic --overrides='{"spec":{"containers":[{"name":"s","imagePullPolicy":"Never"}]}}'`);
+    expect(cluster.store.get<Pod>('Pod', 'default', 's')!.spec.containers[0]).toMatchObject({ image: 'busybox', imagePullPolicy: 'Never' });
+  });
+  it("refuses what kubectl refuses, in its words, and creates nothing", () => {
+    const { cluster, c } = setup();
+    expect(c.run(`kubectl run a --image=busybox --overrides='{spec'`)).toEqual({ stdout: '', stderr: 'error: Invalid JSON Patch\n', exitCode: 1 });
+    expect(c.run(`kubectl run a --image=busybox --overrides='{"spec":{"hostNetwork":"yes"}}'`).stderr).toBe('error: json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool\n');
+    expect(c.run(`kubectl run a --image=busybox --override-type=json --overrides='[{op'`).stderr).toBe("error: invalid character 'o' looking for beginning of object key string\n");
+    expect(c.run(`kubectl run a --image=busybox --override-type=xml --overrides='{}'`).stderr).toBe('error: invalid override type: xml\n');
+    expect(cluster.store.get<Pod>('Pod', 'default', 'a')).toBeUndefined();
+  });
+});
+
 describe('rollouts: set image, history, undo', () => {
   it('records revisions and rolls back to the previous template', () => {
     const { cluster, c } = setup();
