@@ -149,20 +149,36 @@ export class LiveCluster {
   }
 }
 
-/** Runs `steps` to the end, letting the browser run other tasks whenever 30 ms of work have passed. */
+/**
+ * The longest the engine works before it lets the browser run other tasks: 8 ms, so that even on a
+ * phone four times slower no task reaches the 50 ms that make a long task (and blocking time).
+ */
+const sliceBudgetMs = 8;
+
+/** Runs `steps` to the end, letting the browser run other tasks whenever `sliceBudgetMs` of work have passed. */
 async function runSteps<T>(steps: Generator<void, T>, yieldToBrowser: () => Promise<void>): Promise<T> {
   let budget = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
-    if (performance.now() - budget > 30) {
+    if (performance.now() - budget > sliceBudgetMs) {
       await yieldToBrowser();
       budget = performance.now();
     }
   }
 }
 
-/** Lets the browser run other tasks (input, paint) before the next step. */
+/**
+ * Lets the browser run other tasks (input, paint) before the next step: scheduler.yield() where
+ * the browser has it (the continuation keeps its place ahead of other queued work), else a
+ * message to ourselves, which unlike a nested setTimeout(0) is never clamped to 4 ms.
+ */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(undefined);
+  });
 }

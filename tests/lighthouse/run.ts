@@ -5,7 +5,7 @@
  * and SEO 100. Prints one line per page with a verdict beside every figure and saves each report
  * (HTML and JSON) under lighthouse-reports/ (git-ignored). Exits 1 when a page misses a budget.
  *
- * Run after `npm run build`: `npm run test:lighthouse`. With LIGHTHOUSE_PERFORMANCE=report (as CI runs
+ * Run after `npm run build`: `npm run test:lighthouse` (LIGHTHOUSE_PAGES=a/,b/ for some pages only). With LIGHTHOUSE_PERFORMANCE=report (as CI runs
  * it for now) a performance miss is printed with its verdict but does not fail the run: widgets that
  * hydrate during load (embed pages) still block the main thread past the budget (issue 12). Chromium is Debian's (CHROME_PATH, default
  * /usr/bin/chromium). Performance varies with the machine's load: the bare page is measured three
@@ -118,7 +118,9 @@ try {
   console.log(`bare Starlight (reference, median of 3): performance ${reference.scores.performance}; TBT ${Math.round(reference.tbt)} ms, LCP ${Math.round(reference.lcp)} ms`);
   // Not below the bare page measured in this run, and never below the absolute floor.
   const floor = Math.max(minimum.performance, reference.scores.performance);
-  for (const { path, file } of builtPages()) {
+  // LIGHTHOUSE_PAGES=services/,embed/console/ measures only those pages (the reference still runs).
+  const only = process.env.LIGHTHOUSE_PAGES?.split(',');
+  for (const { path, file } of builtPages().filter((p) => !only || only.includes(p.path))) {
     const name = path.replace(/\/$/, '').replace(/[/.]/g, '-') || 'index';
     const noindex = /<meta name="robots" content="noindex/.test(readFileSync(file, 'utf8'));
     const run = await measure(new URL(path, course.url).href, chrome.port, name, floor, noindex);
