@@ -191,6 +191,8 @@ export interface ContainerState {
 export interface ContainerStatus {
   name: string;
   image: string;
+  /** The runtime's `repository@sha256:…` once it has the container; empty before (the kubelet always writes the field). */
+  imageID?: string;
   /** `containerd://<64 hex>`: the runtime's ID of the container's current (or last) run. */
   containerID?: string;
   ready: boolean;

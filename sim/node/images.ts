@@ -8,6 +8,8 @@
  * the program's business: see main-programs.ts and the shell. An image that is not in the
  * catalogue keeps the simulator's convention (see `containerArgv`).
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 /** Whose applets an image's `cat`, `rm`, `touch`, … are. */
 export type Userland = 'busybox' | 'gnu';
@@ -100,6 +102,33 @@ export function parseImageRef(image: string): { repository: string; tag: string 
   }
   ref = ref.replace(/^(index\.)?docker\.io\//, '').replace(/^library\//, '');
   return { repository: ref, tag };
+}
+
+/**
+ * The image as containerd reports it in a container's status (CRI ContainerStatus.image, which the
+ * kubelet copies to status.containerStatuses[].image): the reference fully qualified, with Docker
+ * Hub's domain, its `library/` namespace and the `latest` tag filled in where the Pod's spec left
+ * them out (distribution/reference ParseNormalizedNamed, then TagNameOnly); a digest stays as given.
+ */
+export function runtimeImageName(image: string): string {
+  const [name, digest] = image.split('@');
+  const first = name.split('/')[0];
+  const hasDomain = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  let qualified = hasDomain ? name : `docker.io/${name.includes('/') ? name : `library/${name}`}`;
+  if (qualified.startsWith('index.docker.io/')) qualified = qualified.slice('index.'.length);
+  if (digest) return `${qualified}@${digest}`;
+  return /:[^/]*$/.test(qualified) ? qualified : `${qualified}:latest`;
+}
+
+/**
+ * The image's ID in a container's status (status.containerStatuses[].imageID): the repository and
+ * the digest the runtime resolved. The digest is the simulator's own (the SHA-256 of the
+ * reference), not the registry's, unless the Pod named one.
+ */
+export function runtimeImageID(image: string): string {
+  const [name, digest] = runtimeImageName(image).split('@');
+  const repository = name.replace(/:[^/]*$/, '');
+  return `${repository}@${digest ?? `sha256:${bytesToHex(sha256(new TextEncoder().encode(name)))}`}`;
 }
 
 /** The catalogue's entry for an image reference; undefined for an image it does not know. */

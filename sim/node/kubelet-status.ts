@@ -2,6 +2,7 @@ import type { ContainerState, ContainerStatus, PodCondition, PodStatus } from '.
 import type { Clock } from '../core/clock';
 import type { PodRuntime, RuntimeContainer, TerminatedState } from './container-runtime';
 import type { NodeHost } from './node-host';
+import { runtimeImageID, runtimeImageName } from './images';
 
 /**
  * The kubelet's status manager: turns what the runtime holds for a Pod into the Pod's status, as
@@ -23,7 +24,9 @@ function containerStatus(c: RuntimeContainer, clock: Clock): ContainerStatus {
     { waiting: { ...c.waiting ?? { reason: 'ContainerCreating' } } };
   return {
     name: c.spec.name,
-    image: c.spec.image,
+    // Once the runtime has the container, the image as it reports it; before, the spec's.
+    image: c.id ? runtimeImageName(c.spec.image) : c.spec.image,
+    imageID: c.id ? runtimeImageID(c.spec.image) : '',
     ...(c.id ? { containerID: `containerd://${c.id}` } : {}),
     ready: c.ready,
     started: c.state === 'running' && c.started,

@@ -10,7 +10,7 @@ import { writeAnnotations, writeLabels, type PrefixWriter } from './prefix-write
 export function writeContainers(w: PrefixWriter, label: string, containers: Container[], statuses: ContainerStatus[] | undefined, space: string, pod?: Pod): void {
   w.write(0, `${space}${label}:${containers.length ? '' : ' <none>'}\n`);
   for (const c of containers) {
-    const status = statuses?.find((s) => s.name === c.name) as (ContainerStatus & { containerID?: string; imageID?: string }) | undefined;
+    const status = statuses?.find((s) => s.name === c.name);
     w.write(1, `${space ? ' ' : ''}${c.name}:\n`);
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image}\n`);

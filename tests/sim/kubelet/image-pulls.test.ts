@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Event, Pod } from '../../../sim/api/types';
 import { imageKey } from '../../../sim/node/image-manager';
+import { runtimeImageID, runtimeImageName } from '../../../sim/node/images';
 import { boundPod, getPod, podEvents, startCluster, webStatus } from './helpers';
 
 const pulled = (image: string, pull: string, total: string, size: number) =>
@@ -11,6 +12,27 @@ describe('image pulls (the kubelet image manager)', () => {
     expect(imageKey('nginx')).toBe('nginx:latest');
     expect(imageKey('docker.io/library/nginx:latest')).toBe('nginx:latest');
     expect(imageKey('registry.k8s.io/pause:3.10.1')).toBe('registry.k8s.io/pause:3.10.1');
+  });
+
+  it('a container status names the image as containerd does: fully qualified, with an ID once the container exists', () => {
+    expect(runtimeImageName('nginx')).toBe('docker.io/library/nginx:latest');
+    expect(runtimeImageName('nginx:1.29')).toBe('docker.io/library/nginx:1.29');
+    expect(runtimeImageName('curlimages/curl:8.7.1')).toBe('docker.io/curlimages/curl:8.7.1');
+    expect(runtimeImageName('index.docker.io/library/busybox')).toBe('docker.io/library/busybox:latest');
+    expect(runtimeImageName('registry.k8s.io/e2e-test-images/agnhost:2.53')).toBe('registry.k8s.io/e2e-test-images/agnhost:2.53');
+    expect(runtimeImageName('localhost:5000/app')).toBe('localhost:5000/app:latest');
+    const digest = `sha256:${'a'.repeat(64)}`;
+    expect(runtimeImageName(`nginx@${digest}`)).toBe(`docker.io/library/nginx@${digest}`);
+    expect(runtimeImageID(`nginx@${digest}`)).toBe(`docker.io/library/nginx@${digest}`);
+    expect(runtimeImageID('nginx:1.29')).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+    expect(runtimeImageID('nginx')).toBe(runtimeImageID('docker.io/library/nginx:latest'));
+
+    const cluster = startCluster();
+    cluster.store.create(boundPod('web', { image: 'nginx:1.27' }));
+    cluster.advance(1000); // pulling: the runtime has no container yet
+    expect(getPod(cluster, 'web').status?.containerStatuses?.[0]).toMatchObject({ image: 'nginx:1.27', imageID: '' });
+    cluster.advance(4000);
+    expect(getPod(cluster, 'web').status?.containerStatuses?.[0]).toMatchObject({ image: 'docker.io/library/nginx:1.27', imageID: runtimeImageID('nginx:1.27') });
   });
 
   it('the first Pod on a node pulls; the next one finds the image already present', () => {
