@@ -29,6 +29,9 @@ try {
           await page.waitForTimeout(1500);
         }
         await page.evaluate(() => window.scrollTo(0, 0));
+        // Prose off screen is not rendered (content-visibility: auto in course.css), and a full-page
+        // capture would show it blank: render it all for the picture.
+        await page.addStyleTag({ content: '.sl-markdown-content > * { content-visibility: visible !important; }' });
         const name = `${path.replace(/\/$/, '') || 'index'}-${width}-${theme}.png`;
         await page.screenshot({ path: new URL(name, outDir).pathname, fullPage: true });
         // The same page in screen-high slices, readable at full size.
