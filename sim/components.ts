@@ -8,6 +8,7 @@ import { ServiceController } from './cloud/service-controller';
 import { CloudNodeController } from './cloud/node-controller';
 import { installApiServer } from './api/apiserver';
 import { installDefaultTolerationSeconds } from './api/default-toleration-seconds';
+import { installPodAdmission } from './api/pod-admission';
 import { controlPlaneControllers } from './controllers/controller-manager';
 import { NetworkPolicyController } from './net/network-policy-controller';
 import { ServiceAllocator } from './api/service-ip-allocator';
@@ -66,6 +67,7 @@ export const components: readonly ComponentEntry[] = [
   { name: 'kube-apiserver', runsOn: 'control-plane', install: ({ context }) => installApiServer(context) },
   { name: 'service-ip-allocator', runsOn: 'control-plane', install: ({ context, config }) => new ServiceAllocator({ ...context, config }).install() },
   { name: 'DefaultTolerationSeconds', runsOn: 'control-plane', install: ({ context }) => installDefaultTolerationSeconds(context.store) },
+  { name: 'Priority and ServiceAccount', runsOn: 'control-plane', install: ({ context }) => installPodAdmission(context.store) },
 
   // Control plane: kube-controller-manager's controllers and kube-scheduler.
   { name: 'kube-controller-manager', runsOn: 'control-plane', install: ({ context }) => controlPlaneControllers(context) },

@@ -17,7 +17,7 @@ export function podFieldValue(pod: Pod, path: string, ips: { podIP?: string; hos
     'spec.nodeName': pod.spec.nodeName,
     'spec.host': pod.spec.nodeName,
     // The ServiceAccount admission plugin sets `default` when the Pod names none; the simulator's API leaves the field unset.
-    'spec.serviceAccountName': pod.spec.serviceAccountName ?? 'default',
+    'spec.serviceAccountName': pod.spec.serviceAccountName ?? '',
     'status.hostIP': ips.hostIP,
     'status.hostIPs': ips.hostIP,
     'status.podIP': ips.podIP,

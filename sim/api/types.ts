@@ -123,6 +123,9 @@ export interface Container {
   env?: EnvVar[];
   resources?: ResourceRequirements;
   volumeMounts?: VolumeMount[];
+  workingDir?: string;
+  /** Stored and printed; the simulator's containers run the same with or without it. */
+  securityContext?: Record<string, unknown>;
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;
   /** Keep the process's stdin open for `kubectl attach` (kubectl run -i sets it). */
@@ -164,6 +167,16 @@ export interface PodSpec {
   tolerations?: Toleration[];
   hostNetwork?: boolean;
   serviceAccountName?: string;
+  /** The deprecated alias of serviceAccountName, kept equal to it. */
+  serviceAccount?: string;
+  automountServiceAccountToken?: boolean;
+  enableServiceLinks?: boolean;
+  /** Set by the Priority admission plugin from priorityClassName (0 without one). */
+  priority?: number;
+  priorityClassName?: string;
+  preemptionPolicy?: string;
+  /** Stored and printed; the simulator's containers run the same with or without it. */
+  securityContext?: Record<string, unknown>;
   volumes?: Volume[];
   /** Containers added to a running Pod for debugging (`kubectl debug`), through the ephemeralcontainers subresource. */
   ephemeralContainers?: EphemeralContainer[];
@@ -210,6 +223,7 @@ export interface PodStatus {
   podIP?: string;
   podIPs?: { ip: string }[];
   startTime?: string;
+  qosClass?: 'BestEffort' | 'Burstable' | 'Guaranteed';
   containerStatuses?: ContainerStatus[];
   ephemeralContainerStatuses?: ContainerStatus[];
   reason?: string;

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock';
 import type { PodRuntime, RuntimeContainer, TerminatedState } from './container-runtime';
 import type { NodeHost } from './node-host';
 import { runtimeImageID, runtimeImageName } from './images';
+import { podQOSClass } from '../api/pod-qos';
 
 /**
  * The kubelet's status manager: turns what the runtime holds for a Pod into the Pod's status, as
@@ -91,6 +92,7 @@ export function generatePodStatus(rt: PodRuntime, host: NodeHost, previous: PodS
     hostIPs: [{ ip: host.ip }],
     ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
     startTime: clock.timestamp(rt.startTime),
+    qosClass: podQOSClass(rt.pod.spec),
     containerStatuses,
     // An ephemeral container is never ready: it serves no traffic (convertToAPIContainerStatuses).
     ...(rt.ephemeral.length ? { ephemeralContainerStatuses: rt.ephemeral.map((c) => ({ ...containerStatus(c, clock), ready: false })) } : {}),

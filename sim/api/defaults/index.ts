@@ -1,5 +1,5 @@
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Namespace, NetworkPolicy, Pod, ReplicaSet, Secret, Service } from '../types';
-import { setPodSpecDefaults } from './pod';
+import { setPodDefaults } from './pod';
 import { setDeploymentDefaults, setReplicaSetDefaults } from './workloads';
 import { setServiceDefaults } from './service';
 import { setNamespaceDefaults } from './namespace';
@@ -8,7 +8,7 @@ import { setEndpointSliceDefaults, setEndpointsDefaults } from './endpoints';
 import { setSecretDefaults } from './secret';
 
 const defaulters: Record<string, (obj: KubeObject) => void> = {
-  Pod: (o) => (o as Pod).spec && setPodSpecDefaults((o as Pod).spec),
+  Pod: (o) => (o as Pod).spec && setPodDefaults(o as Pod),
   Deployment: (o) => setDeploymentDefaults(o as Deployment),
   ReplicaSet: (o) => setReplicaSetDefaults(o as ReplicaSet),
   Service: (o) => setServiceDefaults(o as Service),

@@ -1,4 +1,4 @@
-import type { Container, PodSpec, Probe } from '../types';
+import type { Container, Pod, PodSpec, Probe } from '../types';
 
 /**
  * The API server's defaults for a PodSpec (in a Pod or a Pod template).
@@ -32,6 +32,27 @@ export function setPodSpecDefaults(spec: PodSpec): void {
     // SetDefaults_SecretVolumeSource and SetDefaults_ConfigMapVolumeSource: defaultMode 0644 (420).
     if (v.secret) v.secret.defaultMode ??= volumeDefaultMode;
     if (v.configMap) v.configMap.defaultMode ??= volumeDefaultMode;
+  }
+}
+
+/**
+ * What a Pod gets besides its spec's defaults: enableServiceLinks true and, where a container
+ * limits a resource without requesting it, a request equal to the limit (SetDefaults_Pod); an
+ * empty securityContext (SetDefaults_PodSpec) and an empty `resources`, which the API always
+ * prints. Pod templates in Deployments and ReplicaSets are left without the last two here: the
+ * simulator's pod-template-hash is computed over the template's JSON, and every Pod name the
+ * course shows would change with it.
+ */
+export function setPodDefaults(pod: Pod): void {
+  const spec = pod.spec;
+  setPodSpecDefaults(spec);
+  spec.enableServiceLinks ??= true;
+  spec.securityContext ??= {};
+  for (const c of [...spec.containers ?? [], ...spec.ephemeralContainers ?? []]) {
+    const resources = (c.resources ??= {});
+    for (const [name, limit] of Object.entries(resources.limits ?? {})) {
+      if (resources.requests?.[name] === undefined) resources.requests = { ...resources.requests, [name]: limit };
+    }
   }
 }
 

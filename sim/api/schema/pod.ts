@@ -24,6 +24,33 @@ const envVarSource = object('v1.EnvVarSource', {
   secretKeyRef: keySelector('Secret'),
 });
 
+const seccompProfile = object('v1.SeccompProfile', { type: string, localhostProfile: string });
+
+/**
+ * v1.SecurityContext and v1.PodSecurityContext, the fields readers meet in the tutorials: stored
+ * and printed as given; the simulator's containers run as they would without them.
+ */
+const securityContext = object('v1.SecurityContext', {
+  runAsUser: int64,
+  runAsGroup: int64,
+  runAsNonRoot: boolean,
+  privileged: boolean,
+  allowPrivilegeEscalation: boolean,
+  readOnlyRootFilesystem: boolean,
+  capabilities: object('v1.Capabilities', { add: array(string), drop: array(string) }),
+  seccompProfile,
+});
+const podSecurityContext = object('v1.PodSecurityContext', {
+  runAsUser: int64,
+  runAsGroup: int64,
+  runAsNonRoot: boolean,
+  fsGroup: int64,
+  fsGroupChangePolicy: string,
+  supplementalGroups: array(int64),
+  sysctls: array(object('v1.Sysctl', { name: string, value: string })),
+  seccompProfile,
+});
+
 /** v1.Container; lists merge by the keys the API declares (ports by containerPort, env by name). */
 const container = object('v1.Container', {
   name: string,
@@ -43,6 +70,8 @@ const container = object('v1.Container', {
   stdin: boolean,
   stdinOnce: boolean,
   tty: boolean,
+  workingDir: string,
+  securityContext,
 });
 
 const keyToPath = array(object('v1.KeyToPath', { key: string, path: string, mode: int32 }));
@@ -70,6 +99,14 @@ export const podSpec = object('v1.PodSpec', {
   setHostnameAsFQDN: boolean,
   hostNetwork: boolean,
   serviceAccountName: string,
+  // The deprecated alias the API server keeps equal to serviceAccountName.
+  serviceAccount: string,
+  automountServiceAccountToken: boolean,
+  enableServiceLinks: boolean,
+  priority: int32,
+  priorityClassName: string,
+  preemptionPolicy: string,
+  securityContext: podSecurityContext,
   volumes: array(volume, 'name'),
   tolerations: array(object('v1.Toleration', { key: string, operator: string, value: string, effect: string, tolerationSeconds: int64 })),
 });
@@ -82,7 +119,10 @@ const podStatus = object('v1.PodStatus', {
   phase: string,
   conditions: array(object('v1.PodCondition', { type: string, status: string, lastTransitionTime: string, lastProbeTime: string, reason: string, message: string }), 'type'),
   hostIP: string,
+  hostIPs: array(object('v1.HostIP', { ip: string })),
   podIP: string,
+  podIPs: array(object('v1.PodIP', { ip: string })),
+  qosClass: string,
   startTime: string,
   reason: string,
   message: string,

@@ -2,6 +2,7 @@ import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodTempla
 import { rfc1123z } from '../printers/age';
 import { podFieldValue } from '../../api/pod-fields';
 import { writeAnnotations, writeLabels, type PrefixWriter } from './prefix-writer';
+import { writeVolumes } from './volumes';
 
 /**
  * The container sections of kubectl describe (describeContainers, DescribeProbe, describeStatus,
@@ -126,7 +127,7 @@ export function writePodTemplate(w: PrefixWriter, template: PodTemplateSpec): vo
   writeLabels(w, '  Labels', template.metadata?.labels);
   if (Object.keys(template.metadata?.annotations ?? {}).length) writeAnnotations(w, '  Annotations', template.metadata?.annotations);
   writeContainers(w, 'Containers', template.spec.containers, undefined, '  ');
-  w.write(0, '  Volumes:\t<none>\n');
+  writeVolumes(w, template.spec.volumes, '  ');
   writeLabels(w, '  Node-Selectors', template.spec.nodeSelector);
   writeTolerations(w, '  Tolerations', template.spec.tolerations);
 }

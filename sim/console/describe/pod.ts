@@ -1,22 +1,23 @@
 import type { Pod } from '../../api/types';
+import { podQOSClass } from '../../api/pod-qos';
 import type { Store } from '../../core/store';
 import { rfc1123z, since } from '../printers/age';
 import { writeContainers, writeTolerations } from './containers';
 import { eventsFor, writeEvents } from './events';
+import { writeVolumes } from './volumes';
 import { PrefixWriter, writeAnnotations, writeLabels } from './prefix-writer';
 
 /**
  * `kubectl describe pod`, following describePod in k8s.io/kubectl/pkg/describe/describe.go.
- * Priority 0 and Service Account `default` are what the API server's Priority and ServiceAccount
- * admission plugins set on every Pod; the simulator does not store those fields.
  */
 export function describePod(store: Store, pod: Pod, nowMs: number): string {
   const w = new PrefixWriter();
   const s = pod.status;
   w.write(0, `Name:\t${pod.metadata.name}\n`);
   w.write(0, `Namespace:\t${pod.metadata.namespace}\n`);
-  w.write(0, 'Priority:\t0\n');
-  w.write(0, 'Service Account:\tdefault\n');
+  if (pod.spec.priority !== undefined) w.write(0, `Priority:\t${pod.spec.priority}\n`);
+  if (pod.spec.priorityClassName) w.write(0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`);
+  if (pod.spec.serviceAccountName) w.write(0, `Service Account:\t${pod.spec.serviceAccountName}\n`);
   w.write(0, pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${s?.hostIP ?? ''}\n` : 'Node:\t<none>\n');
   if (s?.startTime) w.write(0, `Start Time:\t${rfc1123z(s.startTime)}\n`);
   writeLabels(w, 'Labels', pod.metadata.labels);
@@ -43,8 +44,8 @@ export function describePod(store: Store, pod: Pod, nowMs: number): string {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
     for (const c of s.conditions) w.write(1, `${c.type} \t${c.status} \n`);
   }
-  w.write(0, 'Volumes:\t<none>\n');
-  w.write(0, 'QoS Class:\tBestEffort\n');
+  writeVolumes(w, pod.spec.volumes);
+  w.write(0, `QoS Class:\t${s?.qosClass || podQOSClass(pod.spec)}\n`);
   writeLabels(w, 'Node-Selectors', pod.spec.nodeSelector);
   writeTolerations(w, 'Tolerations', pod.spec.tolerations);
   writeEvents(w, eventsFor(store, pod), nowMs);

@@ -25,7 +25,7 @@ describe('kubectl debug -it POD --image=busybox', () => {
     );
     expect(t.prompt).toBe('/ # ');
     const live = () => cluster.store.get<Pod>('Pod', 'default', name)!;
-    expect(live().spec.ephemeralContainers).toEqual([{ name: debugger_, image: 'busybox', stdin: true, tty: true, terminationMessagePolicy: 'File', targetContainerName: 'serve-hostname' }]);
+    expect(live().spec.ephemeralContainers).toEqual([{ name: debugger_, image: 'busybox', stdin: true, tty: true, terminationMessagePolicy: 'File', targetContainerName: 'serve-hostname', resources: {} }]);
     expect(live().status!.ephemeralContainerStatuses![0]).toMatchObject({ name: debugger_, ready: false, state: { running: {} } });
     // The reader's own shell (another terminal) describes the Pod meanwhile.
     expect(c.run(`kubectl describe pod ${name}`).stdout).toMatch(new RegExp(`\nEphemeral Containers:\n  ${debugger_}:\n    Container ID: +containerd://[0-9a-f]{64}\n    Image: +busybox\n[^]*?    Ready: +False\n`));

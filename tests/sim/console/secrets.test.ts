@@ -60,7 +60,7 @@ describe('the API server on create', () => {
   it('clears a status sent with a new object (PrepareForCreate)', () => {
     const { cluster } = setup();
     const pod = cluster.store.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] }, status: { phase: 'Running', podIP: '10.9.9.9' } });
-    expect(pod.status).toEqual({ phase: 'Pending' });
+    expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
   });
 
   it('every namespace gets the kube-root-ca.crt ConfigMap, and gets it back when it is deleted', () => {
