@@ -67,7 +67,7 @@ export const components: readonly ComponentEntry[] = [
   { name: 'kube-apiserver', runsOn: 'control-plane', install: ({ context }) => installApiServer(context) },
   { name: 'service-ip-allocator', runsOn: 'control-plane', install: ({ context, config }) => new ServiceAllocator({ ...context, config }).install() },
   { name: 'DefaultTolerationSeconds', runsOn: 'control-plane', install: ({ context }) => installDefaultTolerationSeconds(context.store) },
-  { name: 'Priority and ServiceAccount', runsOn: 'control-plane', install: ({ context }) => installPodAdmission(context.store) },
+  { name: 'Priority and ServiceAccount', runsOn: 'control-plane', install: ({ context }) => installPodAdmission(context.store, context.rng) },
 
   // Control plane: kube-controller-manager's controllers and kube-scheduler.
   { name: 'kube-controller-manager', runsOn: 'control-plane', install: ({ context }) => controlPlaneControllers(context) },

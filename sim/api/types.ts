@@ -102,6 +102,15 @@ export interface Volume {
   secret?: { secretName?: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
   configMap?: { name?: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
   emptyDir?: { medium?: string; sizeLimit?: string };
+  projected?: { sources?: VolumeProjection[]; defaultMode?: number };
+}
+
+/** One source of a projected volume (the ServiceAccount admission plugin's kube-api-access volume uses three). */
+export interface VolumeProjection {
+  serviceAccountToken?: { path: string; expirationSeconds?: number; audience?: string };
+  configMap?: { name?: string; items?: KeyToPath[]; optional?: boolean };
+  secret?: { name?: string; items?: KeyToPath[]; optional?: boolean };
+  downwardAPI?: { items?: { path: string; fieldRef?: { apiVersion?: string; fieldPath: string } }[] };
 }
 
 /** Requests and limits: quantities such as `100m` or `128Mi` (kept as written). */

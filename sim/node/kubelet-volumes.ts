@@ -1,4 +1,6 @@
-import type { ConfigMap, Container, Pod, Secret } from '../api/types';
+import type { ConfigMap, Container, Pod, Secret, VolumeProjection } from '../api/types';
+import { podFieldValue } from '../api/pod-fields';
+import { serviceAccountToken } from './service-account-token';
 import { decodeBase64 } from '../api/base64';
 import type { Store } from '../core/store';
 import { resolvePath } from './programs/fs';
@@ -15,7 +17,7 @@ import { resolvePath } from './programs/fs';
  * are simply absent.
  * Source: kubernetes/kubernetes pkg/volume/secret, pkg/volume/configmap, pkg/volume/util/atomic_writer.go.
  */
-export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, container: Container): void {
+export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, container: Container, nowSeconds = 0): void {
   const ns = pod.metadata.namespace ?? 'default';
   for (const mount of container.volumeMounts ?? []) {
     const volume = pod.spec.volumes?.find((v) => v.name === mount.name);
@@ -23,10 +25,8 @@ export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, co
     let files: Record<string, string> | undefined;
     let items = volume.configMap?.items ?? volume.secret?.items;
     if (volume.configMap) files = store.get<ConfigMap>('ConfigMap', ns, volume.configMap.name ?? '')?.data;
-    else if (volume.secret) {
-      const data = store.get<Secret>('Secret', ns, volume.secret.secretName ?? '')?.data;
-      files = data && Object.fromEntries(Object.entries(data).map(([k, v]) => [k, decodeBase64(v) ?? '']));
-    } else if (volume.emptyDir) files = {};
+    else if (volume.secret) files = decoded(store.get<Secret>('Secret', ns, volume.secret.secretName ?? '')?.data); else if (volume.emptyDir) files = {};
+    else if (volume.projected) files = projectedFiles(store, pod, volume.projected.sources ?? [], nowSeconds);
     if (!files) continue;
     items ??= Object.keys(files).sort().map((key) => ({ key, path: key }));
     const projected = new Map(items.filter((i) => i.key in files!).map((i) => [resolvePath(`/${i.path}`), files![i.key]]));
@@ -39,6 +39,30 @@ export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, co
     addDirectory(fs, root);
     for (const [rel, content] of projected) writeFile(fs, resolvePath(`${root}${rel}`), content);
   }
+}
+
+/**
+ * A projected volume's files, each source's at the paths it names: a service account token, keys of
+ * a ConfigMap or Secret, downward API fields (the ServiceAccount admission plugin's kube-api-access
+ * volume gives `token`, `ca.crt` and `namespace`).
+ */
+function projectedFiles(store: Store, pod: Pod, sources: VolumeProjection[], nowSeconds: number): Record<string, string> {
+  const ns = pod.metadata.namespace ?? 'default';
+  const files: Record<string, string> = {};
+  for (const source of sources) {
+    if (source.serviceAccountToken) files[source.serviceAccountToken.path] = serviceAccountToken(pod, nowSeconds, source.serviceAccountToken.expirationSeconds ?? 3600);
+    const keyed = source.configMap
+      ? store.get<ConfigMap>('ConfigMap', ns, source.configMap.name ?? '')?.data
+      : source.secret && decoded(store.get<Secret>('Secret', ns, source.secret.name ?? '')?.data);
+    const items = source.configMap?.items ?? source.secret?.items;
+    if (keyed) for (const { key, path } of items ?? Object.keys(keyed).map((k) => ({ key: k, path: k }))) if (key in keyed) files[path] = keyed[key];
+    for (const item of source.downwardAPI?.items ?? []) if (item.fieldRef) files[item.path] = podFieldValue(pod, item.fieldRef.fieldPath);
+  }
+  return files;
+}
+
+function decoded(data: Record<string, string> | undefined): Record<string, string> | undefined {
+  return data && Object.fromEntries(Object.entries(data).map(([k, v]) => [k, decodeBase64(v) ?? '']));
 }
 
 function writeFile(fs: Map<string, string>, path: string, content: string): void {

@@ -32,6 +32,11 @@ export function setPodSpecDefaults(spec: PodSpec): void {
     // SetDefaults_SecretVolumeSource and SetDefaults_ConfigMapVolumeSource: defaultMode 0644 (420).
     if (v.secret) v.secret.defaultMode ??= volumeDefaultMode;
     if (v.configMap) v.configMap.defaultMode ??= volumeDefaultMode;
+    // SetDefaults_ProjectedVolumeSource (0644) and SetDefaults_ServiceAccountTokenProjection (an hour).
+    if (v.projected) {
+      v.projected.defaultMode ??= volumeDefaultMode;
+      for (const source of v.projected.sources ?? []) if (source.serviceAccountToken) source.serviceAccountToken.expirationSeconds ??= 3600;
+    }
   }
 }
 

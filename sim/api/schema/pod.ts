@@ -82,6 +82,19 @@ const volume = object('v1.Volume', {
   secret: object('v1.SecretVolumeSource', { secretName: string, items: keyToPath, defaultMode: int32, optional: boolean }),
   configMap: object('v1.ConfigMapVolumeSource', { name: string, items: keyToPath, defaultMode: int32, optional: boolean }),
   emptyDir: object('v1.EmptyDirVolumeSource', { medium: string, sizeLimit: intOrString }),
+  projected: object('v1.ProjectedVolumeSource', {
+    defaultMode: int32,
+    sources: array(
+      object('v1.VolumeProjection', {
+        serviceAccountToken: object('v1.ServiceAccountTokenProjection', { path: string, expirationSeconds: int64, audience: string }),
+        configMap: object('v1.ConfigMapProjection', { name: string, items: keyToPath, optional: boolean }),
+        secret: object('v1.SecretProjection', { name: string, items: keyToPath, optional: boolean }),
+        downwardAPI: object('v1.DownwardAPIProjection', {
+          items: array(object('v1.DownwardAPIVolumeFile', { path: string, fieldRef: object('v1.ObjectFieldSelector', { apiVersion: string, fieldPath: string }), mode: int32 })),
+        }),
+      }),
+    ),
+  }),
 });
 
 /** v1.PodSpec (sim/api/types.ts PodSpec). */

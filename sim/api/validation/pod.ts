@@ -114,7 +114,7 @@ function validateVolumes(volumes: Volume[], at: string, errs: FieldError[]): Set
       if (names.has(v.name)) errs.push(duplicate(`${vat}.name`, v.name));
       names.add(v.name);
     }
-    const sources = (['emptyDir', 'secret', 'configMap'] as const).filter((s) => v[s] !== undefined);
+    const sources = (['emptyDir', 'secret', 'configMap', 'projected'] as const).filter((s) => v[s] !== undefined);
     if (!sources.length) errs.push(required(vat, 'must specify a volume type'));
     for (const s of sources.slice(1)) errs.push(forbidden(`${vat}.${s}`, 'may not specify more than 1 volume type'));
     if (v.secret && !v.secret.secretName) errs.push(required(`${vat}.secret.secretName`));

@@ -28,6 +28,24 @@ describe('what the API server adds to every new Pod', () => {
     expect(p.spec).toMatchObject({ priority: 0, preemptionPolicy: 'PreemptLowerPriority', serviceAccountName: 'default', serviceAccount: 'default', enableServiceLinks: true, securityContext: {} });
     expect(p.spec.containers[0].resources).toEqual({});
     expect(p.status?.qosClass).toBe('BestEffort');
+    // The token volume, mounted read-only where client libraries look for it.
+    const volume = p.spec.volumes?.[0];
+    expect(volume?.name).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(volume?.projected?.sources?.map((s) => Object.keys(s)[0])).toEqual(['serviceAccountToken', 'configMap', 'downwardAPI']);
+    expect(p.spec.containers[0].volumeMounts).toEqual([{ name: volume?.name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' }]);
+  });
+
+  it('mounts no token when the Pod says automountServiceAccountToken: false', () => {
+    const { cluster } = run({ 'p.yaml': pod('p', '\n  automountServiceAccountToken: false') }, 'kubectl apply -f p.yaml');
+    const p = cluster.store.get<Pod>('Pod', 'default', 'p')!;
+    expect(p.spec.volumes).toBeUndefined();
+    expect(p.spec.containers[0].volumeMounts).toBeUndefined();
+  });
+
+  it('a container reads its token, the cluster CA and its namespace from the mounted volume', () => {
+    const { out } = run({ 'p.yaml': pod('p', '') }, 'kubectl apply -f p.yaml', 'sleep 10', 'kubectl exec p -- ls /var/run/secrets/kubernetes.io/serviceaccount', 'kubectl exec p -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace');
+    expect(out[2].stdout).toBe('ca.crt\nnamespace\ntoken\n');
+    expect(out[3].stdout).toBe('default');
   });
 
   it('a system PriorityClass gives its value; an unknown one, or a priority set by hand, is forbidden', () => {
@@ -53,7 +71,7 @@ describe('what the API server adds to every new Pod', () => {
     expect(g.spec.containers[0].resources?.requests).toEqual({ cpu: '500m', memory: '128Mi' });
     expect(g.status?.qosClass).toBe('Guaranteed');
     expect(cluster.store.get<Pod>('Pod', 'default', 'b')!.status?.qosClass).toBe('Burstable');
-    expect(podQOSClass({ containers: [{ name: 'a', resources: { requests: { cpu: '500m' }, limits: { cpu: '0.5', memory: '1Gi' } } }] })).toBe('Burstable');
+    expect(podQOSClass({ containers: [{ name: 'a', image: 'nginx', resources: { requests: { cpu: '500m' }, limits: { cpu: '0.5', memory: '1Gi' } } }] })).toBe('Burstable');
   });
 
   it('reads quantities as the API does', () => {

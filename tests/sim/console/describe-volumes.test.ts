@@ -7,6 +7,7 @@ kind: Pod
 metadata:
   name: vol
 spec:
+  automountServiceAccountToken: false
   containers:
   - name: app
     image: busybox:1.28

@@ -30,9 +30,9 @@ describe('image pulls (the kubelet image manager)', () => {
     const cluster = startCluster();
     cluster.store.create(boundPod('web', { image: 'nginx:1.27' }));
     cluster.advance(1000); // pulling: the runtime has no container yet
-    expect(getPod(cluster, 'web').status?.containerStatuses?.[0]).toMatchObject({ image: 'nginx:1.27', imageID: '' });
+    expect(getPod(cluster, 'web')?.status?.containerStatuses?.[0]).toMatchObject({ image: 'nginx:1.27', imageID: '' });
     cluster.advance(4000);
-    expect(getPod(cluster, 'web').status?.containerStatuses?.[0]).toMatchObject({ image: 'docker.io/library/nginx:1.27', imageID: runtimeImageID('nginx:1.27') });
+    expect(getPod(cluster, 'web')?.status?.containerStatuses?.[0]).toMatchObject({ image: 'docker.io/library/nginx:1.27', imageID: runtimeImageID('nginx:1.27') });
   });
 
   it('the first Pod on a node pulls; the next one finds the image already present', () => {
