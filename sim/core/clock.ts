@@ -25,6 +25,9 @@ export class Clock {
   eventsRun = 0;
   /** Events the current piece of work may still run (see `limitWork`). */
   private budget = Infinity;
+  /** The last second `timestamp` formatted, and its text. */
+  private stampSecond = NaN;
+  private stamp = '';
 
   constructor(epochMs = Date.UTC(2026, 0, 1)) {
     this.epochMs = epochMs;
@@ -126,7 +129,13 @@ export class Clock {
 
   /** Current instant as an RFC 3339 timestamp, as the API server writes it (second precision). */
   timestamp(atMs = this.now): string {
-    return new Date(this.epochMs + atMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const second = Math.floor((this.epochMs + atMs) / 1000);
+    // Thousands of writes share a second: format it once.
+    if (second !== this.stampSecond) {
+      this.stampSecond = second;
+      this.stamp = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    }
+    return this.stamp;
   }
 
   private runWhile(due: (t: Timer) => boolean): void {
