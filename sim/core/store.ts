@@ -237,7 +237,9 @@ export class Store {
 
   /** A version-4 UUID drawn from the cluster's random source. */
   private uuid(): string {
-    const hex = [0, 1, 2, 3].map(() => this.rng.stream('uids').uint32().toString(16).padStart(8, '0')).join('');
+    const uids = this.rng.stream('uids');
+    let hex = '';
+    for (let i = 0; i < 4; i++) hex += uids.uint32().toString(16).padStart(8, '0');
     const variant = '89ab'[parseInt(hex[16], 16) & 3];
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
