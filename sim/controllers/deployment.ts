@@ -269,9 +269,7 @@ export class DeploymentController extends Controller {
     this.syncProgressing(d, status, newRS, now);
     if (!status.conditions?.length) delete status.conditions;
     if (deepEqual(status, d.status)) return;
-    store.mutate<Deployment>('Deployment', namespace, name, (draft) => {
-      draft.status = status;
-    });
+    store.updateStatus<Deployment>('Deployment', namespace, name, status);
   }
 
   private syncProgressing(d: Deployment, status: DeploymentStatus, newRS: ReplicaSet | undefined, now: string): void {

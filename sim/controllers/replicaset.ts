@@ -162,9 +162,7 @@ export class ReplicaSetController extends Controller {
     };
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) if (!status[k]) delete status[k];
     if (!deepEqual(status, rs.status)) {
-      this.cluster.store.mutate<ReplicaSet>('ReplicaSet', rs.metadata.namespace ?? '', rs.metadata.name, (d) => {
-        d.status = status;
-      });
+      this.cluster.store.updateStatus<ReplicaSet>('ReplicaSet', rs.metadata.namespace ?? '', rs.metadata.name, status);
     }
     // A Pod that is Ready but not yet for minReadySeconds becomes available later: look again then.
     const waits = active
