@@ -73,8 +73,8 @@ function statusOnlyUpdate(obj: KubeObject, old: KubeObject | undefined): boolean
   if (!old) return false;
   const a = obj as unknown as Record<string, unknown>;
   const b = old as unknown as Record<string, unknown>;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys) if (k !== 'status' && !deepEqual(a[k], b[k])) return false;
+  for (const k in a) if (k !== 'status' && !deepEqual(a[k], b[k])) return false;
+  for (const k in b) if (k !== 'status' && !(k in a) && b[k] !== undefined) return false;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import type { Deployment, DeploymentCondition, PodTemplateSpec, ReplicaSet } from '../api/types';
 import { canonicalJson } from './pod-template-hash';
+import { cloneJson } from '../core/store';
 
 /**
  * The arithmetic of Deployments, from kubernetes/kubernetes pkg/controller/deployment/util/deployment_util.go.
@@ -76,7 +77,7 @@ const templateCache = new WeakMap<PodTemplateSpec, string>();
 function templateWithoutHash(obj: ReplicaSet | Deployment): string {
   const cached = templateCache.get(obj.spec.template);
   if (cached !== undefined) return cached;
-  const copy: PodTemplateSpec = structuredClone(obj.spec.template);
+  const copy: PodTemplateSpec = cloneJson(obj.spec.template);
   if (copy.metadata?.labels) delete copy.metadata.labels[PodTemplateHashLabel];
   const text = canonicalJson(copy);
   if (Object.isFrozen(obj.spec.template)) templateCache.set(obj.spec.template, text);

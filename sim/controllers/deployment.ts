@@ -2,7 +2,7 @@ import type { ComponentContext } from '../core/component';
 import type { Deployment, DeploymentCondition, Pod, ReplicaSet } from '../api/types';
 import { matchesSelector } from '../api/labels';
 import { Controller } from '../core/controller';
-import { objectKey, splitKey, deepEqual } from '../core/store';
+import { cloneJson, objectKey, splitKey, deepEqual } from '../core/store';
 import { orphan, podsByController, replicaSetsByController } from './informers';
 import { controllerOf, ownerReference } from './owner-references';
 import { computeHash } from './pod-template-hash';
@@ -177,9 +177,9 @@ export class DeploymentController extends Controller {
     let collisions = 0;
     let hash = computeHash(d.spec.template);
     while (store.get('ReplicaSet', ns, `${d.metadata.name}-${hash}`)) hash = computeHash(d.spec.template, ++collisions);
-    const template = structuredClone(d.spec.template);
+    const template = cloneJson(d.spec.template);
     template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, [PodTemplateHashLabel]: hash } };
-    const selector = structuredClone(d.spec.selector);
+    const selector = cloneJson(d.spec.selector);
     selector.matchLabels = { ...selector.matchLabels, [PodTemplateHashLabel]: hash };
     const shell: ReplicaSet = {
       apiVersion: 'apps/v1',
@@ -260,7 +260,7 @@ export class DeploymentController extends Controller {
       availableReplicas: available,
       unavailableReplicas: Math.max(0, specReplicas(all) - available),
     });
-    status.conditions = d.status?.conditions ? structuredClone(d.status.conditions) : undefined;
+    status.conditions = d.status?.conditions ? cloneJson(d.status.conditions) : undefined;
     if (available >= replicas - maxUnavailable(d)) {
       setCondition(status, { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: now, lastTransitionTime: now });
     } else {
@@ -269,9 +269,7 @@ export class DeploymentController extends Controller {
     this.syncProgressing(d, status, newRS, now);
     if (!status.conditions?.length) delete status.conditions;
     if (deepEqual(status, d.status)) return;
-    store.mutate<Deployment>('Deployment', namespace, name, (draft) => {
-      draft.status = status;
-    });
+    store.updateStatus<Deployment>('Deployment', namespace, name, status);
   }
 
   private syncProgressing(d: Deployment, status: DeploymentStatus, newRS: ReplicaSet | undefined, now: string): void {

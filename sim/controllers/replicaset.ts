@@ -7,10 +7,18 @@ import { orphan, podsByController } from './informers';
 import { controllerOf, ownerReference } from './owner-references';
 import { compareActivePods, isPodActive, isPodAvailable, isPodReady, podReadySince } from './pod-util';
 
-/** What of a Pod the ReplicaSet controller's sync reads: owner, labels, deletion, phase, readiness. */
-function replicaSetView(pod: Pod): string {
+/** Does a Pod's change touch what the ReplicaSet controller's sync reads: owner, labels, deletion, phase, readiness? */
+function replicaSetViewChanged(old: Pod, pod: Pod): boolean {
+  const readyOld = old.status?.conditions?.find((c) => c.type === 'Ready');
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
-  return JSON.stringify([pod.metadata.ownerReferences, pod.metadata.labels, pod.metadata.deletionTimestamp, pod.status?.phase, ready?.status, ready?.lastTransitionTime]);
+  return (
+    !deepEqual(old.metadata.ownerReferences, pod.metadata.ownerReferences) ||
+    !deepEqual(old.metadata.labels, pod.metadata.labels) ||
+    old.metadata.deletionTimestamp !== pod.metadata.deletionTimestamp ||
+    old.status?.phase !== pod.status?.phase ||
+    readyOld?.status !== ready?.status ||
+    readyOld?.lastTransitionTime !== ready?.lastTransitionTime
+  );
 }
 
 /**
@@ -39,7 +47,7 @@ export class ReplicaSetController extends Controller {
     store.watch<ReplicaSet>('ReplicaSet', (e) => this.enqueue(objectKey(e.object)));
     store.watch<Pod>('Pod', (e) => {
       // A change the ReplicaSet cannot see in its counts (a container's restart count, an IP) is not its business.
-      if (e.old && replicaSetView(e.old) === replicaSetView(e.object)) return;
+      if (e.old && !replicaSetViewChanged(e.old, e.object)) return;
       this.enqueueOwnerOf(e.object);
       if (e.old && controllerOf(e.old)?.uid !== controllerOf(e.object)?.uid) this.enqueueOwnerOf(e.old);
     });
@@ -154,9 +162,7 @@ export class ReplicaSetController extends Controller {
     };
     for (const k of ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'] as const) if (!status[k]) delete status[k];
     if (!deepEqual(status, rs.status)) {
-      this.cluster.store.mutate<ReplicaSet>('ReplicaSet', rs.metadata.namespace ?? '', rs.metadata.name, (d) => {
-        d.status = status;
-      });
+      this.cluster.store.updateStatus<ReplicaSet>('ReplicaSet', rs.metadata.namespace ?? '', rs.metadata.name, status);
     }
     // A Pod that is Ready but not yet for minReadySeconds becomes available later: look again then.
     const waits = active

@@ -25,10 +25,10 @@ export class Scheduler extends Controller {
   readonly name = defaultSchedulerName;
   /** Pods that fit nowhere at their last attempt (upstream's unschedulable queue). */
   private unschedulable = new Set<string>();
-  /** What the scheduler cache knows of each node: its Pods, in all and per owner (NodeInfo). */
-  private nodeInfo = new Map<string, { pods: number; byOwner: Map<string, number> }>();
-  /** Where each counted Pod is counted (and the host ports it holds there), to uncount it when it changes. */
-  private counted = new Map<string, { node: string; owner: string; ports: HostPort[] }>();
+  /** What the scheduler cache knows of each node: its Pods, in all and per owner, and the host ports they hold (NodeInfo). */
+  private nodeInfo = new Map<string, { pods: number; byOwner: Map<string, number>; ports: Map<string, HostPort[]> }>();
+  /** Where each counted Pod is counted, to uncount it when it changes. */
+  private counted = new Map<string, { node: string; owner: string }>();
 
   constructor(cluster: ComponentContext) {
     super(cluster);
@@ -61,20 +61,22 @@ export class Scheduler extends Controller {
     const owner = (pod && controllerOf(pod)?.uid) ?? '';
     const before = this.counted.get(key);
     if (before?.node === node && before?.owner === owner) return;
-    if (before) this.add(before.node, before.owner, -1);
+    if (before) this.add(before.node, before.owner, key, -1);
     // A Pod gone from a full node makes room there (upstream requeues on AssignedPodDelete).
     if (before && !node && this.unschedulable.size) this.requeueUnschedulable();
     if (node) {
-      this.add(node, owner, 1);
-      this.counted.set(key, { node, owner, ports: hostPortsOf(pod!) });
+      this.add(node, owner, key, 1, hostPortsOf(pod!));
+      this.counted.set(key, { node, owner });
     } else this.counted.delete(key);
   }
 
-  private add(node: string, owner: string, n: number): void {
+  private add(node: string, owner: string, key: string, n: 1 | -1, ports: HostPort[] = []): void {
     let info = this.nodeInfo.get(node);
-    if (!info) this.nodeInfo.set(node, (info = { pods: 0, byOwner: new Map() }));
+    if (!info) this.nodeInfo.set(node, (info = { pods: 0, byOwner: new Map(), ports: new Map() }));
     info.pods += n;
     if (owner) info.byOwner.set(owner, (info.byOwner.get(owner) ?? 0) + n);
+    if (n < 0) info.ports.delete(key);
+    else if (ports.length) info.ports.set(key, ports);
   }
 
   private wantsScheduling(pod: Pod): boolean {
@@ -91,8 +93,9 @@ export class Scheduler extends Controller {
     const nodes = this.cluster.store.list<Node>('Node');
     const reasons = new Map<string, number>();
     const feasible: Node[] = [];
+    const wanted = hostPortsOf(pod);
     for (const node of nodes) {
-      const reason = filter(pod, node) ?? this.portsInUse(pod, node) ?? this.tooManyPods(node);
+      const reason = filter(pod, node) ?? this.portsInUse(wanted, node) ?? this.tooManyPods(node);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else feasible.push(node);
     }
@@ -109,11 +112,10 @@ export class Scheduler extends Controller {
    * NodePorts: the node already runs a Pod holding one of the Pod's host ports.
    * Source: kubernetes/pkg/scheduler/framework/plugins/nodeports/node_ports.go (ErrReason).
    */
-  private portsInUse(pod: Pod, node: Node): string | undefined {
-    const wanted = hostPortsOf(pod);
+  private portsInUse(wanted: HostPort[], node: Node): string | undefined {
     if (!wanted.length) return undefined;
-    for (const c of this.counted.values()) {
-      if (c.node === node.metadata.name && c.ports.some((used) => wanted.some((w) => hostPortsConflict(used, w)))) return portsTaken;
+    for (const ports of this.nodeInfo.get(node.metadata.name)?.ports.values() ?? []) {
+      if (ports.some((used) => wanted.some((w) => hostPortsConflict(used, w)))) return portsTaken;
     }
     return undefined;
   }
@@ -211,15 +213,18 @@ function schedulingView(node: Node): string {
   return JSON.stringify([node.spec, node.metadata.labels, status?.allocatable]);
 }
 
+/** The taint a cordoned node acts as if it had (NodeUnschedulable's). */
+const unschedulableTaint: Taint = { key: TaintNodeUnschedulable, effect: 'NoSchedule' };
+
 /** Why `node` cannot take `pod`, in the scheduler's words; undefined when it can. */
 function filter(pod: Pod, node: Node): string | undefined {
-  const unschedulableTaint: Taint = { key: TaintNodeUnschedulable, effect: 'NoSchedule' };
   if (node.spec.unschedulable && !findToleration(pod.spec.tolerations, unschedulableTaint)) return 'node(s) were unschedulable';
   const taint = (node.spec.taints ?? []).find(
     (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !findToleration(pod.spec.tolerations, t),
   );
   if (taint) return `node(s) had untolerated taint ${formatTaint(taint)}`;
   const labels = node.metadata.labels ?? {};
-  if (Object.entries(pod.spec.nodeSelector ?? {}).some(([k, v]) => labels[k] !== v)) return "node(s) didn't match Pod's node affinity/selector";
+  const selector = pod.spec.nodeSelector ?? {};
+  for (const k in selector) if (labels[k] !== selector[k]) return "node(s) didn't match Pod's node affinity/selector";
   return undefined;
 }

@@ -25,6 +25,8 @@ export class Clock {
   eventsRun = 0;
   /** Events the current piece of work may still run (see `limitWork`). */
   private budget = Infinity;
+  /** Seconds `timestamp` formatted lately, and their text. */
+  private stamps = new Map<number, string>();
 
   constructor(epochMs = Date.UTC(2026, 0, 1)) {
     this.epochMs = epochMs;
@@ -126,7 +128,15 @@ export class Clock {
 
   /** Current instant as an RFC 3339 timestamp, as the API server writes it (second precision). */
   timestamp(atMs = this.now): string {
-    return new Date(this.epochMs + atMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const second = Math.floor((this.epochMs + atMs) / 1000);
+    // Thousands of writes share a few seconds (now, when a container started): format each once.
+    let stamp = this.stamps.get(second);
+    if (stamp === undefined) {
+      if (this.stamps.size >= 256) this.stamps.clear();
+      stamp = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      this.stamps.set(second, stamp);
+    }
+    return stamp;
   }
 
   private runWhile(due: (t: Timer) => boolean): void {

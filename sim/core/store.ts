@@ -108,7 +108,9 @@ export class Store {
     meta.resourceVersion = old.metadata.resourceVersion;
     meta.generation = old.metadata.generation;
     this.admit(obj, old);
-    if (deepEqual(obj, old)) return old;
+    if (shareEqual(obj, old) === old) return old;
+    // The parts left as they were are now the stored ones; the metadata is new, with a new resourceVersion.
+    obj.metadata = meta;
     if ('spec' in obj && !deepEqual(obj.spec, old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
     meta.resourceVersion = String(++this.revision);
     deepFreeze(obj);
@@ -156,6 +158,15 @@ export class Store {
     const draft = cloneJson(current) as T;
     change(draft);
     return this.commit(draft);
+  }
+
+  /**
+   * Replaces an object's status, as a write to the status subresource does; returns undefined when
+   * the object is gone. Cheaper than `mutate` for it: the rest of the object is not copied.
+   */
+  updateStatus<T extends KubeObject>(kind: string, namespace: string, name: string, status: unknown): T | undefined {
+    const current = this.get<T>(kind, namespace, name);
+    return current && this.update<T>({ ...current, status });
   }
 
   /**
@@ -235,7 +246,9 @@ export class Store {
 
   /** A version-4 UUID drawn from the cluster's random source. */
   private uuid(): string {
-    const hex = [0, 1, 2, 3].map(() => this.rng.stream('uids').uint32().toString(16).padStart(8, '0')).join('');
+    const uids = this.rng.stream('uids');
+    let hex = '';
+    for (let i = 0; i < 4; i++) hex += uids.uint32().toString(16).padStart(8, '0');
     const variant = '89ab'[parseInt(hex[16], 16) & 3];
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
@@ -248,7 +261,11 @@ function keyOf(_kind: string, namespace: string, name: string): string {
 /** A deep copy of JSON-like data (faster than structuredClone for the store's plain objects). */
 export function cloneJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneJson(value[i]);
+    return out as T;
+  }
   const out: Record<string, unknown> = {};
   for (const k in value) out[k] = cloneJson((value as Record<string, unknown>)[k]);
   return out as T;
@@ -261,10 +278,38 @@ export function cloneJson<T>(value: T): T {
  */
 function cloneUnfrozen<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) return value.map(cloneUnfrozen) as T;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneUnfrozen(value[i]);
+    return out as T;
+  }
   const out: Record<string, unknown> = {};
   for (const k in value) out[k] = cloneUnfrozen((value as Record<string, unknown>)[k]);
   return out as T;
+}
+
+/**
+ * Compares `next` (a fresh copy the caller owns) with `prev` (a stored, frozen value) as
+ * `deepEqual` does, and makes `next` share each part equal to `prev`'s: returns `prev` when
+ * they are equal throughout, else `next`. A new version then holds only what changed, and
+ * freezing it, or comparing it with the next version, skips the shared parts at once.
+ */
+function shareEqual(next: unknown, prev: unknown): unknown {
+  if (next === prev || next === null || typeof next !== 'object') return next === prev ? prev : next;
+  if (prev === null || typeof prev !== 'object') return next;
+  if (Object.isFrozen(next)) return deepEqual(next, prev) ? prev : next;
+  const x = next as Record<string, unknown>;
+  const y = prev as Record<string, unknown>;
+  if (Array.isArray(x) !== Array.isArray(y)) return next;
+  let same = !Array.isArray(x) || x.length === (y as unknown as unknown[]).length;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    const part = shareEqual(x[k], y[k]);
+    if (part !== y[k]) same = false;
+    else x[k] = part;
+  }
+  if (same) for (const k in y) if (y[k] !== undefined && x[k] === undefined) return next;
+  return same ? prev : next;
 }
 
 /** Structural equality of JSON-like data; a property set to undefined equals a missing one. */
@@ -273,7 +318,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((v, i) => deepEqual(v, b[i]));
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
@@ -282,10 +328,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** Freezes a value and everything in it; a frozen part is a stored value, frozen through already. */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
   return value;
 }

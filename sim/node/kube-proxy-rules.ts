@@ -86,6 +86,18 @@ const c = (text: string): Match => ({ m: 'comment', text });
 const reject: Target = { t: 'REJECT', with: 'icmp-port-unreachable' };
 const jump = (chain: string) => ({ t: 'jump', chain }) as const;
 const markMasq = jump('KUBE-MARK-MASQ');
+const drop: Target = { t: 'DROP' };
+
+/**
+ * Matches that depend on the protocol alone, made once: a full sync writes tens of thousands of
+ * rules, and rules are never changed once written, so they may share their parts.
+ */
+const protocolMatches = new Map<Protocol, { proto: Match; port: Match }>();
+function byProtocol(protocol: Protocol): { proto: Match; port: Match } {
+  let m = protocolMatches.get(protocol);
+  if (!m) protocolMatches.set(protocol, (m = { proto: { m: 'proto', protocol }, port: { m: 'port', protocol } }));
+  return m;
+}
 
 /**
  * Usable endpoints for Cluster traffic policy: the ready ones; when none is ready, the serving
@@ -129,10 +141,11 @@ export function syncProxyRules(services: ServicePortInfo[], config: ProxierConfi
     rule({ t: 'DROP' }, { m: 'src', cidr: '127.0.0.0/8', invert: true }, { m: 'dst', cidr: '127.0.0.0/8' }, c('block incoming localnet connections'), { m: 'ctstate', states: ['RELATED', 'ESTABLISHED', 'DNAT'], invert: true }),
   );
 
-  const sorted = [...services].sort((a, b) => cmp(portName(a), portName(b)));
-  const total = sorted.reduce((n, s) => n + s.endpoints.length, 0);
+  // By service port name, each name made once.
+  const sorted = services.map((svc) => ({ svc, name: portName(svc) })).sort((a, b) => cmp(a.name, b.name));
+  const total = services.reduce((n, s) => n + s.endpoints.length, 0);
   const large = total > largeClusterEndpointsThreshold;
-  for (const svc of sorted) writeService(svc, nat, filter, config, large);
+  for (const { svc, name } of sorted) writeService(svc, name, nat, filter, config, large);
 
   nat.add('KUBE-SERVICES', rule(jump('KUBE-NODEPORTS'), c('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), { m: 'addrtype', dir: 'dst', type: 'LOCAL' }));
   filter.add('KUBE-FORWARD', rule({ t: 'DROP' }, { m: 'ctstate', states: ['INVALID'] }, { m: 'nfacct', name: ctStateInvalidDroppedCounter }));
@@ -174,8 +187,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function writeService(svc: ServicePortInfo, nat: TableBuilder, filter: TableBuilder, config: ProxierConfig, large: boolean): void {
-  const name = portName(svc);
+function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, filter: TableBuilder, config: ProxierConfig, large: boolean): void {
   const proto = svc.protocol;
   const clusterPolicyChain = servicePortPolicyClusterChain(name, proto);
   const localPolicyChain = servicePortPolicyLocalChainName(name, proto);
@@ -196,27 +208,32 @@ function writeService(svc: ServicePortInfo, nat: TableBuilder, filter: TableBuil
 
   const noEndpoints = c(`${name} has no endpoints`);
   const noLocalEndpoints = c(`${name} has no local endpoints`);
-  const internalFilter: [Target, Match] = !hasEndpoints ? [reject, noEndpoints] : [{ t: 'DROP' }, noLocalEndpoints];
-  const externalFilter: [Target, Match] = !hasEndpoints ? [reject, noEndpoints] : [{ t: 'DROP' }, noLocalEndpoints];
-  const to = (ip: string, port: number): Match[] => [{ m: 'port', protocol: proto, dport: port }, { m: 'proto', protocol: proto }, { m: 'dst', cidr: ip }];
+  const internalFilter: [Target, Match] = !hasEndpoints ? [reject, noEndpoints] : [drop, noLocalEndpoints];
+  const externalFilter = internalFilter;
+  const { proto: protoMatch, port: anyPort } = byProtocol(proto);
+  const servicePort: Match = { m: 'port', protocol: proto, dport: svc.port };
+  const to = (ip: string): Match[] => [servicePort, protoMatch, { m: 'dst', cidr: ip }];
+  const toClusterIP = to(svc.clusterIP);
+  const clusterIPComment = c(`${name} cluster IP`);
   const comment = (text: string): Match[] => (large ? [] : [c(text)]);
+  const nameComment = comment(name);
 
   // The ClusterIP.
-  if (hasInternalEndpoints) nat.add('KUBE-SERVICES', rule(jump(internalChain), c(`${name} cluster IP`), ...to(svc.clusterIP, svc.port)));
-  else filter.add('KUBE-SERVICES', rule(internalFilter[0], internalFilter[1], ...to(svc.clusterIP, svc.port)));
+  if (hasInternalEndpoints) nat.add('KUBE-SERVICES', rule(jump(internalChain), clusterIPComment, ...toClusterIP));
+  else filter.add('KUBE-SERVICES', rule(internalFilter[0], internalFilter[1], ...toClusterIP));
 
   // externalIPs.
   for (const ip of svc.externalIPs) {
-    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(externalChain), c(`${name} external IP`), ...to(ip, svc.port)));
-    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip, svc.port)));
+    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(externalChain), c(`${name} external IP`), ...to(ip)));
+    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip)));
   }
 
   // Load-balancer ingress IPs.
   for (const ip of svc.loadBalancerIPs) {
-    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(loadBalancerChain), c(`${name} loadbalancer IP`), ...to(ip, svc.port)));
-    if (usesFWChain) filter.add('KUBE-PROXY-FIREWALL', rule({ t: 'DROP' }, c(`${name} traffic not accepted by ${fwChain}`), ...to(ip, svc.port)));
+    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(loadBalancerChain), c(`${name} loadbalancer IP`), ...to(ip)));
+    if (usesFWChain) filter.add('KUBE-PROXY-FIREWALL', rule({ t: 'DROP' }, c(`${name} traffic not accepted by ${fwChain}`), ...to(ip)));
   }
-  if (!hasExternalEndpoints) for (const ip of svc.loadBalancerIPs) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip, svc.port)));
+  if (!hasExternalEndpoints) for (const ip of svc.loadBalancerIPs) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip)));
 
   // The NodePort: on every local address, and on localhost (route_localnet), counted by nfacct.
   if (svc.nodePort) {
@@ -237,7 +254,7 @@ function writeService(svc: ServicePortInfo, nat: TableBuilder, filter: TableBuil
 
   // Internal traffic: masquerade off-cluster sources (the LocalTrafficDetector by cluster CIDR).
   if (hasInternalEndpoints) {
-    nat.add(internalChain, rule(markMasq, c(`${name} cluster IP`), ...to(svc.clusterIP, svc.port), { m: 'src', cidr: config.clusterCIDR, invert: true }));
+    nat.add(internalChain, rule(markMasq, clusterIPComment, ...toClusterIP, { m: 'src', cidr: config.clusterCIDR, invert: true }));
   }
 
   // External traffic: everything captured above jumps to the EXT chain.
@@ -266,20 +283,24 @@ function writeService(svc: ServicePortInfo, nat: TableBuilder, filter: TableBuil
     nat.add(fwChain, rule({ t: 'none' }, c(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)));
   }
 
-  if (usesClusterPolicyChain) writeServiceToEndpointRules(nat, svc, name, clusterPolicyChain, clusterEps, comment);
-  if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, comment);
+  // Each endpoint's KUBE-SEP-* chain, named once: the jumps to it and its own rules use the name.
+  const seps = new Map(reachable.map((ep) => [ep, servicePortEndpointChainName(name, proto, `${ep.ip}:${ep.port}`)]));
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(nat, svc, name, clusterPolicyChain, clusterEps, seps, comment);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, seps, comment);
 
   for (const ep of reachable) {
-    const sep = servicePortEndpointChainName(name, proto, `${ep.ip}:${ep.port}`);
-    nat.add(sep, rule(markMasq, ...comment(name), { m: 'src', cidr: ep.ip }));
+    const sep = seps.get(ep)!;
+    nat.add(sep, rule(markMasq, ...nameComment, { m: 'src', cidr: ep.ip }));
     const affinity: Match[] = svc.stickySeconds !== undefined ? [{ m: 'recent', op: 'set', name: sep }] : [];
-    nat.add(sep, rule({ t: 'DNAT', to: `${ep.ip}:${ep.port}` }, ...comment(name), ...affinity, { m: 'port', protocol: proto }, { m: 'proto', protocol: proto }));
+    nat.add(sep, rule({ t: 'DNAT', to: `${ep.ip}:${ep.port}` }, ...nameComment, ...affinity, anyPort, protoMatch));
   }
 }
 
 /** The affinity rules, then one probability rule per endpoint (writeServiceToEndpointRules). */
-function writeServiceToEndpointRules(nat: TableBuilder, svc: ServicePortInfo, name: string, chain: string, endpoints: EndpointInfo[], comment: (t: string) => Match[]): void {
-  const sep = (ep: EndpointInfo) => servicePortEndpointChainName(name, svc.protocol, `${ep.ip}:${ep.port}`);
+function writeServiceToEndpointRules(
+  nat: TableBuilder, svc: ServicePortInfo, name: string, chain: string, endpoints: EndpointInfo[], seps: Map<EndpointInfo, string>, comment: (t: string) => Match[],
+): void {
+  const sep = (ep: EndpointInfo) => seps.get(ep)!;
   nat.chain(chain);
   if (svc.stickySeconds !== undefined) {
     for (const ep of endpoints) nat.add(chain, rule(jump(sep(ep)), ...comment(`${name} -> ${ep.ip}:${ep.port}`), { m: 'recent', op: 'rcheck', name: sep(ep), seconds: svc.stickySeconds, reap: true }));
@@ -288,6 +309,13 @@ function writeServiceToEndpointRules(nat: TableBuilder, svc: ServicePortInfo, na
     const stat: Match[] = i < endpoints.length - 1 ? [{ m: 'statistic', probability: probability(endpoints.length - i) }] : [];
     nat.add(chain, rule(jump(sep(ep)), ...comment(`${name} -> ${ep.ip}:${ep.port}`), ...stat));
   });
+}
+
+/** Endpoints in the order of their `ip:port` text, each text made once. */
+function sortByAddress(endpoints: EndpointInfo[]): EndpointInfo[] {
+  const keyed = endpoints.map((ep) => ({ ep, key: `${ep.ip}:${ep.port}` }));
+  keyed.sort((a, b) => cmp(a.key, b.key));
+  return keyed.map((k) => k.ep);
 }
 
 /** Does the Service take traffic from outside (NodePort, a load balancer, externalIPs)? ServicePort.ExternallyAccessible. */
@@ -310,7 +338,7 @@ function usesLocalEndpoints(svc: ServicePortInfo): boolean {
  * else this node's serving-and-terminating ones.
  */
 export function categorizeEndpoints(svc: ServicePortInfo, nodeName: string): { clusterEndpoints: EndpointInfo[]; localEndpoints: EndpointInfo[]; reachable: EndpointInfo[]; hasEndpoints: boolean } {
-  const sorted = svc.endpoints.slice().sort((a, b) => cmp(`${a.ip}:${a.port}`, `${b.ip}:${b.port}`));
+  const sorted = sortByAddress(svc.endpoints);
   let clusterEps: EndpointInfo[] = [];
   let hasEndpoints = false;
   if (usesClusterEndpoints(svc)) {
