@@ -10,7 +10,16 @@ export type QOSClass = 'BestEffort' | 'Burstable' | 'Guaranteed';
 
 const computeResources = ['cpu', 'memory'];
 
+/** Classes computed so far, by spec: the kubelet asks at every status write, with the stored (unchanging) spec. */
+const computed = new WeakMap<PodSpec, QOSClass>();
+
 export function podQOSClass(spec: PodSpec): QOSClass {
+  let qos = computed.get(spec);
+  if (qos === undefined) computed.set(spec, (qos = computeQOSClass(spec)));
+  return qos;
+}
+
+function computeQOSClass(spec: PodSpec): QOSClass {
   const requests = new Map<string, number>();
   const limits = new Map<string, number>();
   let guaranteed = true;

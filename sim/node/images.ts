@@ -126,6 +126,15 @@ export function runtimeImageName(image: string): string {
  * reference), not the registry's, unless the Pod named one.
  */
 export function runtimeImageID(image: string): string {
+  let id = imageIDs.get(image);
+  if (id === undefined) imageIDs.set(image, (id = computeImageID(image)));
+  return id;
+}
+
+/** Image IDs computed so far: the kubelet asks for one at every status write. */
+const imageIDs = new Map<string, string>();
+
+function computeImageID(image: string): string {
   const [name, digest] = runtimeImageName(image).split('@');
   const repository = name.replace(/:[^/]*$/, '');
   return `${repository}@${digest ?? `sha256:${bytesToHex(sha256(new TextEncoder().encode(name)))}`}`;

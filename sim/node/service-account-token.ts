@@ -1,17 +1,20 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { Pod } from '../api/types';
 
 /**
  * The token the kubelet writes into a projected serviceAccountToken volume: a JWT the API server's
  * TokenRequest issues, bound to the Pod, with the claims of pkg/serviceaccount/claims.go
  * (aud, exp, iat, iss, kubernetes.io: namespace, node, pod, serviceaccount; nbf, sub).
- * The simulator has no signing key: the key ID and the signature are its own (a SHA-256 of the
- * claims), so the token has a real token's shape and claims but no API server would accept it.
+ * The simulator has no signing key: the key ID and the 256-byte signature are its own (bytes drawn
+ * from a hash of the claims), so the token has a real token's shape and claims but no API server
+ * would accept it. Cheap on purpose: the kubelet writes one for every container it starts.
  */
+const keyId = 'c2ltdWxhdG9yLXNpZ25pbmcta2V5LW5vdC1hLXJlYWwtb25l';
+const utf8 = new TextEncoder();
+
 export function serviceAccountToken(pod: Pod, issuedAtSeconds: number, expirationSeconds: number): string {
   const namespace = pod.metadata.namespace ?? 'default';
   const account = pod.spec.serviceAccountName ?? 'default';
-  const header = { alg: 'RS256', kid: base64url(sha256(new TextEncoder().encode('simulator-signing-key'))).slice(0, 43) };
+  const header = { alg: 'RS256', kid: keyId };
   const claims = {
     aud: ['https://kubernetes.default.svc.cluster.local'],
     exp: issuedAtSeconds + expirationSeconds,
@@ -27,8 +30,22 @@ export function serviceAccountToken(pod: Pod, issuedAtSeconds: number, expiratio
     nbf: issuedAtSeconds,
     sub: `system:serviceaccount:${namespace}:${account}`,
   };
-  const signed = `${base64url(new TextEncoder().encode(JSON.stringify(header)))}.${base64url(new TextEncoder().encode(JSON.stringify(claims)))}`;
-  return `${signed}.${base64url(sha256(new TextEncoder().encode(signed)))}`;
+  const signed = `${base64url(utf8.encode(JSON.stringify(header)))}.${base64url(utf8.encode(JSON.stringify(claims)))}`;
+  return `${signed}.${base64url(signatureBytes(signed))}`;
+}
+
+/** 256 bytes (an RSA-2048 signature's length) from an FNV-1a hash of `text`, stretched by xorshift. */
+function signatureBytes(text: string): Uint8Array {
+  let x = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), 0x01000193);
+  const bytes = new Uint8Array(256);
+  for (let i = 0; i < bytes.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  return bytes;
 }
 
 function base64url(bytes: Uint8Array): string {
