@@ -26,6 +26,21 @@ function dropHeadInjectDirectiveWarning(warning, warn) {
   warn(warning);
 }
 
+/**
+ * No <link rel="modulepreload"> added at run time for a dynamic import's chunks (Vite's preload
+ * helper): Chromium takes each link added to <head> as a possible style sheet, and restyles and
+ * lays out the whole page, about 100 ms on this machine (400 ms on a phone 4× slower) each time a
+ * widget hydrates or loads the engine. The chunks still load, as the imports ask for them. Astro
+ * sets the top-level build's modulePreload itself, so this is set on the client environment.
+ * @returns {import('vite').Plugin}
+ */
+function noRuntimeModulePreload() {
+  return {
+    name: 'course:no-runtime-modulepreload',
+    configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+  };
+}
+
 export default defineConfig({
   // Deploy under a sub-path by changing only this (or with ASTRO_BASE=/course/ at build time).
   base: process.env.ASTRO_BASE ?? '/',
@@ -60,6 +75,7 @@ export default defineConfig({
       // chunk that grows past it is still reported.
       chunkSizeWarningLimit: 640,
     },
+    plugins: [noRuntimeModulePreload()],
     // Pre-bundled when the dev server starts, so that no first visit reloads the page (see the list).
     optimizeDeps: { include: prebundledDeps },
   },

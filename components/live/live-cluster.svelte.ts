@@ -18,6 +18,7 @@ import type { Cluster } from '../../sim/cluster';
 import type { Console } from '../../sim/console/console';
 import type { DataplaneEvent } from '../../sim/net/dataplane';
 import type { ExecResult } from '../../sim/node/programs';
+import { nextTask } from './next-task';
 import { advanceTo, replay, replaySteps } from './replay';
 import type { Action, Scenario } from './scenario';
 
@@ -87,6 +88,8 @@ export class LiveCluster {
    * while a widget hydrates. The reader's actions in `scenario` are replayed and recorded.
    */
   static async start(scenario: Scenario, yieldToBrowser: () => Promise<void> = nextTask): Promise<LiveCluster> {
+    // The first step in a task of its own: the caller's task (evaluating the engine's chunk) is long enough.
+    await yieldToBrowser();
     const { cluster, console, applyErrors, files } = await runSteps(replaySteps({ ...scenario, actions: [], time: scenario.actions.length ? 0 : scenario.time }), yieldToBrowser);
     const live = new LiveCluster(scenario, cluster, console, applyErrors, files);
     await runSteps(live.#replayActions(scenario), yieldToBrowser);
@@ -166,19 +169,4 @@ async function runSteps<T>(steps: Generator<void, T>, yieldToBrowser: () => Prom
       budget = performance.now();
     }
   }
-}
-
-/**
- * Lets the browser run other tasks (input, paint) before the next step: scheduler.yield() where
- * the browser has it (the continuation keeps its place ahead of other queued work), else a
- * message to ourselves, which unlike a nested setTimeout(0) is never clamped to 4 ms.
- */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(undefined);
-  });
 }

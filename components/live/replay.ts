@@ -13,10 +13,12 @@ import type { Action, Scenario } from './scenario';
 /** The longest slice of virtual time advanced in one step of a replay: a second, as boot steps (a Pod starting is one slice's work, not five). */
 const sliceMs = 1_000;
 /**
- * The most engine events run in one step: a slice can hold many (the first second of a boot
- * creates every node and system Pod), and a phone takes a few milliseconds over each.
+ * The most engine events run in one step: one. A slice can hold many (the first second of a boot
+ * creates every node and system Pod), and while its code is still cold a phone takes several
+ * milliseconds over a single event; the live cluster groups steps into slices of a few
+ * milliseconds itself (live-cluster.svelte.ts runSteps), so finer steps cost nothing.
  */
-const eventsPerStep = 8;
+const eventsPerStep = 1;
 
 export interface Replayed {
   cluster: Cluster;

@@ -10,7 +10,8 @@
 import { onMount } from 'svelte';
 import type { LiveCluster } from './live-cluster.svelte';
 import type { Scenario } from './scenario';
-import { frameId, sharedFor } from '../share/share-link';
+import { frameId, sharedFor } from '../share/shared-for';
+import { nextTask } from './next-task';
 
 /** Who a widget is, for share links and embeds. */
 export interface ShareIdentity {
@@ -48,7 +49,11 @@ export class LiveHandle {
   /** Starts (again) from `scenario`, or the widget's own scenario. */
   reset(scenario: Scenario = this.scenario()): void {
     const generation = ++this.#generation;
-    import('./live-cluster.svelte')
+    // The engine's chunk takes a phone over 100 ms to evaluate: its YAML library first, in a task
+    // of its own, so that neither task is long.
+    import('yaml')
+      .then(nextTask)
+      .then(() => import('./live-cluster.svelte'))
       .then(({ LiveCluster }) => LiveCluster.start(scenario))
       .then((live) => {
         if (generation === this.#generation) {

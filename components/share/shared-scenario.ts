@@ -13,7 +13,7 @@
  * console, and nothing from it is ever inserted as HTML.
  *
  * The encoder is ./encode-scenario.ts. This module (and zod with it) is imported only when a URL
- * holds a scenario (share-link.ts sharedFor): building the schemas at a widget's hydration would
+ * holds a scenario (shared-for.ts sharedFor): building the schemas at a widget's hydration would
  * cost a phone tens of milliseconds for nothing.
  */
 import { base64urlnopad } from '@scure/base';

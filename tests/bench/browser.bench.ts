@@ -5,7 +5,8 @@
 // aria-busy false) and the longest task meanwhile. Then a widget is driven for a few seconds (frame
 // times p50/p95, long tasks). Budgets (issues 7 and 12): ≤ 150 KB JS gzip before interaction; no
 // task over 200 ms while hydrating at 4×; p95 frame ≤ 33 ms at 4× while driven.
-// Run: npm run bench (builds the site first when dist/ is missing); BENCH_PAGES=a/,b/ for some pages only.
+// Run: npm run bench (builds the site first when dist/ is missing); BENCH_PAGES=a/,b/ for some pages only,
+// BENCH_DRIVE=no to skip driving.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -130,7 +131,8 @@ try {
       );
     }
   }
-  for (const driver of drivers) {
+  // BENCH_DRIVE=no skips driving (to time page loads only).
+  for (const driver of process.env.BENCH_DRIVE === 'no' ? [] : drivers) {
     const target = withWidgets.find(({ file }) => driver.present(readFileSync(file, 'utf8')));
     if (!target) {
       console.log(`drive ${driver.name}: no page has it yet`);

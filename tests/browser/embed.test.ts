@@ -115,12 +115,15 @@ test('invalid YAML and too large a scenario each get a clear message inside the 
 test('an embedded widget runs on its own cluster; a cluster the course does not have is refused inside the frame', async () => {
   const frame = page.frameLocator('iframe[title="Egress through a NAT gateway"]');
   const widget = frame.getByRole('figure', { name: 'Egress through a NAT gateway' });
+  // A live widget starts when it comes into view, inside a host page as on the course's own.
+  await page.locator('iframe[title="Egress through a NAT gateway"]').scrollIntoViewIfNeeded();
   await expect.poll(() => widget.getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false');
   // By keyboard: the frames above this one take their heights as their widgets start (embed.js),
   // moving it down the host page while a pointer click aims, and a click then lands off the button.
   await widget.getByRole('button', { name: 'cloud nat list', exact: true }).press('Enter');
   await expect.poll(() => widget.getByRole('log', { name: 'Console output' }).innerText()).toMatch(/nat-gw\s+10\.0\.0\.5\s+203\.0\.113\.10/);
   const unknown = page.frameLocator('iframe[title="Unknown cluster"]');
+  await page.locator('iframe[title="Unknown cluster"]').scrollIntoViewIfNeeded();
   await expect.poll(async () => (await unknown.getByRole('alert').allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/a cluster this site does not know: .*bare-metal.*own scenario instead/);
   expect(await unknown.getByRole('figure', { name: 'Egress through a NAT gateway' }).count()).toBe(1);
 });

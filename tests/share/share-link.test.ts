@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { scenarioOf } from '../../components/live/scenario';
-import { embedSnippet, frameId, sharedFor, shareUrl } from '../../components/share/share-link';
+import { embedSnippet, shareUrl } from '../../components/share/share-link';
+import { frameId, sharedFor } from '../../components/share/shared-for';
 
 const scenario = { ...scenarioOf({ manifests: 'kind: Deployment\n', source: 'web.yaml', time: 5000 }), actions: [{ at: 1000, command: 'kubectl scale deployment web --replicas=5' }] };
 const page = new URL('https://course.example/k8s/intent/?old=1#top');
