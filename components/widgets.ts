@@ -71,7 +71,10 @@ function puzzle(name: string): WidgetEntry {
     caption,
     scenario,
     component: () => import('./PuzzleWidget.svelte'),
-    props: async (scenario) => ({ ...debuggingPuzzle(name), scenario, widget: `puzzle-${name}` }),
+    props: async (scenario) => {
+      const [{ replay }, { checkGoal }] = await Promise.all([import('./live/replay'), import('./puzzles/goal')]);
+      return { ...debuggingPuzzle(name), scenario, widget: `puzzle-${name}`, initial: checkGoal(replay(scenario).cluster, puzzle.goal) };
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The virtual-time player of one widget: play, pause, step, speed. Time runs only while the
- * widget is on screen and the tab is visible, on the page's one frame clock. Under
- * `prefers-reduced-motion` it starts paused: the reader steps, and reaches the same states.
+ * widget is on screen and the tab is visible, once the page has loaded, on the page's one frame
+ * clock. Under `prefers-reduced-motion` it starts paused: the reader steps, and reaches the same
+ * states.
  *
  * Create it while a component initialises (it uses `$effect`), attach it with
  * `{@attach player.watch}` on the widget's root element, and let TimeControls drive it.
@@ -15,6 +16,20 @@ export interface Advanceable {
 }
 
 export const speeds = [0.5, 1, 2, 4] as const;
+
+/**
+ * Whether the page has loaded and the browser has had a moment with nothing to do. Time starts
+ * running only then: a widget in view on load would otherwise advance its cluster every frame
+ * while the page is still loading (about 0.6 s of main-thread work on a phone 4× slower), and the
+ * reader cannot tell a clock that starts a moment later.
+ */
+const page = $state({ settled: typeof document === 'undefined' });
+if (typeof document !== 'undefined') {
+  const settle = () => (page.settled = true);
+  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(settle, { timeout: 1000 }) : setTimeout(settle, 100));
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
 
 export class Player {
   playing: boolean = $state(false);
@@ -38,7 +53,7 @@ export class Player {
     });
     $effect(() => {
       const cluster = this.target();
-      if (!cluster || !this.playing || !this.onScreen || !this.pageVisible) return;
+      if (!cluster || !this.playing || !this.onScreen || !this.pageVisible || !page.settled) return;
       const rate = this.speed;
       let owed = 0;
       return onFrame((elapsed) => {
