@@ -59,9 +59,11 @@ export function watchPage(page: Page, origin: string): { problems: string[] } {
 /**
  * Scrolls every island of `page` into view, as a reader scrolling down would, and waits until
  * each has hydrated (Astro removes an island's `ssr` attribute once its component has mounted)
- * and any widget inside it has started its engine (`aria-busy` goes false).
+ * and any widget inside it has started its engine (`aria-busy` goes false). An engine boots in
+ * 8 ms slices between the browser's other tasks: on a machine busy with other work, one widget of
+ * a page with seven took over 20 s, so each island gets 40 s.
  */
-export async function hydrateIslands(page: Page, timeoutMs = 20_000): Promise<number> {
+export async function hydrateIslands(page: Page, timeoutMs = 40_000): Promise<number> {
   const islands = await page.locator('astro-island').all();
   for (const island of islands) {
     // An island is `display: contents`: scroll its first box into view.
