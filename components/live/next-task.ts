@@ -12,3 +12,18 @@ export function nextTask(): Promise<void> {
     channel.port2.postMessage(undefined);
   });
 }
+
+/**
+ * Counts from 1 to `total`, one step per task, handing each count to `set`: a widget brings its
+ * panels to life one per task instead of all in one long task. Returns the function that stops it.
+ */
+export function countPerTask(total: number, set: (n: number) => void): () => void {
+  let stopped = false;
+  void (async () => {
+    for (let n = 1; n <= total && !stopped; n++) {
+      await nextTask();
+      if (!stopped) set(n);
+    }
+  })();
+  return () => (stopped = true);
+}

@@ -22,7 +22,7 @@ const systemPriorityClasses: Record<string, number> = {
   'system-node-critical': 2_000_001_000,
 };
 
-export const serviceAccountMountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
+const serviceAccountMountPath = '/var/run/secrets/kubernetes.io/serviceaccount';
 const tokenVolumePrefix = 'kube-api-access-';
 
 export function installPodAdmission(store: Store, rng: Rng): void {

@@ -1,4 +1,4 @@
-import type { ConfigMap, Container, Pod, Secret, VolumeProjection } from '../api/types';
+import type { ConfigMap, Container, KeyToPath, Pod, Secret, VolumeProjection } from '../api/types';
 import { podFieldValue } from '../api/pod-fields';
 import { serviceAccountToken } from './service-account-token';
 import { decodeBase64 } from '../api/base64';
@@ -23,13 +23,12 @@ export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, co
     const volume = pod.spec.volumes?.find((v) => v.name === mount.name);
     if (!volume) continue;
     let files: Record<string, string> | undefined;
-    let items = volume.configMap?.items ?? volume.secret?.items;
     if (volume.configMap) files = store.get<ConfigMap>('ConfigMap', ns, volume.configMap.name ?? '')?.data;
-    else if (volume.secret) files = decoded(store.get<Secret>('Secret', ns, volume.secret.secretName ?? '')?.data); else if (volume.emptyDir) files = {};
+    else if (volume.secret) files = decoded(store.get<Secret>('Secret', ns, volume.secret.secretName ?? '')?.data);
+    else if (volume.emptyDir) files = {};
     else if (volume.projected) files = projectedFiles(store, pod, volume.projected.sources ?? [], nowSeconds);
     if (!files) continue;
-    items ??= Object.keys(files).sort().map((key) => ({ key, path: key }));
-    const projected = new Map(items.filter((i) => i.key in files!).map((i) => [resolvePath(`/${i.path}`), files![i.key]]));
+    const projected = new Map(selectedKeys(files, volume.configMap?.items ?? volume.secret?.items).map(([path, content]) => [resolvePath(`/${path}`), content]));
     const root = resolvePath(mount.mountPath);
     if (mount.subPath) {
       const content = projected.get(resolvePath(`/${mount.subPath}`));
@@ -54,11 +53,15 @@ function projectedFiles(store: Store, pod: Pod, sources: VolumeProjection[], now
     const keyed = source.configMap
       ? store.get<ConfigMap>('ConfigMap', ns, source.configMap.name ?? '')?.data
       : source.secret && decoded(store.get<Secret>('Secret', ns, source.secret.name ?? '')?.data);
-    const items = source.configMap?.items ?? source.secret?.items;
-    if (keyed) for (const { key, path } of items ?? Object.keys(keyed).map((k) => ({ key: k, path: k }))) if (key in keyed) files[path] = keyed[key];
+    if (keyed) for (const [path, content] of selectedKeys(keyed, source.configMap?.items ?? source.secret?.items)) files[path] = content;
     for (const item of source.downwardAPI?.items ?? []) if (item.fieldRef) files[item.path] = podFieldValue(pod, item.fieldRef.fieldPath);
   }
   return files;
+}
+
+/** What a keyed source (ConfigMap, Secret) gives: the `items` asked for at their paths, else every key, sorted, at its own name. */
+function selectedKeys(data: Record<string, string>, items: KeyToPath[] | undefined): [string, string][] {
+  return (items ?? Object.keys(data).sort().map((key) => ({ key, path: key }))).filter((i) => i.key in data).map((i) => [i.path, data[i.key]]);
 }
 
 function decoded(data: Record<string, string> | undefined): Record<string, string> | undefined {
