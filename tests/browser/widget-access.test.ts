@@ -147,7 +147,10 @@ describe.each(pages)('/$path', ({ path }) => {
     await hydrateIslands(page);
     // Move time and act as a reader would: a step, then the first action button of each widget.
     for (const widget of await page.locator('astro-island figure').all()) {
-      await widget.scrollIntoViewIfNeeded();
+      // Scrolled as a reader's wheel would. Playwright's own scroll first waits for the box to hold
+      // still over two frames; once, on a machine busy with other work, that wait ran out on
+      // /debugging/ and could not be reproduced. The clicks below still wait for a stable target.
+      await widget.evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
       const step = widget.getByRole('button', { name: /^Step/ });
       if (await step.count()) await step.first().click();
       const act = widget.getByRole('button', { name: /^(Delete|Fail|Stop|Send|Scale)/ });
