@@ -26,6 +26,7 @@ import { KubeletLog } from './node/kubelet-log';
 import { IpMasqAgent } from './node/ip-masq-agent';
 import { NamespaceController } from './controllers/namespace';
 import { RootCACertPublisher } from './controllers/root-ca-cert-publisher';
+import { ServiceAccountsController } from './controllers/serviceaccounts';
 
 /**
  * The images every node has before it runs a Pod: kubeadm pulls the control plane's images, the
@@ -74,6 +75,7 @@ export const components: readonly ComponentEntry[] = [
   { name: 'endpointslice-controller', runsOn: 'control-plane', install: ({ context }) => [new EndpointSliceController(context), new EndpointsController(context)] },
   { name: 'namespace-controller', runsOn: 'control-plane', install: ({ context }) => [new NamespaceController(context)] },
   { name: 'root-ca-cert-publisher', runsOn: 'control-plane', install: ({ context }) => [new RootCACertPublisher(context)] },
+  { name: 'serviceaccount-controller', runsOn: 'control-plane', install: ({ context }) => [new ServiceAccountsController(context)] },
 
   // The cloud controller manager's service and node controllers, when the cluster runs on a cloud.
   { name: 'cloud-controller-manager', runsOn: 'control-plane', install: ({ context, cloud }) => (cloud.enabled ? [new ServiceController(context, cloud), new CloudNodeController(context, cloud)] : []) },

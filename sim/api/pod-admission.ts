@@ -1,7 +1,8 @@
 import type { Store } from '../core/store';
 import type { Rng } from '../core/rng';
 import { ApiError } from '../core/api-error';
-import type { Pod, Volume } from './types';
+import type { Pod, ServiceAccount, Volume } from './types';
+import { DefaultServiceAccountName } from '../controllers/serviceaccounts';
 
 /**
  * Two of the API server's admission plugins that fill in every new Pod:
@@ -11,11 +12,13 @@ import type { Pod, Volume } from './types';
  *   plugin/pkg/admission/priority/admission.go (admitPod), pkg/apis/scheduling/types.go
  *   (SystemCriticalPriority = 2000000000; system-node-critical is 1000 above it).
  * - ServiceAccount: `serviceAccountName: default` when none is named, the deprecated
- *   `serviceAccount` kept equal to it, and, unless automountServiceAccountToken is false, the
- *   projected `kube-api-access-<5 random>` volume (a token, the cluster's CA, the namespace)
- *   mounted read-only at /var/run/secrets/kubernetes.io/serviceaccount in every container that
- *   has nothing there yet. Source: plugin/pkg/admission/serviceaccount/admission.go
- *   (mountServiceAccountToken, TokenVolumeSource: expirationSeconds 3607).
+ *   `serviceAccount` kept equal to it; a Pod whose account does not exist is refused. Unless
+ *   automountServiceAccountToken is false (the Pod's, else the account's), the projected
+ *   `kube-api-access-<5 random>` volume (a token, the cluster's CA, the namespace) is mounted
+ *   read-only at /var/run/secrets/kubernetes.io/serviceaccount in every container that has
+ *   nothing there yet; a Pod without imagePullSecrets gets the account's. Source:
+ *   plugin/pkg/admission/serviceaccount/admission.go (Admit, shouldAutomount,
+ *   mountServiceAccountToken, TokenVolumeSource: expirationSeconds 3607).
  */
 const systemPriorityClasses: Record<string, number> = {
   'system-cluster-critical': 2_000_000_000,
@@ -31,7 +34,7 @@ export function installPodAdmission(store: Store, rng: Rng): void {
     const pod = obj as Pod;
     if (!pod.spec) return;
     admitPriority(pod);
-    admitServiceAccount(pod, () => tokenVolumePrefix + rng.stream('service-account-volumes').suffix(5));
+    admitServiceAccount(store, pod, () => tokenVolumePrefix + rng.stream('service-account-volumes').suffix(5));
   });
 }
 
@@ -51,11 +54,20 @@ function admitPriority(pod: Pod): void {
   spec.preemptionPolicy = 'PreemptLowerPriority';
 }
 
-function admitServiceAccount(pod: Pod, volumeName: () => string): void {
+function admitServiceAccount(store: Store, pod: Pod, volumeName: () => string): void {
   const spec = pod.spec;
-  spec.serviceAccountName ||= spec.serviceAccount || 'default';
+  spec.serviceAccountName ||= spec.serviceAccount || DefaultServiceAccountName;
   spec.serviceAccount = spec.serviceAccountName;
-  if (spec.automountServiceAccountToken === false) return;
+  const namespace = pod.metadata.namespace ?? 'default';
+  // Missing from its cache, the plugin asks again, ten times 100–200 ms apart for `default`
+  // (getServiceAccount): time in which the serviceaccounts controller creates `default` in a new
+  // namespace. Here both happen at one instant, so a missing `default` is the fresh one it writes.
+  const account: Partial<ServiceAccount> | undefined = store.get<ServiceAccount>('ServiceAccount', namespace, spec.serviceAccountName) ?? (spec.serviceAccountName === DefaultServiceAccountName ? {} : undefined);
+  if (!account) {
+    throw new ApiError('Forbidden', `pods "${pod.metadata.name}" is forbidden: error looking up service account ${namespace}/${spec.serviceAccountName}: serviceaccount "${spec.serviceAccountName}" not found`);
+  }
+  if (!spec.imagePullSecrets?.length && account.imagePullSecrets?.length) spec.imagePullSecrets = account.imagePullSecrets.map(({ name }) => ({ name }));
+  if ((spec.automountServiceAccountToken ?? account.automountServiceAccountToken) === false) return;
   const existing = spec.volumes?.find((v) => v.name.startsWith(tokenVolumePrefix));
   const name = existing?.name ?? volumeName();
   let needed = false;

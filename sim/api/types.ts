@@ -179,6 +179,8 @@ export interface PodSpec {
   /** The deprecated alias of serviceAccountName, kept equal to it. */
   serviceAccount?: string;
   automountServiceAccountToken?: boolean;
+  /** Registry credentials for pulling images; the ServiceAccount admission copies its account's when none are set. */
+  imagePullSecrets?: LocalObjectReference[];
   enableServiceLinks?: boolean;
   /** Set by the Priority admission plugin from priorityClassName (0 without one). */
   priority?: number;
@@ -431,6 +433,22 @@ export interface Namespace extends KubeObject {
   kind: 'Namespace';
   spec?: { finalizers?: string[] };
   status?: { phase: 'Active' | 'Terminating'; conditions?: NamespaceCondition[] };
+}
+
+/** A reference to an object of a known kind in the same namespace, by name. */
+export interface LocalObjectReference {
+  name: string;
+}
+
+/**
+ * An identity for the processes of a Pod. `secrets` lists the Secrets Pods using it may mount
+ * (legacy); `automountServiceAccountToken: false` keeps the token out of Pods that do not ask.
+ */
+export interface ServiceAccount extends KubeObject {
+  kind: 'ServiceAccount';
+  secrets?: { name: string; namespace?: string; kind?: string; apiVersion?: string; uid?: string }[];
+  imagePullSecrets?: LocalObjectReference[];
+  automountServiceAccountToken?: boolean;
 }
 
 export interface ConfigMap extends KubeObject {

@@ -18,6 +18,7 @@ export const kinds: KindInfo[] = [
   { kind: 'Service', apiVersion: 'v1', plural: 'services', namespaced: true, shortNames: ['svc'] },
   { kind: 'Secret', apiVersion: 'v1', plural: 'secrets', namespaced: true, shortNames: [] },
   { kind: 'ConfigMap', apiVersion: 'v1', plural: 'configmaps', namespaced: true, shortNames: ['cm'] },
+  { kind: 'ServiceAccount', apiVersion: 'v1', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'] },
   { kind: 'Event', apiVersion: 'v1', plural: 'events', namespaced: true, shortNames: ['ev'] },
   { kind: 'Endpoints', apiVersion: 'v1', plural: 'endpoints', namespaced: true, shortNames: ['ep'] },
   { kind: 'Deployment', apiVersion: 'apps/v1', plural: 'deployments', namespaced: true, shortNames: ['deploy'] },

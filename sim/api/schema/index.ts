@@ -8,6 +8,7 @@ import { networkPolicySchema } from './network-policy';
 import { endpointSliceSchema } from './endpoint-slice';
 import { endpointsSchema } from './endpoints';
 import { secretSchema } from './secret';
+import { serviceAccountSchema } from './service-account';
 import { ingressClassSchema, ingressSchema } from './ingress';
 
 /**
@@ -25,6 +26,7 @@ const schemas: Record<string, ObjectSchema> = {
   EndpointSlice: endpointSliceSchema,
   Endpoints: endpointsSchema,
   Secret: secretSchema,
+  ServiceAccount: serviceAccountSchema,
   Ingress: ingressSchema,
   IngressClass: ingressClassSchema,
 };

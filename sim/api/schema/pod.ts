@@ -1,5 +1,6 @@
 import { array, boolean, int32, int64, intOrString, map, object, string } from './schema';
 import { objectMeta, resource } from './meta';
+import { localObjectReference } from './service-account';
 
 /** v1.Probe with its four handlers (sim/api/types.ts Probe). */
 const probe = object('v1.Probe', {
@@ -115,6 +116,7 @@ export const podSpec = object('v1.PodSpec', {
   // The deprecated alias the API server keeps equal to serviceAccountName.
   serviceAccount: string,
   automountServiceAccountToken: boolean,
+  imagePullSecrets: array(localObjectReference, 'name'),
   enableServiceLinks: boolean,
   priority: int32,
   priorityClassName: string,

@@ -1,4 +1,4 @@
-import type { ConfigMap, Deployment, Endpoints, EndpointSlice, Ingress, IngressClass, KubeObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service } from '../../api/types';
+import type { ConfigMap, Deployment, Endpoints, EndpointSlice, Ingress, IngressClass, KubeObject, Namespace, NetworkPolicy, Node, Pod, ReplicaSet, Secret, Service, ServiceAccount } from '../../api/types';
 import type { Store } from '../../core/store';
 import { describeConfigMap } from './configmap';
 import { describeDeployment } from './deployment';
@@ -11,6 +11,7 @@ import { describePod } from './pod';
 import { describeReplicaSet } from './replicaset';
 import { describeService } from './service';
 import { describeSecret } from './secret';
+import { describeServiceAccount } from './serviceaccount';
 import { describeIngress, describeIngressClass } from './ingress';
 
 type Describer = (store: Store, obj: KubeObject, nowMs: number) => string;
@@ -28,6 +29,7 @@ export const describers = new Map<string, Describer>([
   ['Namespace', (_s, o) => describeNamespace(o as Namespace)],
   ['ConfigMap', (s, o, n) => describeConfigMap(s, o as ConfigMap, n)],
   ['Secret', (_s, o) => describeSecret(o as Secret)],
+  ['ServiceAccount', (s, o, n) => describeServiceAccount(s, o as ServiceAccount, n)],
   ['Ingress', (s, o, n) => describeIngress(s, o as Ingress, n)],
   ['IngressClass', (s, o, n) => describeIngressClass(s, o as IngressClass, n)],
 ]);

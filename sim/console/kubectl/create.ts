@@ -1,4 +1,4 @@
-import type { ConfigMap, Container, Deployment, Namespace, Service, ServicePort } from '../../api/types';
+import type { ConfigMap, Container, Deployment, Namespace, Service, ServiceAccount, ServicePort } from '../../api/types';
 import type { ExecResult } from '../../node/programs';
 import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
@@ -8,7 +8,7 @@ import { dataFromSources } from './data-sources';
 import { kubectlCreateSecret } from './create-secret';
 
 /**
- * `kubectl create deployment|namespace|configmap|secret|service clusterip|service nodeport …`: builds the
+ * `kubectl create deployment|namespace|configmap|secret|serviceaccount|service clusterip|service nodeport …`: builds the
  * object the way kubectl's generators do and sends it to the API server.
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/create/create_*.go.
  */
@@ -29,6 +29,9 @@ export function kubectlCreate(ctx: CommandContext, argv: string[]): ExecResult {
       return createService(ctx, rest);
     case 'secret':
       return kubectlCreateSecret(ctx, rest);
+    case 'serviceaccount':
+    case 'sa':
+      return createServiceAccount(ctx, rest);
     case undefined:
       return kubectlError('must specify one of -f and -k');
     default:
@@ -77,6 +80,15 @@ function createNamespace(ctx: CommandContext, argv: string[]): ExecResult {
   const name = oneName(parsed);
   if (typeof name !== 'string') return name;
   return createObject(ctx.cluster.store, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as Namespace);
+}
+
+/** `kubectl create serviceaccount NAME` (create_serviceaccount.go): an account with nothing set. */
+function createServiceAccount(ctx: CommandContext, argv: string[]): ExecResult {
+  const parsed = parseFlags(argv, [], 'create serviceaccount');
+  if (isError(parsed)) return parsed;
+  const name = oneName(parsed);
+  if (typeof name !== 'string') return name;
+  return createObject(ctx.cluster.store, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: namespaceOf(parsed.values) } } as ServiceAccount);
 }
 
 /** `kubectl create configmap NAME --from-literal=KEY=VALUE…` (--from-file reads the console's files). */

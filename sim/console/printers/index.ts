@@ -11,6 +11,7 @@ import { eventPrinter } from './event';
 import { configMapPrinter } from './configmap';
 import { networkPolicyPrinter } from './networkpolicy';
 import { secretPrinter } from './secret';
+import { serviceAccountPrinter } from './serviceaccount';
 import { ingressClassPrinter, ingressPrinter } from './ingress';
 
 /** The table printer of each kind `kubectl get` can list. */
@@ -27,6 +28,7 @@ export const kindPrinters = new Map<string, KindPrinter>([
   ['ConfigMap', configMapPrinter as KindPrinter],
   ['NetworkPolicy', networkPolicyPrinter as KindPrinter],
   ['Secret', secretPrinter as KindPrinter],
+  ['ServiceAccount', serviceAccountPrinter as KindPrinter],
   ['Ingress', ingressPrinter as KindPrinter],
   ['IngressClass', ingressClassPrinter as KindPrinter],
 ]);
