@@ -4,24 +4,14 @@
  * holds now (object names of the kind typed, node names after `ssh`). Plain: no DOM.
  */
 import type { Cluster } from '../../sim/cluster';
+import { kinds, resolveResource } from '../../sim/core/kinds';
 
-const commands = ['kubectl', 'ssh', 'sim', 'sleep'];
-const kubectlVerbs = ['get', 'describe', 'apply', 'delete', 'scale', 'label', 'annotate', 'exec', 'logs', 'wait', 'rollout', 'create', 'expose', 'run', 'set', 'cordon', 'uncordon', 'drain', 'version', 'cluster-info', 'api-resources'];
-/** Resource names as kubectl accepts them, with the store kind they name. */
-const kinds: Record<string, string> = {
-  pods: 'Pod',
-  services: 'Service',
-  deployments: 'Deployment',
-  replicasets: 'ReplicaSet',
-  endpointslices: 'EndpointSlice',
-  endpoints: 'Endpoints',
-  nodes: 'Node',
-  namespaces: 'Namespace',
-  networkpolicies: 'NetworkPolicy',
-  configmaps: 'ConfigMap',
-  events: 'Event',
-};
-const aliases: Record<string, string> = { po: 'pods', pod: 'pods', svc: 'services', service: 'services', deploy: 'deployments', deployment: 'deployments', rs: 'replicasets', node: 'nodes', no: 'nodes', ns: 'namespaces', ep: 'endpoints' };
+/** The console's own commands (sim/console/console.ts dispatch). */
+export const commands = ['cloud', 'curl', 'kubectl', 'sim', 'sleep', 'ssh'];
+/** The kubectl subcommands the simulator runs (sim/console/kubectl/index.ts), kept here so the panel needs none of the engine to complete. */
+export const kubectlVerbs = ['annotate', 'api-resources', 'apply', 'cluster-info', 'cordon', 'create', 'debug', 'delete', 'describe', 'drain', 'exec', 'expose', 'get', 'label', 'logs', 'patch', 'rollout', 'run', 'scale', 'set', 'uncordon', 'version', 'wait'];
+/** Every name kubectl accepts for a resource type the API serves: plural, singular, short names. */
+const resourceWords = kinds.flatMap((k) => [k.plural, k.kind.toLowerCase(), ...k.shortNames]);
 const simWords = ['stop', 'start', 'crash', 'help', 'node', 'kube-proxy', 'pod'];
 const hostCommands = ['iptables-save', 'conntrack', 'ip'];
 const podVerbs = new Set(['exec', 'logs']);
@@ -41,8 +31,8 @@ function commonPrefix(words: string[]): string {
 }
 
 function namesOf(cluster: Cluster, kind: string, namespace: string): string[] {
-  const clusterScoped = kind === 'Node' || kind === 'Namespace';
-  return cluster.store.list(kind, clusterScoped ? undefined : namespace).map((o) => o.metadata.name);
+  const namespaced = kinds.find((k) => k.kind === kind)?.namespaced ?? true;
+  return cluster.store.list(kind, namespaced ? namespace : undefined).map((o) => o.metadata.name);
 }
 
 /** Completes the last word of `line`. */
@@ -56,10 +46,10 @@ export function complete(line: string, cluster: Cluster, namespace = 'default'):
     const rest = before.slice(1).filter((w) => !w.startsWith('-'));
     if (rest.length === 0) pool = kubectlVerbs;
     else if (podVerbs.has(rest[0]) && rest.length === 1) pool = namesOf(cluster, 'Pod', namespace);
-    else if (rest.length === 1) pool = [...Object.keys(kinds), ...Object.keys(aliases)];
+    else if (rest.length === 1) pool = resourceWords;
     else if (rest.length === 2) {
-      const kind = kinds[aliases[rest[1]] ?? rest[1]];
-      if (kind) pool = namesOf(cluster, kind, namespace);
+      const info = resolveResource(rest[1]);
+      if (info) pool = namesOf(cluster, info.kind, namespace);
     }
   } else if (before[0] === 'ssh') pool = before.length === 1 ? [...cluster.nodes.keys()] : before.length === 2 ? hostCommands : [];
   else if (before[0] === 'sim') pool = before.length === 3 ? [...cluster.nodes.keys(), ...namesOf(cluster, 'Pod', namespace)] : simWords;
