@@ -1,12 +1,12 @@
 import { fail, ok, type Program } from '../programs';
-import { bridgeAddress } from '../../net/routing';
+import { bridgeAddress, nodeRoutes, type Route } from '../../net/routing';
 import { busyboxBanner } from './busybox';
 import { nodeLinks, podLinks, type Link } from './ip-links';
 
 /**
  * BusyBox's `ip` applet in a container: `ip addr` and `ip route` (any prefix, `show`/`list`, `-4`)
- * print the interfaces of the Pod's network namespace (the node's, for a hostNetwork Pod) in
- * BusyBox's own format. Sources: busybox networking/ip.c (usage, prefix matching of the object),
+ * print the interfaces and routes of the Pod's network namespace (the node's, for a hostNetwork
+ * Pod) in BusyBox's own format. Sources: busybox networking/ip.c (usage, prefix matching of the object),
  * networking/libiproute/ipaddress.c (print_linkinfo, print_addrinfo), iproute.c (print_route).
  */
 export const ipBusybox: Program = (ctx, args) => {
@@ -21,9 +21,11 @@ export const ipBusybox: Program = (ctx, args) => {
   const podKey = ctx.pod && !ctx.pod.spec.hostNetwork ? `${ctx.pod.metadata.namespace}/${ctx.pod.metadata.name}` : undefined;
   const sandbox = podKey ? [...node.sandboxes.values()].find((s) => s.podKey === podKey) : undefined;
   if (key === 'route') {
-    if (!sandbox) return fail('ip: the simulator shows routes only inside a Pod\'s own network namespace\n', 1);
-    const gateway = bridgeAddress(node.config);
-    return ok(family === 'inet6' ? '' : `default via ${gateway} dev eth0 \n${node.podCIDR} dev eth0 scope link  src ${sandbox.ip} \n`);
+    if (family === 'inet6') return ok('');
+    const routes: Route[] = sandbox
+      ? [{ dst: 'default', via: bridgeAddress(node.config), dev: 'eth0' }, { dst: node.podCIDR, dev: 'eth0', scope: 'link', src: sandbox.ip }]
+      : nodeRoutes(ctx.cluster.config, node.config);
+    return ok(routes.map(printRoute).join(''));
   }
   const links = sandbox ? podLinks(node, sandbox) : nodeLinks(node, ctx.cluster.config.vpcCIDR);
   return ok(links.map((link) => printLink(link, links, family)).join(''));
@@ -73,4 +75,12 @@ function printLink(link: Link, links: Link[], family: 'inet' | 'inet6' | undefin
     out += `    ${a.family} ${a.local}/${a.prefix} ${a.brd ? `brd ${a.brd} ` : ''}scope ${a.scope} ${label}\n       valid_lft forever preferred_lft forever\n`;
   }
   return out;
+}
+
+/**
+ * One route as BusyBox's print_route writes it: each field followed by a space, no `proto` (a
+ * "Todo" there), and `src` and `metric` with a space before them as well.
+ */
+function printRoute(r: Route): string {
+  return `${r.dst} ${r.via ? `via ${r.via} ` : ''}dev ${r.dev} ${r.scope ? `scope ${r.scope} ` : ''}${r.src ? ` src ${r.src} ` : ''}${r.metric !== undefined ? ` metric ${r.metric} ` : ''}\n`;
 }

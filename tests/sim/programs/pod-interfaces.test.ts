@@ -68,6 +68,15 @@ describe("BusyBox's ip applet in a Pod", () => {
     expect(out).toContain(`    inet ${cl.nodes.get('node-1')!.ip}/16 brd 10.0.255.255 scope global eth0\n`);
     expect(out).toMatch(/: veth[0-9a-f]{8}@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master cni0 state UP \n/);
   });
+
+  it('a hostNetwork Pod sees the node’s routes, in BusyBox’s format: no proto, a space before src and metric', () => {
+    const node = cl.nodes.get('node-1')!;
+    const routes = c.run('kubectl exec hn -- ip route').stdout.split('\n');
+    expect(routes[0]).toBe(`default via 10.0.0.1 dev eth0  src ${node.ip}  metric 100 `);
+    expect(routes).toContain(`${node.podCIDR} dev cni0 scope link  src ${node.podCIDR.replace(/0\/24$/, '1')} `);
+    // The same routes as the node's own iproute2 prints, one per line.
+    expect(routes.length).toBe(c.run('ssh node-1 ip route').stdout.split('\n').length);
+  });
 });
 
 describe('loopback stays inside its network namespace', () => {
