@@ -26,6 +26,8 @@ import { KubeletLog } from './node/kubelet-log';
 import { IpMasqAgent } from './node/ip-masq-agent';
 import { NamespaceController } from './controllers/namespace';
 import { RootCACertPublisher } from './controllers/root-ca-cert-publisher';
+import { kubeApiServerHttps } from './node/kube-apiserver-https';
+import { ApiServerPort, apiServerAddress } from './api/well-known';
 import { ServiceAccountsController } from './controllers/serviceaccounts';
 
 /**
@@ -89,6 +91,12 @@ export const components: readonly ComponentEntry[] = [
       // What it writes to the node's journal (journalctl -u kubelet).
       new KubeletLog({ ...context, config }, node!);
     },
+  },
+  // The API server's HTTPS port, on the node that plays the control plane (see apiServerAddress).
+  {
+    name: 'kube-apiserver',
+    runsOn: 'each-node',
+    install: ({ context, config }, node) => void (node!.ip === apiServerAddress(config) && node!.hostServers.set(`TCP/${ApiServerPort}`, kubeApiServerHttps({ ...context, config }))),
   },
   { name: 'kube-proxy', runsOn: 'each-node', install: ({ context, config }, node) => void (node!.kubeProxy = new KubeProxy({ ...context, config }, node!)) },
   // On a cloud, Pods' traffic to the internet leaves with the node's address.

@@ -13,6 +13,8 @@ export interface HttpRequest {
 }
 
 export interface HttpResponse {
+  /** The protocol of the status line, when not HTTP/1.1 (Go's fixed 400 to plain HTTP on a TLS port is HTTP/1.0). */
+  version?: 'HTTP/1.0';
   status: number;
   /** The reason phrase the server writes, when it is not RFC 9110's (nginx: `Gateway Time-out`). */
   reason?: string;

@@ -13,7 +13,6 @@ import { evaluate, type EvalContext, type EvalResult } from './netfilter-eval';
 import type { Hop, Packet } from './packet';
 import { bridgeAddress, formatRoute, lookupRoute, nodeRoutes, type Route } from './routing';
 import { vethName } from './interfaces';
-import { ApiServerPort, apiServerAddress } from '../api/well-known';
 import type { NetworkElement, Step, Tracker, WalkState } from './topology';
 
 /** Ports every simulated node listens on itself: sshd, kubelet, kube-proxy's healthz. */
@@ -91,7 +90,7 @@ export class NodeKernel implements NetworkElement, Tracker {
       entry.reply = reverse(p);
       walk.entries.push({ tracker: this, entry });
       const hostServer = node.hostServers.get(`${p.protocol}/${p.dport}`);
-      const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || (!!hostServer && (!hostServer.loopbackOnly || isLoopback(p.dst))) || (node.ip === apiServerAddress(this.config) && p.protocol === 'TCP' && p.dport === ApiServerPort);
+      const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || (!!hostServer && (!hostServer.loopbackOnly || isLoopback(p.dst)));
       const accepts = p.protocol === 'ICMP' ? `${node.name}'s kernel answers the echo request` : `a process on ${node.name} accepts port ${p.dport}`;
       walk.hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'deliver', note: listening ? accepts : `nothing listens on ${node.name} port ${p.dport}: reset` });
       return { end: { outcome: listening ? 'established' : 'refused', serverNode: node, delivered: p } };

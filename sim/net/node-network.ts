@@ -2,6 +2,8 @@ import type { NodeConfig } from '../cluster-config';
 import type { ConntrackTable } from './conntrack';
 import type { Netfilter } from './netfilter';
 import type { PodFirewall } from './pod-firewall';
+import type { HttpRequest } from './http';
+import type { TlsOffer } from './tls/handshake';
 
 /**
  * A Pod's network namespace on its node, as the CNI made it: the data plane finds a Pod only
@@ -22,20 +24,23 @@ export interface PodSandbox {
 
 /** An HTTP answer: status line, headers in the order the server writes them, body. */
 export interface HttpAnswer {
+  version?: 'HTTP/1.0';
   status: number;
   reason: string;
   headers: [string, string][];
   body: string;
 }
 
-/** A server process on the machine itself, outside any Pod (kube-proxy's health check server). */
+/** A server process on the machine itself, outside any Pod (kube-proxy's health check server, the API server). */
 export interface HostServer {
   /** The process that listens. */
   process: string;
   /** Bound to 127.0.0.1 only (kube-proxy's metrics port): unreachable at the node's own address. */
   loopbackOnly?: boolean;
-  /** What it answers to an HTTP GET of `path`. */
-  http(path: string): HttpAnswer;
+  /** The TLS the socket speaks, for the SNI name the client sent; absent, it speaks plain HTTP. */
+  tls?(sni: string | undefined): TlsOffer;
+  /** What it answers to an HTTP request for `path`; `tls` is set when the request came inside a TLS session. */
+  http(path: string, req?: HttpRequest, tls?: { sni?: string }): HttpAnswer;
 }
 
 /**

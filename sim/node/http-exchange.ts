@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import type { Connection } from '../net/dataplane';
 import { httpDate, reasonPhrase, requestPath, type Headers, type HttpRequest, type HttpResponse } from '../net/http';
 import type { Server } from './main-programs';
+import type { HostServer } from '../net/node-network';
 
 /**
  * One HTTP request over an established connection, answered by the server program listening on
@@ -15,8 +16,8 @@ export function exchange(env: { clock: Clock }, connection: Connection, req: Htt
   const delivered = connection.delivered;
   const socket = `TCP/${delivered?.dport ?? 0}`;
   if (!connection.server) {
-    const { node, element } = connection.serverHost;
-    const answer = element?.http ? element.http(delivered?.src ?? '', requestPath(req)) : node?.hostServers.get(socket)?.http(requestPath(req));
+    const { element } = connection.serverHost;
+    const answer = element?.http ? element.http(delivered?.src ?? '', requestPath(req)) : hostServerAt(connection, socket)?.http(requestPath(req), req, tls);
     if (answer) return answer;
   }
   const server = serverAt(connection, socket);
@@ -24,6 +25,11 @@ export function exchange(env: { clock: Clock }, connection: Connection, req: Htt
     return server.http(req, { socket, clientIP: delivered.src, clientPort: delivered.sport, serverIP: delivered.dst, ...(tls ? { tls } : {}) });
   }
   return serveHostname(env, connection.server?.podName ?? '');
+}
+
+/** The process of the machine (not of a Pod) listening on the socket a connection reached, if any. */
+export function hostServerAt(connection: Connection, socket: string): HostServer | undefined {
+  return connection.server ? undefined : connection.serverHost.node?.hostServers.get(socket);
 }
 
 /** The server program behind the socket a connection reached, if a program (not the convention) answers there. */

@@ -5,8 +5,9 @@ import type { Pod } from '../api/types';
  * TokenRequest issues, bound to the Pod, with the claims of pkg/serviceaccount/claims.go
  * (aud, exp, iat, iss, kubernetes.io: namespace, node, pod, serviceaccount; nbf, sub).
  * The simulator has no signing key: the key ID and the 256-byte signature are its own (bytes drawn
- * from a hash of the claims), so the token has a real token's shape and claims but no API server
- * would accept it. Cheap on purpose: the kubelet writes one for every container it starts.
+ * from a hash of the claims), so the token has a real token's shape and claims, and only the
+ * simulated API server accepts it (tokenClaims). Cheap on purpose: the kubelet writes one for
+ * every container it starts.
  */
 const keyId = 'c2ltdWxhdG9yLXNpZ25pbmcta2V5LW5vdC1hLXJlYWwtb25l';
 const utf8 = new TextEncoder();
@@ -34,6 +35,27 @@ export function serviceAccountToken(pod: Pod, issuedAtSeconds: number, expiratio
   return `${signed}.${base64url(signatureBytes(signed))}`;
 }
 
+/** What a service account token says, as the API server's authenticator reads it. */
+export interface TokenClaims {
+  exp: number;
+  sub: string;
+  'kubernetes.io': { namespace: string; pod: { name: string; uid: string }; serviceaccount: { name: string } };
+}
+
+/** The claims of a token this simulator signed; undefined for anything else (not a JWT, altered, another key). */
+export function tokenClaims(token: string): TokenClaims | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const signed = `${parts[0]}.${parts[1]}`;
+  if (parts[2] !== base64url(signatureBytes(signed))) return undefined;
+  try {
+    const header = JSON.parse(fromBase64url(parts[0]));
+    return header.kid === keyId ? (JSON.parse(fromBase64url(parts[1])) as TokenClaims) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** 256 bytes (an RSA-2048 signature's length) from an FNV-1a hash of `text`, stretched by xorshift. */
 function signatureBytes(text: string): Uint8Array {
   let x = 0x811c9dc5;
@@ -52,4 +74,9 @@ function base64url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): string {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }

@@ -3,7 +3,7 @@ import type { Connection } from '../../net/dataplane';
 import { negotiated } from '../../net/tls/handshake';
 import { parseCertificates, type X509 } from '../../net/tls/x509';
 import { matchHost, verifyChain } from '../../net/tls/verify';
-import { serverAt } from '../http-exchange';
+import { hostServerAt, serverAt } from '../http-exchange';
 import type { Options, Target } from './curl';
 
 /**
@@ -53,7 +53,7 @@ export function tlsHandshake(ctx: ProgramContext, client: { fs: Map<string, stri
     info(' CApath: none');
   }
   const socket = `TCP/${connection.delivered?.dport ?? 0}`;
-  const offer = serverAt(connection, socket)?.tls?.(socket, sni);
+  const offer = serverAt(connection, socket)?.tls?.(socket, sni) ?? hostServerAt(connection, socket)?.tls?.(sni);
   // A plain-HTTP server answers the Client hello with an HTTP error page: not a TLS record.
   if (!offer) return failed(35, `${OpenSslVersion}: error:0A00010B:SSL routines::wrong version number`);
   if ('reject' in offer) {

@@ -41,6 +41,8 @@ export interface Options {
   resolve: Map<string, string>;
   maxTimeMs?: number;
   connectTimeoutMs?: number;
+  /** -X/--request METHOD: the method curl writes in the request line instead of its own. */
+  request?: string;
   /** -I: a HEAD request; the header block is the output. */
   head: boolean;
   /** -i (--include, --show-headers since curl 8.10): the header block, then the body. */
@@ -100,6 +102,9 @@ function parseArgs(args: string[]): Options | string {
     } else if (a === '--resolve') {
       const err = resolve(args[++i]);
       if (err) return err;
+    } else if (a === '--request') {
+      o.request = args[++i];
+      if (o.request === undefined) return 'curl: option --request: requires parameter\n';
     } else if (a === '--cacert') {
       o.cacert = args[++i];
       if (o.cacert === undefined) return 'curl: option --cacert: requires parameter\n';
@@ -127,6 +132,10 @@ function parseArgs(args: string[]): Options | string {
         else if (f === 'H') {
           const err = header(a.slice(j + 1) || args[++i]);
           if (err) return err;
+          break;
+        } else if (f === 'X') {
+          o.request = a.slice(j + 1) || args[++i];
+          if (o.request === undefined) return 'curl: option -X: requires parameter\n';
           break;
         } else if (f === 'm') {
           const rest = a.slice(j + 1);
@@ -322,7 +331,7 @@ class CurlRun {
    * the -H headers; a -H header of the same name replaces curl's own.
    */
   private respond(target: Target, connection: Connection, id: number, rttUs: number): void {
-    const method = this.o.head ? 'HEAD' : 'GET';
+    const method = this.o.request ?? (this.o.head ? 'HEAD' : 'GET');
     const own: Headers = [['Host', target.hostHeader], ['User-Agent', `curl/${CurlVersion}`], ['Accept', '*/*']];
     const custom = new Set(this.o.headers.map(([n]) => n.toLowerCase()));
     const headers: Headers = [...own.filter(([n]) => !custom.has(n.toLowerCase())), ...this.o.headers];
@@ -333,7 +342,7 @@ class CurlRun {
     // A TLS 1.3 server sends its session tickets after the handshake; curl logs them as they arrive.
     if (tls) this.trace('* TLSv1.3 (IN), TLS handshake, Newsession Ticket (4):\n'.repeat(2));
     const response = exchange(this.ctx.cluster, connection, request, tls);
-    const statusLine = `HTTP/1.1 ${response.status} ${response.reason ?? reasonPhrase(response.status)}`;
+    const statusLine = `${response.version ?? 'HTTP/1.1'} ${response.status} ${response.reason ?? reasonPhrase(response.status)}`;
     this.trace([`< ${statusLine}`, ...response.headers.map(([n, v]) => `< ${n}: ${v}`), '< ', ''].join('\n'));
     // -I and -i print the header block as it arrived, CRLF line ends and all; HEAD brings no body.
     const headerBlock = [statusLine, ...response.headers.map(([n, v]) => `${n}: ${v}`), '', ''].join('\r\n');

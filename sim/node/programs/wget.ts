@@ -142,7 +142,7 @@ function download(ctx: ProgramContext, o: Options, url: string, run: Run): boole
     headers: [['Host', hostHeader], ['User-Agent', 'Wget'], ['Connection', 'close']],
   });
   dial.connection.close();
-  if (response.status !== 200) return die(`server returned error: HTTP/1.1 ${response.status} ${response.reason ?? reasonPhrase(response.status)}`);
+  if (response.status !== 200) return die(`server returned error: ${response.version ?? 'HTTP/1.1'} ${response.status} ${response.reason ?? reasonPhrase(response.status)}`);
   const body = response.body;
   if (o.spider) {
     say('remote file exists');
