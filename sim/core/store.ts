@@ -93,7 +93,8 @@ export class Store {
    */
   update<T extends KubeObject>(next: T): T {
     const { metadata, ...rest } = next;
-    return this.commit({ ...cloneUnfrozen(rest), metadata: cloneJson(metadata) } as T);
+    // The metadata's own fields are set below, so it is always a copy; its frozen parts are shared.
+    return this.commit({ ...cloneUnfrozen(rest), metadata: { ...cloneUnfrozen(metadata) } } as T);
   }
 
   /** Stores `obj`, which the store now owns (a fresh copy nobody else holds). */
@@ -295,13 +296,24 @@ function cloneUnfrozen<T>(value: T): T {
  * freezing it, or comparing it with the next version, skips the shared parts at once.
  */
 function shareEqual(next: unknown, prev: unknown): unknown {
-  if (next === prev || next === null || typeof next !== 'object') return next === prev ? prev : next;
-  if (prev === null || typeof prev !== 'object') return next;
+  if (next === prev) return prev;
+  if (next === null || typeof next !== 'object' || prev === null || typeof prev !== 'object') return next;
   if (Object.isFrozen(next)) return deepEqual(next, prev) ? prev : next;
+  // Arrays by index: for…in over an array enumerates its indices as strings, many times slower.
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = next.length === prev.length;
+    for (let i = 0; i < next.length; i++) {
+      const part = shareEqual(next[i], prev[i]);
+      if (part !== prev[i]) same = false;
+      else next[i] = part;
+    }
+    return same ? prev : next;
+  }
+  if (Array.isArray(prev)) return next;
   const x = next as Record<string, unknown>;
   const y = prev as Record<string, unknown>;
-  if (Array.isArray(x) !== Array.isArray(y)) return next;
-  let same = !Array.isArray(x) || x.length === (y as unknown as unknown[]).length;
+  let same = true;
   for (const k in x) {
     if (x[k] === undefined) continue;
     const part = shareEqual(x[k], y[k]);
