@@ -1,5 +1,6 @@
 import type { KubeObject } from './object';
 import { kindInfo } from './kinds';
+import { KindObjects } from './kind-objects';
 import { ApiError } from './api-error';
 import type { Clock } from './clock';
 import type { Rng } from './rng';
@@ -39,7 +40,7 @@ export function splitKey(key: string): { namespace: string; name: string } {
  * level-triggered controllers can write idempotently without waking each other up.
  */
 export class Store {
-  private objects = new Map<string, Map<string, KubeObject>>();
+  private objects = new Map<string, KindObjects>();
   private watchers = new Map<string, WatchHandler[]>();
   private anyWatchers: WatchHandler[] = [];
   private admissions = new Map<string, Admission[]>();
@@ -57,8 +58,7 @@ export class Store {
 
   /** Objects of a kind, in one namespace or all of them, in the order they were created. */
   list<T extends KubeObject>(kind: string, namespace?: string): T[] {
-    const all = [...this.bucket(kind).values()] as T[];
-    return namespace === undefined ? all : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
+    return this.bucket(kind).list(namespace) as T[];
   }
 
   /** The latest resourceVersion handed out. */
@@ -239,9 +239,9 @@ export class Store {
     for (const h of this.anyWatchers) h(event);
   }
 
-  private bucket(kind: string): Map<string, KubeObject> {
+  private bucket(kind: string): KindObjects {
     let b = this.objects.get(kind);
-    if (!b) this.objects.set(kind, (b = new Map()));
+    if (!b) this.objects.set(kind, (b = new KindObjects()));
     return b;
   }
 
