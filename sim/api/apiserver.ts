@@ -1,5 +1,5 @@
 import type { ComponentContext } from '../core/component';
-import type { Ingress, IngressClass, KubeObject, Namespace, Secret } from './types';
+import type { Ingress, IngressClass, KubeObject, Namespace, Pod, Secret } from './types';
 import { kinds } from '../core/kinds';
 import { defaultedKinds, setDefaults } from './defaults';
 import { schemaFor } from './schema';
@@ -31,7 +31,7 @@ export function installApiServer(cluster: ComponentContext): void {
   store.addAdmission('Secret', (obj) => mergeStringData(obj as Secret));
   for (const kind of defaultedKinds) {
     store.addAdmission(kind, (obj, old) => {
-      if (!statusOnlyUpdate(obj, old)) setDefaults(obj);
+      if (!storedAsChecked(obj, old)) setDefaults(obj);
     });
   }
   for (const { kind } of kinds) {
@@ -56,7 +56,7 @@ export function installApiServer(cluster: ComponentContext): void {
   });
   for (const info of kinds.filter((k) => schemaFor(k.kind))) {
     store.addAdmission(info.kind, (obj, old) => {
-      if (statusOnlyUpdate(obj, old)) return;
+      if (storedAsChecked(obj, old)) return;
       const errors = [...validateObject(obj), ...(old ? validateObjectUpdate(obj, old) : [])];
       if (errors.length) throw invalidError(obj, errors.map(formatFieldError));
     });
@@ -76,6 +76,22 @@ function statusOnlyUpdate(obj: KubeObject, old: KubeObject | undefined): boolean
   for (const k in a) if (k !== 'status' && !deepEqual(a[k], b[k])) return false;
   for (const k in b) if (k !== 'status' && !(k in a) && b[k] !== undefined) return false;
   return true;
+}
+
+/**
+ * A Binding (the scheduler's write): `spec.nodeName` set on an unbound Pod, and its status. The
+ * registry sets them on the stored Pod without defaulting or validating it again
+ * (pkg/registry/core/pod/storage/storage.go, BindingREST.setPodNodeAndMetadata).
+ */
+function binding(obj: KubeObject, old: KubeObject | undefined): boolean {
+  if (obj.kind !== 'Pod' || !old) return false;
+  const [pod, was] = [obj as Pod, old as Pod];
+  return !was.spec.nodeName && !!pod.spec.nodeName && statusOnlyUpdate({ ...pod, spec: { ...pod.spec, nodeName: undefined } }, was);
+}
+
+/** A write whose object, but for what it sets, is the stored one: defaulted and validated already. */
+function storedAsChecked(obj: KubeObject, old: KubeObject | undefined): boolean {
+  return statusOnlyUpdate(obj, old) || binding(obj, old);
 }
 
 function invalidError(obj: KubeObject, causes: string[]): ApiError {

@@ -67,9 +67,18 @@ export class Manifest {
     readonly object: Record<string, unknown>,
     /** The YAML tree, for schema checks. */
     readonly root: Node,
-    private readonly sites: Map<string, FieldSite>,
+    /** The line and column of an offset in the file. */
+    private readonly pos: (offset: number) => Position,
     private readonly start: Position,
   ) {}
+
+  private indexed?: Map<string, FieldSite>;
+
+  /** Where each field is written, indexed when a problem first needs it: most manifests have none. */
+  private get sites(): Map<string, FieldSite> {
+    if (!this.indexed) indexSites(this.root, '', (this.indexed = new Map()), this.pos);
+    return this.indexed;
+  }
 
   /** Where `path` (`spec.template.spec.containers[0].image`) is written, or its nearest written parent. */
   position(path: string, at: 'key' | 'value' = 'value'): Position {
@@ -143,10 +152,8 @@ export function parseManifests(text: string, source: string): { manifests: Manif
       problems.push({ message: `error: unable to decode "${source}": json: cannot unmarshal ${jsonType} into Go value of type map[string]interface {}`, line: start.line, col: start.col, document: index });
       continue;
     }
-    const sites = new Map<string, FieldSite>();
-    indexSites(root, '', sites, pos);
     const object = dropNulls(doc.toJS({ maxAliasCount: -1 })) as Record<string, unknown>;
-    manifests.push(new Manifest(source, index, object, root, sites, start));
+    manifests.push(new Manifest(source, index, object, root, pos, start));
   }
   return { manifests, problems };
 }

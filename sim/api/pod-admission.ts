@@ -79,6 +79,7 @@ function admitServiceAccount(store: Store, pod: Pod, volumeName: () => string): 
   if (needed && !existing) spec.volumes = [...(spec.volumes ?? []), tokenVolume(name)];
 }
 
+/** TokenVolumeSource sets defaultMode itself (0644), rather than leave it to defaulting (kubernetes#104464). */
 function tokenVolume(name: string): Volume {
   return {
     name,
@@ -88,6 +89,7 @@ function tokenVolume(name: string): Volume {
         { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
         { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
       ],
+      defaultMode: 420,
     },
   };
 }

@@ -235,10 +235,12 @@ export class DeploymentController extends Controller {
 
   private setProgressing(d: Deployment, status: DeploymentCondition['status'], reason: string, message: string): void {
     const now = this.cluster.clock.timestamp();
-    this.cluster.store.mutate<Deployment>('Deployment', d.metadata.namespace ?? '', d.metadata.name, (draft) => {
-      draft.status = { ...draft.status };
-      setCondition(draft.status, { type: 'Progressing', status, reason, message, lastUpdateTime: now, lastTransitionTime: now });
-    });
+    const ns = d.metadata.namespace ?? '';
+    const current = this.cluster.store.get<Deployment>('Deployment', ns, d.metadata.name);
+    if (!current) return;
+    const next = { ...current.status };
+    setCondition(next, { type: 'Progressing', status, reason, message, lastUpdateTime: now, lastTransitionTime: now });
+    this.cluster.store.updateStatus<Deployment>('Deployment', ns, d.metadata.name, next);
   }
 
   /** Writes replicas counts and the Available and Progressing conditions (calculateStatus, syncRolloutStatus). */

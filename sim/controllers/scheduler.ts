@@ -150,14 +150,13 @@ export class Scheduler extends Controller {
     const ns = pod.metadata.namespace ?? '';
     const nodeName = node.metadata.name;
     const now = this.cluster.clock.timestamp();
-    this.cluster.store.mutate<Pod>('Pod', ns, pod.metadata.name, (d) => {
-      d.spec.nodeName = nodeName;
-      d.status = { phase: 'Pending', ...d.status };
-      d.status.conditions = [
-        ...(d.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-        { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
-      ];
-    });
+    const status = { phase: 'Pending' as const, ...pod.status };
+    status.conditions = [
+      ...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True', lastTransitionTime: now },
+    ];
+    // `pod` is the stored Pod: an update that passes its other parts back costs the store no copy of them.
+    this.cluster.store.update<Pod>({ ...pod, spec: { ...pod.spec, nodeName }, status });
     this.log(objectKey(pod), `bound to ${nodeName}`);
     this.cluster.recordEvent(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${pod.metadata.name} to ${nodeName}`, this.name);
   }

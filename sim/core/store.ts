@@ -1,5 +1,6 @@
 import type { KubeObject } from './object';
 import { kindInfo } from './kinds';
+import { KindObjects } from './kind-objects';
 import { ApiError } from './api-error';
 import type { Clock } from './clock';
 import type { Rng } from './rng';
@@ -39,7 +40,7 @@ export function splitKey(key: string): { namespace: string; name: string } {
  * level-triggered controllers can write idempotently without waking each other up.
  */
 export class Store {
-  private objects = new Map<string, Map<string, KubeObject>>();
+  private objects = new Map<string, KindObjects>();
   private watchers = new Map<string, WatchHandler[]>();
   private anyWatchers: WatchHandler[] = [];
   private admissions = new Map<string, Admission[]>();
@@ -57,8 +58,7 @@ export class Store {
 
   /** Objects of a kind, in one namespace or all of them, in the order they were created. */
   list<T extends KubeObject>(kind: string, namespace?: string): T[] {
-    const all = [...this.bucket(kind).values()] as T[];
-    return namespace === undefined ? all : all.filter((o) => (o.metadata.namespace ?? '') === namespace);
+    return this.bucket(kind).list(namespace) as T[];
   }
 
   /** The latest resourceVersion handed out. */
@@ -93,7 +93,8 @@ export class Store {
    */
   update<T extends KubeObject>(next: T): T {
     const { metadata, ...rest } = next;
-    return this.commit({ ...cloneUnfrozen(rest), metadata: cloneJson(metadata) } as T);
+    // The metadata's own fields are set below, so it is always a copy; its frozen parts are shared.
+    return this.commit({ ...cloneUnfrozen(rest), metadata: { ...cloneUnfrozen(metadata) } } as T);
   }
 
   /** Stores `obj`, which the store now owns (a fresh copy nobody else holds). */
@@ -238,9 +239,9 @@ export class Store {
     for (const h of this.anyWatchers) h(event);
   }
 
-  private bucket(kind: string): Map<string, KubeObject> {
+  private bucket(kind: string): KindObjects {
     let b = this.objects.get(kind);
-    if (!b) this.objects.set(kind, (b = new Map()));
+    if (!b) this.objects.set(kind, (b = new KindObjects()));
     return b;
   }
 
@@ -295,13 +296,24 @@ function cloneUnfrozen<T>(value: T): T {
  * freezing it, or comparing it with the next version, skips the shared parts at once.
  */
 function shareEqual(next: unknown, prev: unknown): unknown {
-  if (next === prev || next === null || typeof next !== 'object') return next === prev ? prev : next;
-  if (prev === null || typeof prev !== 'object') return next;
+  if (next === prev) return prev;
+  if (next === null || typeof next !== 'object' || prev === null || typeof prev !== 'object') return next;
   if (Object.isFrozen(next)) return deepEqual(next, prev) ? prev : next;
+  // Arrays by index: for…in over an array enumerates its indices as strings, many times slower.
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = next.length === prev.length;
+    for (let i = 0; i < next.length; i++) {
+      const part = shareEqual(next[i], prev[i]);
+      if (part !== prev[i]) same = false;
+      else next[i] = part;
+    }
+    return same ? prev : next;
+  }
+  if (Array.isArray(prev)) return next;
   const x = next as Record<string, unknown>;
   const y = prev as Record<string, unknown>;
-  if (Array.isArray(x) !== Array.isArray(y)) return next;
-  let same = !Array.isArray(x) || x.length === (y as unknown as unknown[]).length;
+  let same = true;
   for (const k in x) {
     if (x[k] === undefined) continue;
     const part = shareEqual(x[k], y[k]);

@@ -46,12 +46,15 @@ export class NetworkPolicyController extends Controller {
 
   protected reconcile(): void {
     const { store } = this.cluster;
+    const pods = store.list<Pod>('Pod');
     this.compiled = compileNetworkPolicies({
-      pods: store.list<Pod>('Pod'),
+      pods,
       namespaces: store.list<Namespace>('Namespace'),
       policies: store.list<NetworkPolicy>('NetworkPolicy'),
     });
-    const nodeOf = new Map(store.list<Pod>('Pod').filter((p) => p.status?.podIP).map((p) => [p.status!.podIP!, p.spec.nodeName]));
+    // The nodes of the Pods that have rules: with no NetworkPolicy, none.
+    const nodeOf = new Map<string, string | undefined>();
+    for (const p of pods) if (p.status?.podIP && p.status.podIP in this.compiled) nodeOf.set(p.status.podIP, p.spec.nodeName);
     for (const [nodeName, firewall] of this.firewalls) {
       const local: CompiledPolicies = {};
       for (const [ip, rules] of Object.entries(this.compiled)) if (nodeOf.get(ip) === nodeName) local[ip] = rules;
@@ -66,6 +69,14 @@ export class NetworkPolicyController extends Controller {
 /** Only what policies read wakes the controller: labels, the IP, the node, the ports, the phase. */
 function podChanged(e: WatchEvent<Pod>): boolean {
   if (e.type !== 'MODIFIED' || !e.old) return true;
-  const facts = (p: Pod) => [p.metadata.labels, p.status?.podIP, p.status?.phase, p.spec.nodeName, p.spec.containers.map((c) => c.ports)];
-  return !deepEqual(facts(e.old), facts(e.object));
+  const [a, b] = [e.old, e.object];
+  const ports = (p: Pod) => p.spec.containers.map((c) => c.ports);
+  return (
+    a.status?.podIP !== b.status?.podIP ||
+    a.status?.phase !== b.status?.phase ||
+    a.spec.nodeName !== b.spec.nodeName ||
+    !deepEqual(a.metadata.labels, b.metadata.labels) ||
+    // A status write passes the stored containers back: the same array, the same ports.
+    (a.spec.containers !== b.spec.containers && !deepEqual(ports(a), ports(b)))
+  );
 }

@@ -11,7 +11,13 @@ const labelKeyFmt = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const labelValueFmt = `(${labelKeyFmt})?`;
 const percentFmt = '[0-9]+%';
 
-const full = (fmt: string) => new RegExp(`^${fmt}$`);
+/** The anchored regex of a format, compiled once: validation runs on every write of every object. */
+const compiled = new Map<string, RegExp>();
+function full(fmt: string): RegExp {
+  let re = compiled.get(fmt);
+  if (!re) compiled.set(fmt, (re = new RegExp(`^${fmt}$`)));
+  return re;
+}
 
 /** `msg (e.g. 'a',  or 'b', regex used for validation is 'R')`: RegexError, double space and all. */
 function regexError(msg: string, fmt: string, ...examples: string[]): string {

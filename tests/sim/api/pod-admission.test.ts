@@ -35,6 +35,13 @@ describe('what the API server adds to every new Pod', () => {
     expect(p.spec.containers[0].volumeMounts).toEqual([{ name: volume?.name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' }]);
   });
 
+  it('the token volume has defaultMode 420 from the start, before any node takes the Pod', () => {
+    const { cluster } = run({ 'p.yaml': pod('p', '\n  nodeSelector:\n    disktype: none') }, 'kubectl apply -f p.yaml', 'sleep 5');
+    const p = cluster.store.get<Pod>('Pod', 'default', 'p')!;
+    expect(p.spec.nodeName).toBeUndefined();
+    expect(p.spec.volumes?.[0].projected?.defaultMode).toBe(420);
+  });
+
   it('mounts no token when the Pod says automountServiceAccountToken: false', () => {
     const { cluster } = run({ 'p.yaml': pod('p', '\n  automountServiceAccountToken: false') }, 'kubectl apply -f p.yaml');
     const p = cluster.store.get<Pod>('Pod', 'default', 'p')!;
