@@ -25,6 +25,9 @@ export const engaged: Promise<void> = new Promise((resolve) => {
     reader.engaged = true;
     resolve();
   };
+  // This module loads with the first widget to hydrate, often because the reader scrolled to it, or
+  // after a click: either means they are here.
+  if (scrollY > 0 || navigator.userActivation?.hasBeenActive) return engage();
   // Capture: a scroll inside a scrolling box, or a focus anywhere, counts as much as the page's own.
   for (const type of activity) addEventListener(type, engage, { capture: true, passive: true });
   const wait = () => setTimeout(engage, quietMs);
