@@ -1,7 +1,7 @@
 /**
  * How an island gets its live cluster: the engine's chunk is imported once the island has mounted
- * and the reader has engaged with the page (reader.svelte.ts: so a page's load carries no engine
- * code, even with a widget in view), the scenario is replayed in small steps, and
+ * (so a page's first load carries no engine code; a live widget's island hydrates `client:engaged`,
+ * components/live/client-engaged.ts), the scenario is replayed in small steps, and
  * `reset()` starts again from the widget's own scenario. Call it while a component initialises.
  *
  * Given the widget's registry id and title (`share`), the handle is also what Share and Embed
@@ -13,7 +13,6 @@ import type { LiveCluster } from './live-cluster.svelte';
 import type { Scenario } from './scenario';
 import { frameId, sharedFor } from '../share/shared-for';
 import { nextTask } from './next-task';
-import { engaged } from './reader.svelte';
 
 /** Who a widget is, for share links and embeds. */
 export interface ShareIdentity {
@@ -39,7 +38,7 @@ export class LiveHandle {
   ) {
     onMount(() => {
       const generation = this.#generation;
-      void engaged.then(() => (share ? sharedFor(new URL(location.href), share.widget, frameId(share.title)) : undefined)).then((shared) => {
+      void (share ? sharedFor(new URL(location.href), share.widget, frameId(share.title)) : Promise.resolve(undefined)).then((shared) => {
         if (generation !== this.#generation) return; // unmounted meanwhile
         if (shared && 'error' in shared) this.shareError = shared.error;
         this.reset(shared && 'scenario' in shared ? shared.scenario : undefined);
