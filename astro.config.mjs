@@ -41,6 +41,20 @@ function noRuntimeModulePreload() {
   };
 }
 
+/**
+ * `client:engaged` (components/live/client-engaged.ts): the islands that start the engine hydrate
+ * once in view and the reader has engaged with the page, not during the page's load.
+ * @returns {import('astro').AstroIntegration}
+ */
+function clientEngaged() {
+  return {
+    name: 'course:client-engaged',
+    hooks: {
+      'astro:config:setup': ({ addClientDirective }) => addClientDirective({ name: 'engaged', entrypoint: './components/live/client-engaged.ts' }),
+    },
+  };
+}
+
 export default defineConfig({
   // Deploy under a sub-path by changing only this (or with ASTRO_BASE=/course/ at build time).
   base: process.env.ASTRO_BASE ?? '/',
@@ -65,6 +79,7 @@ export default defineConfig({
       disable404Route: true,
     }),
     svelte(),
+    clientEngaged(),
   ],
   vite: {
     build: {

@@ -1,6 +1,7 @@
 /**
  * How an island gets its live cluster: the engine's chunk is imported once the island has mounted
- * (so a page's first load carries no engine code), the scenario is replayed in small steps, and
+ * (so a page's first load carries no engine code; a live widget's island hydrates `client:engaged`,
+ * components/live/client-engaged.ts), the scenario is replayed in small steps, and
  * `reset()` starts again from the widget's own scenario. Call it while a component initialises.
  *
  * Given the widget's registry id and title (`share`), the handle is also what Share and Embed
