@@ -21,6 +21,7 @@ import type { Console, RunningLine } from '../../sim/console/console';
 import type { DataplaneEvent } from '../../sim/net/dataplane';
 import type { ExecResult } from '../../sim/node/programs';
 import { nextTask } from './next-task';
+import { afterNextFrame } from './frame-clock';
 import { advanceTo, replay, replaySteps } from './replay';
 import type { Action, Scenario } from './scenario';
 
@@ -127,7 +128,7 @@ export class LiveCluster {
   /**
    * Runs a line as `run` does, over as many tasks as it takes, so that a long one (a loop of
    * curls in `kubectl exec`) never holds the page: between its commands it hands the thread back
-   * once it has worked `lineSliceMs`. Lines given while one runs wait their turn; virtual time
+   * once it has worked `lineSliceMs`, and goes on after the next frame. Lines given while one runs wait their turn; virtual time
    * stands still until the line ends (`advance` waits), so it prints, and leaves the cluster, as
    * if it had run at once.
    */
@@ -139,7 +140,7 @@ export class LiveCluster {
         const until = performance.now() + lineSliceMs;
         const result = step(() => performance.now() > until);
         if (result) return result;
-        await nextTask();
+        await afterNextFrame();
       }
     });
     this.#lines = ran;
@@ -209,8 +210,8 @@ export class LiveCluster {
 const sliceBudgetMs = 8;
 
 /**
- * How long a console line works before it hands the thread back (runInSteps): a quarter of a
- * frame at 60 Hz, so that the frame's own work fits beside it even on a phone 4× slower.
+ * How long a console line works in a frame before it hands the thread back (runInSteps): a quarter
+ * of a frame at 60 Hz, so that the frame's own work fits beside it even on a phone 4× slower.
  */
 const lineSliceMs = 4;
 
