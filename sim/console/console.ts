@@ -15,10 +15,10 @@ import { ApiError } from '../core/api-error';
 /** A command line being run in steps of virtual time (Console.start). */
 export interface RunningLine {
   /**
-   * Runs on for at most `maxMs` of virtual time; the result once the line has ended. Between two
-   * commands (a loop's curls inside `kubectl exec … sh -c` too) it asks `pauseNow`: true ends the
-   * step there, with no time passed, and the next step goes on from there as if it had not
-   * stopped, provided nothing else ran the cluster meanwhile.
+   * Runs on for at most `maxMs` of virtual time; the result once the line has ended. Before each
+   * program it runs (a loop's curls inside `kubectl exec … sh -c` too) it asks `pauseNow`: true
+   * ends the step there, with no time passed, and the next step goes on from there as if it had
+   * not stopped, provided nothing else ran the cluster meanwhile.
    */
   step(maxMs: number, pauseNow?: () => boolean): ExecResult | undefined;
   /** Stops the line as Ctrl-C does: the terminal shows `^C`, the exit code is 130. */

@@ -14,7 +14,7 @@ import { echoText } from './echo';
  */
 
 /**
- * A point between two commands where no time passes: a caller that runs a long script over
+ * A point before a program runs where no time passes: a caller that runs a long script over
  * several browser tasks (Console.start) may hand the thread back there; every other caller goes
  * straight on.
  */
@@ -245,6 +245,8 @@ export class Shell {
     const [name, ...args] = argv;
     const builtin = this.builtin(name, args, write);
     if (builtin !== undefined) return builtin;
+    // Before the program, not after: a line's last command ends the line in the same step.
+    yield { kind: 'pause' };
     let ran = this.host.run(argv, stdin, this.env(assignments));
     if (ran && 'steps' in ran) ran = yield* ran.steps;
     if (!ran) {
@@ -256,7 +258,6 @@ export class Shell {
       return yield* ran;
     }
     for (const w of writesOf(ran)) write(w.stream === 'stdout' ? w.text : '', w.stream === 'stderr' ? w.text : '');
-    yield { kind: 'pause' };
     if (ran.elapsedMs) {
       this.commandsSinceTime = 0;
       if (Number.isFinite(ran.elapsedMs)) yield { kind: 'sleep', ms: ran.elapsedMs };

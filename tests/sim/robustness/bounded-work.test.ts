@@ -87,7 +87,7 @@ describe('a long line can be run in steps and interrupted (Console.start)', () =
   });
 });
 
-describe('a line paused between its commands (Console.start, pauseNow) runs as it would at once', () => {
+describe('a line paused before its commands (Console.start, pauseNow) runs as it would at once', () => {
   const lines = [
     'kubectl create deployment web --image=nginx --replicas=3 && kubectl expose deployment web --port=80',
     'kubectl run client --image=busybox -- sleep 3600; sleep 20',
@@ -115,7 +115,7 @@ describe('a line paused between its commands (Console.start, pauseNow) runs as i
     }
     expect(b).toEqual(a);
     expect(a.length).toBeGreaterThan(6);
-    // After every command: seven of the reader's, and the eight that `kubectl exec`'s script runs.
+    // Before every program: seven of the reader's, and the eight that `kubectl exec`'s script runs.
     expect(pauses).toBe(15);
   }, 60_000);
 });
