@@ -14,6 +14,7 @@ import { newEventRecorder } from './api/event-recorder';
 import { kubectlExec } from './node/kubelet-exec';
 import { bootAgain } from './node/host-processes';
 import type { ExecResult } from './node/programs';
+import { finish, type Stepped } from './shell/interpreter';
 
 /**
  * The most work (clock events and store writes) one `advance` or `settle` does — a widget's step of
@@ -145,7 +146,12 @@ export class Cluster {
    * code. The default container is the Pod's first. The console advances the clock by `elapsedMs`.
    */
   exec(namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
-    const result = kubectlExec(this, namespace, podName, container, argv);
+    return finish(this.execSteps(namespace, podName, container, argv));
+  }
+
+  /** `exec`, pausing between the commands of a script it runs (see Stepped), so a console can run it over several tasks. */
+  *execSteps(namespace: string, podName: string, container: string | undefined, argv: string[]): Stepped<ExecResult> {
+    const result = yield* kubectlExec(this, namespace, podName, container, argv);
     this.changed();
     return result;
   }

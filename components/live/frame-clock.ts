@@ -31,3 +31,16 @@ export function onFrame(cb: FrameCallback): () => void {
     }
   };
 }
+
+/**
+ * Resolves in a task after the next frame has been drawn, so that work split across tasks leaves
+ * every frame its turn (a continuation from scheduler.yield() runs ahead of rendering: a loop of
+ * them held frames back as one long task would). While the tab is hidden and draws no frames, at
+ * once in a task of its own.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.hidden) setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}

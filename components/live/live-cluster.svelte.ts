@@ -10,16 +10,19 @@
  *   rebuild this cluster elsewhere (a share link, an embed page): replay(scenario()) gives the same
  *   state.
  * - Packets: `packets` lists the data plane's recent connections and requests, as the engine
- *   traced them (for ClusterMap's and PacketTrace's drawings, BalanceChart's counts).
+ *   traced them (for ClusterMap's and PacketTrace's drawings, BalanceChart's counts). They arrive
+ *   with the change that sent them, once a command line or a frame's time has run, so a line run
+ *   over several tasks redraws nothing until it ends.
  *
  * Load it lazily (components/live/load.ts): it pulls in the whole engine.
  */
 import type { Cluster } from '../../sim/cluster';
-import type { Console } from '../../sim/console/console';
+import type { Console, RunningLine } from '../../sim/console/console';
 import type { DataplaneEvent } from '../../sim/net/dataplane';
 import type { ExecResult } from '../../sim/node/programs';
 import { parseManifests } from '../../sim/api/manifest';
 import { nextTask } from './next-task';
+import { afterNextFrame } from './frame-clock';
 import { advanceTo, replay, replaySteps } from './replay';
 import type { Action, Scenario } from './scenario';
 
@@ -59,6 +62,12 @@ export class LiveCluster {
   #changeKey = '';
   #packetCount = 0;
   #runCount = 0;
+  /** Data-plane events since the last #sync: widgets see them together, once the work that made them is done. */
+  #newPackets: PacketEvent[] = [];
+  /** Steps the line that runs over several tasks (runInSteps), if one does: called with no argument, it finishes the line at once. */
+  #line: ((pauseNow?: () => boolean) => ExecResult | undefined) | undefined;
+  /** Settles once the lines given to runInSteps so far have ended: each waits for the one before. */
+  #lines: Promise<unknown> = Promise.resolve();
 
   /** Files the reader saved (Action.files), which console commands read. */
   readonly #files: Map<string, string>;
@@ -70,9 +79,7 @@ export class LiveCluster {
     this.cluster = cluster;
     this.console = console;
     this.applyErrors = applyErrors;
-    cluster.dataplane.observers.add((event) => {
-      this.packets = [...this.packets.slice(-(packetMemory - 1)), { n: this.#packetCount++, event }];
-    });
+    cluster.dataplane.observers.add((event) => this.#newPackets.push({ n: this.#packetCount++, event }));
     this.#sync(true);
   }
 
@@ -116,26 +123,66 @@ export class LiveCluster {
   /**
    * Runs one console command line as the reader's action and records it, after saving `files`
    * (the manifest editor's text) where the console reads them. Never throws: an engine
-   * error becomes the command's stderr, as a shell prints a crashed program's message.
+   * error becomes the command's stderr, as a shell prints a crashed program's message. A line
+   * still running over several tasks (runInSteps) is finished first, at once.
    */
   run(command: string, files?: Record<string, string>): ExecResult {
+    this.#line?.();
+    return this.#start(command, files)()!;
+  }
+
+  /**
+   * Runs a line as `run` does, over as many tasks as it takes, so that a long one (a loop of
+   * curls in `kubectl exec`) never holds the page: between its commands it hands the thread back
+   * once it has worked `lineSliceMs`, and goes on after the next frame. Lines given while one runs wait their turn; virtual time
+   * stands still until the line ends (`advance` waits), so it prints, and leaves the cluster, as
+   * if it had run at once.
+   */
+  runInSteps(command: string): Promise<ExecResult> {
+    const ran = this.#lines.then(async () => {
+      const step = this.#start(command);
+      this.#line = step;
+      for (;;) {
+        const until = performance.now() + lineSliceMs;
+        const result = step(() => performance.now() > until);
+        if (result) return result;
+        await afterNextFrame();
+      }
+    });
+    this.#lines = ran;
+    return ran;
+  }
+
+  /** Starts a line and records it as an action; the function returned steps it (to the end, without `pauseNow`) and records its run once it ends. */
+  #start(command: string, files?: Record<string, string>): (pauseNow?: () => boolean) => ExecResult | undefined {
     const action: Action = { at: this.cluster.clock.now, command, ...(files ? { files } : {}) };
     for (const [path, text] of Object.entries(files ?? {})) this.#files.set(path, text);
-    let result: ExecResult;
-    try {
-      result = this.console.run(command);
-    } catch (error) {
-      result = { stdout: '', stderr: `${command.split(' ')[0]}: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 };
-    }
     this.actions = [...this.actions, action];
-    this.runs = [...this.runs.slice(-199), { n: this.#runCount++, action, result }];
-    this.#sync(true);
-    return result;
+    let line: RunningLine | undefined;
+    let ended: ExecResult | undefined;
+    const step = (pauseNow?: () => boolean) => {
+      if (ended) return ended;
+      let result: ExecResult | undefined;
+      try {
+        line ??= this.console.start(command);
+        result = line.step(Infinity, pauseNow);
+      } catch (error) {
+        result = { stdout: '', stderr: `${command.split(' ')[0]}: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 };
+      }
+      if (!result) return undefined;
+      ended = result;
+      if (this.#line === step) this.#line = undefined;
+      this.runs = [...this.runs.slice(-199), { n: this.#runCount++, action, result }];
+      this.#sync(true);
+      return result;
+    };
+    return step;
   }
 
   /** Runs the cluster for `ms` of virtual time; signals a change only if the cluster changed. */
   advance(ms: number): void {
-    if (ms <= 0) return;
+    // A line running over several tasks would see time pass between its commands: it waits.
+    if (ms <= 0 || this.#line) return;
     try {
       this.cluster.advance(ms);
     } finally {
@@ -150,6 +197,10 @@ export class LiveCluster {
 
   #sync(force: boolean): void {
     this.now = this.cluster.clock.now;
+    if (this.#newPackets.length) {
+      this.packets = [...this.packets, ...this.#newPackets].slice(-packetMemory);
+      this.#newPackets = [];
+    }
     const key = `${this.cluster.store.resourceVersion}:${this.cluster.logs.length}`;
     if (force || key !== this.#changeKey) {
       this.#changeKey = key;
@@ -163,6 +214,12 @@ export class LiveCluster {
  * phone four times slower no task reaches the 50 ms that make a long task (and blocking time).
  */
 const sliceBudgetMs = 8;
+
+/**
+ * How long a console line works in a frame before it hands the thread back (runInSteps): a quarter
+ * of a frame at 60 Hz, so that the frame's own work fits beside it even on a phone 4× slower.
+ */
+const lineSliceMs = 4;
 
 /** Runs `steps` to the end, letting the browser run other tasks whenever `sliceBudgetMs` of work have passed. */
 async function runSteps<T>(steps: Generator<void, T>, yieldToBrowser: () => Promise<void>): Promise<T> {

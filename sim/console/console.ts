@@ -6,7 +6,7 @@ import { simCommand } from './sim-commands';
 import { laptopCurl } from './laptop';
 import { cloudCommand } from './cloud-command';
 import { filters } from '../shell/filters';
-import { Shell } from '../shell/interpreter';
+import { Shell, type Stepped } from '../shell/interpreter';
 import { parseShell, type SyntaxError } from '../shell/syntax';
 import { sleep } from './sleep';
 import { ssh } from './ssh';
@@ -14,8 +14,13 @@ import { ApiError } from '../core/api-error';
 
 /** A command line being run in steps of virtual time (Console.start). */
 export interface RunningLine {
-  /** Runs on for at most `maxMs` of virtual time; the result once the line has ended. */
-  step(maxMs: number): ExecResult | undefined;
+  /**
+   * Runs on for at most `maxMs` of virtual time; the result once the line has ended. Before each
+   * program it runs (a loop's curls inside `kubectl exec … sh -c` too) it asks `pauseNow`: true
+   * ends the step there, with no time passed, and the next step goes on from there as if it had
+   * not stopped, provided nothing else ran the cluster meanwhile.
+   */
+  step(maxMs: number, pauseNow?: () => boolean): ExecResult | undefined;
   /** Stops the line as Ctrl-C does: the terminal shows `^C`, the exit code is 130. */
   interrupt(): ExecResult;
 }
@@ -96,6 +101,7 @@ export class Console implements ShellSession {
    * `step(ms)` returns the line's result once it has ended, undefined while it still runs; each
    * step does a bounded amount of the cluster's work (sim/cluster.ts workPerStep). Commands that
    * wait on the cluster (`kubectl wait`, `rollout status`) run within one step, up to their timeout.
+   * One line at a time: finish (or interrupt) a line before starting the next.
    */
   start(text: string): RunningLine {
     if (this.shell.exited) this.shell = this.newShell();
@@ -107,17 +113,20 @@ export class Console implements ShellSession {
     const out: Write[] = [];
     const process = this.shell.run(parsed.list);
     const begin = this.cluster.clock.now;
+    // The line's share of the cluster's work left when it paused between commands (see step).
+    let pausedWork: number | undefined;
     let sleeping = 0;
     let result: ExecResult | undefined;
     const finish = (exitCode: number, stderr = ''): ExecResult => {
       out.push({ stream: 'stderr', text: stderr });
       return (result = printedResult(out, exitCode));
     };
-    const step = (maxMs: number): ExecResult | undefined => {
+    const step = (maxMs: number, pauseNow?: () => boolean): ExecResult | undefined => {
       if (result) return result;
       this.out = out;
       // One step's share of the cluster's work: whatever the reader asks, the step ends.
-      this.cluster.clock.limitWork(workPerStep);
+      this.cluster.clock.limitWork(pausedWork ?? workPerStep);
+      pausedWork = undefined;
       try {
         let left = maxMs;
         for (;;) {
@@ -130,6 +139,11 @@ export class Console implements ShellSession {
           }
           const next = process.next();
           if (next.done) return finish(next.value);
+          if (next.value.kind === 'pause') {
+            if (!pauseNow?.()) continue;
+            pausedWork = this.cluster.clock.workLeft;
+            return undefined;
+          }
           const why =
             next.value.kind === 'forever'
               ? next.value.busy
@@ -165,7 +179,7 @@ export class Console implements ShellSession {
         write: (stdout, stderr) => {
           this.out.push({ stream: 'stdout', text: stdout }, { stream: 'stderr', text: stderr });
         },
-        run: (argv, stdin) => this.runCommand(argv, stdin),
+        run: (argv, stdin) => ({ steps: this.runCommand(argv, stdin) }),
         notFound: (name) => `bash: ${name}: command not found\n`,
         isFile: (path) => this.ctx.readFile(path) !== undefined,
         isDirectory: () => false,
@@ -174,11 +188,14 @@ export class Console implements ShellSession {
     );
   }
 
-  /** One command: a filter reads the previous command's output; the clock advances by the time it took. */
-  private runCommand([command, ...args]: string[], stdin: string | undefined): ExecResult | undefined {
+  /**
+   * One command: a filter reads the previous command's output; the clock advances by the time it
+   * took. It pauses where `kubectl exec`'s script does, between its commands.
+   */
+  private *runCommand([command, ...args]: string[], stdin: string | undefined): Stepped<ExecResult | undefined> {
     this.cluster.settle(0);
     const filter = filters.get(command);
-    const result = filter ? filter(args, { stdin, readFile: this.ctx.readFile }) : this.dispatchApi(command, args);
+    const result = filter ? filter(args, { stdin, readFile: this.ctx.readFile }) : yield* this.dispatchApi(command, args);
     if (!result) return undefined;
     // The time a command takes passes as the line is stepped (the shell yields it).
     this.cluster.settle(0);
@@ -186,19 +203,19 @@ export class Console implements ShellSession {
   }
 
   /** An API error that reaches this far prints as kubectl prints it (cmdutil.CheckErr), never as an exception. */
-  private dispatchApi(command: string, args: string[]): ExecResult | undefined {
+  private *dispatchApi(command: string, args: string[]): Stepped<ExecResult | undefined> {
     try {
-      return this.dispatch(command, args);
+      return yield* this.dispatch(command, args);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       return { stdout: '', stderr: `${e.toString()}\n`, exitCode: 1 };
     }
   }
 
-  private dispatch(command: string, args: string[]): ExecResult | undefined {
+  private *dispatch(command: string, args: string[]): Stepped<ExecResult | undefined> {
     switch (command) {
       case 'kubectl':
-        return kubectl(this.ctx, args);
+        return yield* kubectl(this.ctx, args);
       case 'sleep':
         return sleep(args);
       case 'ssh':

@@ -115,6 +115,11 @@ export class Clock {
     this.budget -= units;
   }
 
+  /** The work the limit still allows (Infinity when there is none): a console line that pauses keeps its share for later. */
+  get workLeft(): number {
+    return this.budget;
+  }
+
   /** True when the work limit is used up: what waits for the cluster should give up now. */
   get exhausted(): boolean {
     return this.budget <= 0;

@@ -6,6 +6,7 @@ import { runtimeId } from './container-runtime';
 import { programUserland } from './programs/busybox';
 import { hasDnsProgram } from './programs/dns-tools';
 import './programs/index';
+import { finish, type Stepped } from '../shell/interpreter';
 
 /**
  * Running programs in containers: what the container runtime does for an exec (probes and
@@ -24,28 +25,33 @@ export function executableNotFound(program: string): string {
  * (see dnsTools).
  */
 export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecResult | undefined {
+  return finish(runContainerProgramSteps(ctx, argv));
+}
+
+/** runContainerProgram, pausing where the program pauses between commands of its own (a shell's script). */
+function* runContainerProgramSteps(ctx: ProgramContext, argv: string[]): Stepped<ExecResult | undefined> {
   const name = argv[0]?.startsWith('/') ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : argv[0];
   if (name === 'bash' && programUserland(ctx) === 'busybox') return undefined;
   if (name === 'ip' && programUserland(ctx) !== 'busybox') return undefined;
   if (!hasDnsProgram(ctx, name)) return undefined;
   const program = name ? containerPrograms.get(name) : undefined;
-  return program?.(ctx, argv.slice(1));
+  return program?.steps ? yield* program.steps(ctx, argv.slice(1)) : program?.(ctx, argv.slice(1));
 }
 
 /**
  * `kubectl exec POD [-c CONTAINER] -- ARGV…`, with kubectl's and the API server's messages:
  * the default container is the first one (announced when there are several); a container that is
  * not running cannot be exec'd into; a failing command ends with `command terminated with exit
- * code N`, and kubectl exits with that code.
+ * code N`, and kubectl exits with that code. It pauses where the program does (see Stepped).
  * Sources: kubectl/pkg/cmd/exec/exec.go, kubernetes/pkg/registry/core/pod/strategy.go (ExecLocation),
  * containerd's CRI exec errors.
  */
-export function kubectlExec(cluster: HostEnvironment, namespace: string, podName: string, container: string | undefined, argv: string[]): ExecResult {
+export function* kubectlExec(cluster: HostEnvironment, namespace: string, podName: string, container: string | undefined, argv: string[]): Stepped<ExecResult> {
   if (argv.length === 0 && cluster.store.get<Pod>('Pod', namespace, podName)) return fail('error: you must specify at least one command for the container\n');
   const target = execTarget(cluster, namespace, podName, container);
   if ('exitCode' in target) return target;
   const { ctx, notice } = target;
-  const result = runContainerProgram(ctx, argv);
+  const result = yield* runContainerProgramSteps(ctx, argv);
   if (!result) {
     return fail(
       `${notice}error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${runtimeId(cluster.rng)}": ${executableNotFound(argv[0])}\n`,

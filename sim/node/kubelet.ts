@@ -377,6 +377,7 @@ export class Kubelet extends Controller {
         return;
       }
       const s = step.value;
+      if (s.kind === 'pause') continue;
       if (s.kind === 'listen') {
         c.servers.push({ server: s.server, since: this.cluster.clock.now });
         syncListening(rt);

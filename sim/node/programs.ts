@@ -2,6 +2,7 @@ import type { ConfiguredContext } from '../cluster-config';
 import type { Dataplane } from '../net/dataplane';
 import type { Pod } from '../api/types';
 import type { NodeHost } from './node-host';
+import type { Stepped } from '../shell/interpreter';
 
 /**
  * Programs the reader runs: inside a container (`kubectl exec POD -- curl …`) or on a node
@@ -90,7 +91,10 @@ export interface ProgramContext {
   env?: ReadonlyMap<string, string>;
 }
 
-export type Program = (ctx: ProgramContext, args: string[]) => ExecResult;
+export type Program = ((ctx: ProgramContext, args: string[]) => ExecResult) & {
+  /** The same program pausing between commands of its own (a shell's script), for a caller that runs it over several tasks. */
+  steps?: (ctx: ProgramContext, args: string[]) => Stepped<ExecResult>;
+};
 
 /** Programs available inside every container image the simulator runs. */
 export const containerPrograms = new Map<string, Program>();

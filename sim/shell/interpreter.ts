@@ -13,8 +13,29 @@ import { echoText } from './echo';
  * and simply dropped when the container is killed.
  */
 
+/**
+ * A point before a program runs where no time passes: a caller that runs a long script over
+ * several browser tasks (Console.start) may hand the thread back there; every other caller goes
+ * straight on.
+ */
+export interface Pause {
+  kind: 'pause';
+}
+
+/** Work that pauses between its commands (`kubectl exec … sh -c 'for …'`) and ends with a result. */
+export type Stepped<T> = Generator<Pause, T, void>;
+
+/** Runs stepped work to its end at once. */
+export function finish<T>(work: Stepped<T>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** Why a process pauses. */
 export type ProcessStep =
+  | Pause
   | { kind: 'sleep'; ms: number }
   | { kind: 'listen'; server: Server }
   /** It will never end by itself: it waits (`sleep infinity`, a server) or spins (`while true; do :; done`). */
@@ -32,8 +53,11 @@ export const busyLoopCommands = 10_000;
 export interface ShellHost {
   /** `sh` or `bash`: the name in the shell's own messages. */
   name: string;
-  /** Runs a program (not a builtin) with its environment; undefined when there is no such program. */
-  run(argv: string[], stdin: string | undefined, env: ReadonlyMap<string, string>): ExecResult | ProcessRun | undefined;
+  /**
+   * Runs a program (not a builtin) with its environment; undefined when there is no such program.
+   * `steps`: a program that pauses between commands of its own before its result.
+   */
+  run(argv: string[], stdin: string | undefined, env: ReadonlyMap<string, string>): ExecResult | ProcessRun | { steps: Stepped<ExecResult | undefined> } | undefined;
   /** Where the script's output goes, as it is printed. */
   write(stdout: string, stderr: string): void;
   isFile(path: string): boolean;
@@ -221,7 +245,10 @@ export class Shell {
     const [name, ...args] = argv;
     const builtin = this.builtin(name, args, write);
     if (builtin !== undefined) return builtin;
-    const ran = this.host.run(argv, stdin, this.env(assignments));
+    // Before the program, not after: a line's last command ends the line in the same step.
+    yield { kind: 'pause' };
+    let ran = this.host.run(argv, stdin, this.env(assignments));
+    if (ran && 'steps' in ran) ran = yield* ran.steps;
     if (!ran) {
       write('', this.host.notFound?.(name) ?? `${this.host.name}: ${name}: not found\n`);
       return 127;
@@ -282,11 +309,17 @@ export class Shell {
  * the result's elapsedMs. A process that would never end is cut short with a message.
  */
 export function runToEnd(run: ProcessRun, name: string): { exitCode: number; elapsedMs: number; stderr: string } {
+  return finish(runToEndSteps(run, name));
+}
+
+/** runToEnd, pausing where the process pauses between commands. */
+export function* runToEndSteps(run: ProcessRun, name: string): Stepped<{ exitCode: number; elapsedMs: number; stderr: string }> {
   let elapsedMs = 0;
   for (let step = run.next(); ; step = run.next()) {
     if (step.done) return { exitCode: step.value, elapsedMs, stderr: '' };
     const s = step.value;
-    if (s.kind === 'sleep') elapsedMs += s.ms;
+    if (s.kind === 'pause') yield s;
+    else if (s.kind === 'sleep') elapsedMs += s.ms;
     else if (s.kind === 'forever') {
       const why = s.busy ? `ran ${busyLoopCommands} commands without pausing` : 'would wait forever';
       return { exitCode: 130, elapsedMs, stderr: `${name}: stopped: the command ${why}; the simulator cannot wait for it (run it as a container's command instead)\n` };

@@ -32,11 +32,12 @@ test('a failing readiness probe takes the Pod out of traffic without restarting 
   const console = widget.getByRole('group', { name: 'Console' });
   await console.getByRole('textbox', { name: 'Command' }).fill("kubectl exec client -- sh -c 'for i in $(seq 1 50); do curl -s http://web; echo; done'");
   await console.getByRole('button', { name: 'Run', exact: true }).click();
-  const output = await console.getByRole('log', { name: 'Console output' }).textContent();
-  const served = (output ?? '').split('\n').filter((l) => /^web-/.test(l));
-  expect(served).toHaveLength(50);
-  expect(served).not.toContain(name);
-  expect(new Set(served).size).toBe(2);
+  // The line runs over a few frames, as a long one does in a terminal: its output comes once it ends.
+  const output = console.getByRole('log', { name: 'Console output' });
+  const served = async () => ((await output.textContent()) ?? '').split('\n').filter((l) => /^web-/.test(l));
+  await expect.poll(async () => (await served()).length, { timeout: 20_000 }).toBe(50);
+  expect(await served()).not.toContain(name);
+  expect(new Set(await served()).size).toBe(2);
 
   // Still running, still not restarted.
   expect(await map.getByRole('button', { name: new RegExp(`^Pod ${name},`) }).getAttribute('aria-label')).toMatch(/Running, not Ready, restarts 0$/);

@@ -4,6 +4,7 @@ import { namespaceOf, type CommandContext } from '../context';
 import { ContainerShell } from '../container-shell';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
+import type { Stepped } from '../../shell/interpreter';
 
 /**
  * `kubectl exec [-it] POD [-c CONTAINER] -- COMMAND [ARGS…]`: runs a program in a container
@@ -15,10 +16,11 @@ import { isError, parseFlags } from './flags';
  * with a non-zero status kubectl says `command terminated with exit code N`. Any other command run
  * with a terminal prints its stderr on stdout, as over a TTY. With `-t` and no terminal (a widget
  * running one command) kubectl warns that it cannot use a TTY and runs the command without one.
+ * It pauses where the program does (a script between its commands: see Stepped).
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go (SetupTTY: "Unable to use a TTY - input
  * is not a terminal or the right kind of file"; with a raw TTY, stderr goes over stdout).
  */
-export function kubectlExec(ctx: CommandContext, argv: string[]): ExecResult {
+export function* kubectlExec(ctx: CommandContext, argv: string[]): Stepped<ExecResult> {
   const parsed = parseFlags(argv, [
     { long: 'container', short: 'c' },
     { long: 'stdin', short: 'i', bool: true },
@@ -40,7 +42,7 @@ export function kubectlExec(ctx: CommandContext, argv: string[]): ExecResult {
   const tty = values.get('tty') === 'true';
   const stdin = values.get('stdin') === 'true';
   if (tty && !ctx.attach) {
-    const result = ctx.cluster.exec(namespace, pod, values.get('container'), afterDash);
+    const result = yield* ctx.cluster.execSteps(namespace, pod, values.get('container'), afterDash);
     return withStderrAround(result, 'Unable to use a TTY - input is not a terminal or the right kind of file\n');
   }
   const shell = interactiveShell(afterDash);
@@ -56,7 +58,7 @@ export function kubectlExec(ctx: CommandContext, argv: string[]): ExecResult {
     );
     return { stdout: '', stderr: target.notice, exitCode: 0 };
   }
-  const result = ctx.cluster.exec(namespace, pod, values.get('container'), afterDash);
+  const result = yield* ctx.cluster.execSteps(namespace, pod, values.get('container'), afterDash);
   if (!tty) return result;
   // Over a TTY the program's stderr arrives on stdout; kubectl's own last line stays on stderr.
   const trailer = /command terminated with exit code \d+\n$/.exec(result.stderr)?.[0] ?? '';

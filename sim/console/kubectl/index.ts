@@ -20,8 +20,10 @@ import { kubectlRun } from './run';
 import { kubectlScale } from './scale';
 import { kubectlSet } from './set';
 import { kubectlWait } from './wait';
+import type { Stepped } from '../../shell/interpreter';
 
-type Subcommand = (ctx: CommandContext, argv: string[]) => ExecResult;
+/** A subcommand's result, or its work in steps when it pauses between commands of a script (`exec`). */
+type Subcommand = (ctx: CommandContext, argv: string[]) => ExecResult | Stepped<ExecResult>;
 
 /** The kubectl subcommands the simulator runs. */
 const subcommands = new Map<string, Subcommand>([
@@ -61,8 +63,11 @@ const realCommands = [
   'proxy', 'replace', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
 ];
 
-/** Runs `kubectl ARGS…`. Flags before the subcommand (`kubectl -n ns get pods`) are moved after it. */
-export function kubectl(ctx: CommandContext, argv: string[]): ExecResult {
+/**
+ * Runs `kubectl ARGS…`. Flags before the subcommand (`kubectl -n ns get pods`) are moved after it.
+ * It pauses where `kubectl exec`'s script does (see Stepped).
+ */
+export function* kubectl(ctx: CommandContext, argv: string[]): Stepped<ExecResult> {
   const lead: string[] = [];
   let i = 0;
   while (i < argv.length && argv[i].startsWith('-')) {
@@ -82,7 +87,10 @@ export function kubectl(ctx: CommandContext, argv: string[]): ExecResult {
     };
   }
   const run = subcommands.get(name);
-  if (run) return run(ctx, [...argv.slice(i + 1), ...lead]);
+  if (run) {
+    const result = run(ctx, [...argv.slice(i + 1), ...lead]);
+    return 'next' in result ? yield* result : result;
+  }
   if (realCommands.includes(name)) return kubectlError(`"kubectl ${name}" is not simulated here; the simulator runs: ${[...subcommands.keys()].join(', ')}`);
   const suggestions = realCommands.filter((c) => levenshtein(c, name) <= 2 || c.startsWith(name.toLowerCase()));
   const hint = suggestions.length ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';

@@ -1,8 +1,8 @@
-import { printedResult, type Program, type ProgramContext, type Write } from '../programs';
+import { printedResult, type ExecResult, type Program, type ProgramContext, type Write } from '../programs';
 import { runContainerProgram } from '../kubelet-exec';
 import { mainPrograms } from '../main-programs';
 import { parseShell } from '../../shell/syntax';
-import { Shell, runToEnd, type ProcessRun } from '../../shell/interpreter';
+import { Shell, finish, runToEndSteps, type ProcessRun, type Stepped } from '../../shell/interpreter';
 import { processEnvironment } from './environ';
 import { isDirectory, isFile } from './fs';
 
@@ -74,15 +74,16 @@ export function containerShell(ctx: ProgramContext, name: string, write: (stdout
   );
 }
 
-/** The shell as a program that runs to its end (kubectl exec, exec probes, a script's `sh -c`). */
+/** The shell as a program that runs to its end (kubectl exec, exec probes, a script's `sh -c`), pausing between its commands in `steps`. */
 function shellProgram(name: string): Program {
-  return (ctx, args) => {
+  const steps = function* (ctx: ProgramContext, args: string[]): Stepped<ExecResult> {
     // What the script printed, in order: a loop's failures stay between its successes.
     const writes: Write[] = [];
-    const r = runToEnd(shellProcess(ctx, name, args, (o, e) => writes.push({ stream: 'stdout', text: o }, { stream: 'stderr', text: e })), name);
+    const r = yield* runToEndSteps(shellProcess(ctx, name, args, (o, e) => writes.push({ stream: 'stdout', text: o }, { stream: 'stderr', text: e })), name);
     writes.push({ stream: 'stderr', text: r.stderr });
     return { ...printedResult(writes, r.exitCode), ...(r.elapsedMs ? { elapsedMs: r.elapsedMs } : {}) };
   };
+  return Object.assign((ctx: ProgramContext, args: string[]) => finish(steps(ctx, args)), { steps });
 }
 
 export const sh = shellProgram('sh');

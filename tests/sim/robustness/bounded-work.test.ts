@@ -86,3 +86,36 @@ describe('a long line can be run in steps and interrupted (Console.start)', () =
     expect(a.cluster.clock.now).toBe(b.cluster.clock.now);
   });
 });
+
+describe('a line paused before its commands (Console.start, pauseNow) runs as it would at once', () => {
+  const lines = [
+    'kubectl create deployment web --image=nginx --replicas=3 && kubectl expose deployment web --port=80',
+    'kubectl run client --image=busybox -- sleep 3600; sleep 20',
+    "kubectl exec client -- sh -c 'for i in $(seq 1 6); do wget -qO- -T 1 http://web; done; sleep 2; wget -qO- -T 1 http://nowhere'",
+    'kubectl scale deployment web --replicas=100000; kubectl get deployment web --no-headers',
+  ];
+
+  it('the same output, instant, store writes and packets, pausing at every chance', () => {
+    const atOnce = newConsole();
+    const paused = newConsole();
+    const packets = (c: Console) => {
+      const seen: string[] = [];
+      c.cluster.dataplane.observers.add((event) => seen.push(`${event.kind} at ${event.at}`));
+      return seen;
+    };
+    const [a, b] = [packets(atOnce), packets(paused)];
+    let pauses = 0;
+    for (const text of lines) {
+      const line = paused.start(text);
+      let result;
+      while (!(result = line.step(Infinity, () => true))) pauses++;
+      expect(result).toEqual(atOnce.run(text));
+      expect(paused.cluster.clock.now).toBe(atOnce.cluster.clock.now);
+      expect(paused.cluster.store.resourceVersion).toBe(atOnce.cluster.store.resourceVersion);
+    }
+    expect(b).toEqual(a);
+    expect(a.length).toBeGreaterThan(6);
+    // Before every program: seven of the reader's, and the eight that `kubectl exec`'s script runs.
+    expect(pauses).toBe(15);
+  }, 60_000);
+});
