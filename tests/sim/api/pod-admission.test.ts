@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../../../sim/cluster';
-import { Console } from '../../../sim/console/console';
+import { consoleOn } from '../console-on';
 import { podQOSClass, quantity } from '../../../sim/api/pod-qos';
 import type { Pod } from '../../../sim/api/types';
 
@@ -15,8 +14,7 @@ spec:${extra}
 `;
 
 function run(files: Record<string, string>, ...lines: string[]) {
-  const cluster = new Cluster();
-  const console = new Console(cluster, { readFile: (path) => files[path] });
+  const { cluster, console } = consoleOn(files);
   const out = lines.map((l) => console.run(l));
   return { cluster, out };
 }

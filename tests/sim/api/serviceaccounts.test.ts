@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../../../sim/cluster';
-import { Console } from '../../../sim/console/console';
 import type { Pod } from '../../../sim/api/types';
-
-function consoleOn(files: Record<string, string> = {}) {
-  const cluster = new Cluster();
-  return { cluster, console: new Console(cluster, { readFile: (path) => files[path] }) };
-}
+import { consoleOn } from '../console-on';
 
 const account = (name: string, extra: string) => `apiVersion: v1
 kind: ServiceAccount
