@@ -62,17 +62,42 @@ export function watchPage(page: Page, origin: string): { problems: string[] } {
  * and any widget inside it has started its engine (`aria-busy` goes false). An engine boots in
  * 8 ms slices between the browser's other tasks: on a machine busy with other work, one widget of
  * a page with seven took over 20 s, so each island gets 40 s.
+ *
+ * The island is scrolled back into view every second while it waits: prose skipped by
+ * `content-visibility: auto` takes its real height as it nears the viewport, which can push an
+ * island out of view before it was ever seen, and a reader would then scroll to it again.
  */
 export async function hydrateIslands(page: Page, timeoutMs = 40_000): Promise<number> {
   const islands = await page.locator('astro-island').all();
-  for (const island of islands) {
-    // An island is `display: contents`: scroll its first box into view.
-    const handle = await island.elementHandle();
-    await handle!.evaluate((el) => {
-      const box = [...el.querySelectorAll('*')].find((e) => e.getClientRects().length > 0) ?? el;
-      box.scrollIntoView({ block: 'center', behavior: 'instant' });
-    });
-    await page.waitForFunction((el) => !el.hasAttribute('ssr') && !el.querySelector('[aria-busy="true"]'), handle, { timeout: timeoutMs });
+  for (const [index, island] of islands.entries()) {
+    const handle = (await island.elementHandle())!;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      // An island is `display: contents`: scroll its first box into view.
+      await handle.evaluate((el) => {
+        const box = [...el.querySelectorAll('*')].find((e) => e.getClientRects().length > 0) ?? el;
+        box.scrollIntoView({ block: 'center', behavior: 'instant' });
+      });
+      const ready = await page
+        .waitForFunction((el) => !el.hasAttribute('ssr') && !el.querySelector('[aria-busy="true"]'), handle, { timeout: Math.min(1_000, Math.max(1, deadline - Date.now())) })
+        .then(() => true, () => false);
+      if (ready) break;
+      if (Date.now() >= deadline) {
+        const state = await handle.evaluate((el) => {
+          const box = [...el.querySelectorAll('*')].find((e) => e.getClientRects().length > 0);
+          const rect = box?.getBoundingClientRect();
+          return {
+            hydrated: !el.hasAttribute('ssr'),
+            busy: el.querySelector('[aria-busy="true"]')?.getAttribute('aria-label') ?? null,
+            alerts: [...el.querySelectorAll('[role="alert"]')].map((a) => a.textContent),
+            top: rect?.top ?? null,
+            height: rect?.height ?? null,
+            viewport: innerHeight,
+          };
+        });
+        throw new Error(`island ${index + 1} of ${islands.length} not live after ${timeoutMs} ms: ${JSON.stringify(state)}`);
+      }
+    }
   }
   return islands.length;
 }
