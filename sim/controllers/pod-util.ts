@@ -31,7 +31,8 @@ export function isPodActive(pod: Pod): boolean {
   return !pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
-function maxContainerRestarts(pod: Pod): number {
+/** The highest restart count of the Pod's containers. */
+export function maxContainerRestarts(pod: Pod): number {
   return Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c) => c.restartCount));
 }
 
@@ -66,6 +67,7 @@ export function compareActivePods(a: Pod, b: Pod): number {
   return 0;
 }
 
-function readyTime(pod: Pod): string {
+/** When the Pod's Ready condition last changed (RFC 3339), or ''. */
+export function readyTime(pod: Pod): string {
   return pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime ?? '';
 }

@@ -4,11 +4,12 @@ import { namespaceOf, type CommandContext } from '../context';
 import { ContainerShell } from '../container-shell';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
+import { podForArg } from './pod-for-object';
 import type { Stepped } from '../../shell/interpreter';
 
 /**
- * `kubectl exec [-it] POD [-c CONTAINER] -- COMMAND [ARGS…]`: runs a program in a container
- * through the kubelet. A program that waits (curl to a dropped port) returns the virtual time it
+ * `kubectl exec [-it] (POD | TYPE/NAME) [-c CONTAINER] -- COMMAND [ARGS…]`: runs a program in a
+ * container through the kubelet (`deploy/web` picks one of its Pods: pod-for-object.ts). A program that waits (curl to a dropped port) returns the virtual time it
  * took as `elapsedMs`, which the console lets pass.
  *
  * With `-i -t` in a terminal, a shell with no script (`sh`, `bash`, `/bin/sh`) opens an interactive
@@ -32,13 +33,13 @@ export function* kubectlExec(ctx: CommandContext, argv: string[]): Stepped<ExecR
   if (args.length > 1 || afterDash === undefined) {
     return kubectlError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
   }
+  const namespace = namespaceOf(values);
   let pod = args[0];
   if (pod.includes('/')) {
-    const [type, name] = pod.split('/', 2);
-    if (!['pod', 'pods', 'po'].includes(type.toLowerCase())) return kubectlError(`cannot attach to ${type}/${name}: this simulator execs into pods named directly`);
-    pod = name;
+    const chosen = podForArg(ctx.cluster.store, pod, namespace, 'exec');
+    if ('exitCode' in chosen) return chosen;
+    pod = chosen.pod.metadata.name;
   }
-  const namespace = namespaceOf(values);
   const tty = values.get('tty') === 'true';
   const stdin = values.get('stdin') === 'true';
   if (tty && !ctx.attach) {

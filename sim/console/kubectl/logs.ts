@@ -4,7 +4,8 @@ import { printedResult, withStderrAround, type ExecResult, type Write } from '..
 import { namespaceOf, type CommandContext } from '../context';
 import { kubectlError } from '../result';
 import { isError, parseFlags } from './flags';
-import { listSorted, parseResourceArgs } from './resources';
+import { listSorted } from './resources';
+import { podForArg } from './pod-for-object';
 import { kindInfo } from '../../core/kinds';
 import { matchesSelector, parseSelector } from '../../api/labels';
 
@@ -13,8 +14,8 @@ import { matchesSelector, parseSelector } from '../../api/labels';
  *
  * The log is what the container's process wrote (`echo` in a shell command, say), as the node's
  * kubelet kept it: the current run, or the previous one with --previous. The errors are the API
- * server's: a missing Pod, an unknown container, a container still waiting to start. A Deployment
- * or ReplicaSet picks its first Pod, saying so on stderr when it has several.
+ * server's: a missing Pod, an unknown container, a container still waiting to start. A Deployment,
+ * ReplicaSet or Service picks one of its Pods (pod-for-object.ts), saying so on stderr when it has several.
  * Source: staging/src/k8s.io/kubectl/pkg/cmd/logs/logs.go, polymorphichelpers/logsforobject.go,
  * pkg/registry/core/pod/strategy.go (LogLocation's messages).
  */
@@ -38,19 +39,10 @@ export function kubectlLogs(ctx: CommandContext, argv: string[]): ExecResult {
   let stderr = '';
   let pod: Pod | undefined;
   if (args[0].includes('/')) {
-    const requests = parseResourceArgs([args[0]]);
-    if (!Array.isArray(requests)) return requests;
-    const [{ info, names }] = requests;
-    const owner = store.get(info.kind, namespace, names[0]);
-    if (!owner) return { stdout: '', stderr: `${ApiError.notFound(info.kind, names[0])}\n`, exitCode: 1 };
-    if (info.kind === 'Pod') pod = owner as Pod;
-    else if (info.kind === 'Deployment' || info.kind === 'ReplicaSet') {
-      const selector = (owner as { spec: { selector: Parameters<typeof matchesSelector>[1] } }).spec.selector;
-      const pods = listSorted<Pod>(store, kindInfo('Pod')!, namespace).filter((p) => matchesSelector(p.metadata.labels, selector));
-      if (pods.length === 0) return kubectlError(`timed out waiting for the condition`);
-      pod = pods[0];
-      if (pods.length > 1) stderr += `Found ${pods.length} pods, using pod/${pod.metadata.name}\n`;
-    } else return kubectlError(`cannot get the logs from ${kindInfo(info.kind)?.plural ?? info.kind}`);
+    const chosen = podForArg(store, args[0], namespace, 'logs');
+    if ('exitCode' in chosen) return chosen;
+    pod = chosen.pod;
+    stderr = chosen.notice;
   } else {
     pod = store.get<Pod>('Pod', namespace, args[0]);
     if (!pod) return { stdout: '', stderr: `${ApiError.notFound('Pod', args[0])}\n`, exitCode: 1 };

@@ -146,12 +146,14 @@ describe('annotate, logs, version and discovery', () => {
     expect(c.run('kubectl annotate node node-1 owner=you --overwrite').exitCode).toBe(0);
     expect(cluster.store.get('Node', '', 'node-1')!.metadata.annotations?.owner).toBe('you');
   });
-  it('prints no log lines for a running container and the API error for a waiting one', () => {
+  it("prints a running container's log and the API error for a waiting one", () => {
     const { c } = setup();
     c.run('kubectl run web --image=nginx');
     expect(c.run('kubectl logs web')).toEqual({ stdout: '', stderr: 'Error from server (BadRequest): container "web" in pod "web" is waiting to start: ContainerCreating\n', exitCode: 1 });
     c.run('kubectl wait --for=condition=Ready pod/web');
-    expect(c.run('kubectl logs web')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const log = c.run('kubectl logs web');
+    expect(log.stdout).toMatch(/^\/docker-entrypoint\.sh: .*\n[^]*\[notice\] 1#1: start worker process 30\n$/);
+    expect(log.stderr).toBe('');
     expect(c.run('kubectl logs nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
   it("prints what the container's process wrote, the previous run with --previous, the last lines with --tail", () => {
