@@ -1,4 +1,6 @@
-import type { Container, Probe } from '../api/types';
+import type { Container, HTTPGetAction, Probe } from '../api/types';
+import type { HttpRequest } from '../net/http';
+import { bridgeAddress } from '../net/routing';
 import type { ProbeKind, ProbeState, PodRuntime, RuntimeContainer } from './container-runtime';
 import type { ProgramContext } from './programs';
 import { executableNotFound, runContainerProgram } from './kubelet-exec';
@@ -74,7 +76,7 @@ export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContai
   const podIP = rt.sandbox?.ip ?? '';
   const host = action.host ?? podIP;
   const listening = host === podIP && rt.sandbox?.listening.has(`TCP/${port}`);
-  if (listening && probe.httpGet) return httpResult(rt, port, probe.httpGet.path ?? '/', ctx.cluster.clock.now);
+  if (listening && probe.httpGet) return httpResult(rt, port, probe.httpGet, ctx);
   if (listening) return { success: true, output: '' };
   const refused = `dial tcp ${host}:${port}: connect: connection refused`;
   if (probe.httpGet) {
@@ -87,13 +89,40 @@ export function runProbe(probe: DefaultedProbe, rt: PodRuntime, c: RuntimeContai
 
 /**
  * An HTTP probe's verdict from the status the server answers: 200–399 succeed, anything else
- * fails with `HTTP probe failed with statuscode: N`. Source: kubernetes/pkg/probe/http/http.go.
+ * fails with `HTTP probe failed with statuscode: N`. The request is the kubelet's: a GET with the
+ * probe's headers, a `kube-probe/MAJOR.MINOR` User-Agent and an Accept of any type unless they
+ * set their own, Host the Pod's IP and port; it comes from the node's address on the Pods' bridge (its own
+ * IP for a hostNetwork Pod).
+ * Sources: kubernetes/pkg/probe/http/http.go, pkg/probe/http/request.go (NewRequestForHTTPGetAction, userAgent).
  */
-function httpResult(rt: PodRuntime, port: number, path: string, now: number): ProbeOutcome {
+function httpResult(rt: PodRuntime, port: number, action: HTTPGetAction, ctx: Omit<ProgramContext, 'fs' | 'pod' | 'container'>): ProbeOutcome {
+  const raw = action.path ?? '/';
+  const path = raw.startsWith('/') ? raw : `/${raw}`;
   const served = runningServers(rt).find((s) => s.server.sockets.includes(`TCP/${port}`));
-  const status = served?.server.httpStatus?.(path.startsWith('/') ? path : `/${path}`, now - served.since) ?? 200;
+  const now = ctx.cluster.clock.now;
+  const status = served?.server.httpStatus?.(path, now - served.since, { req: probeRequest(action, path, `${rt.sandbox?.ip ?? ''}:${port}`, ctx), clientIP: probeSource(rt, ctx) }) ?? 200;
   if (status >= 200 && status < 400) return { success: true, output: '' };
   return { success: false, output: `HTTP probe failed with statuscode: ${status}` };
+}
+
+function probeRequest(action: HTTPGetAction, path: string, hostPort: string, ctx: Omit<ProgramContext, 'fs' | 'pod' | 'container'>): HttpRequest {
+  const own = (action.httpHeaders ?? []).map(({ name, value }): [string, string] => [name, value]);
+  const has = (name: string) => own.some(([n]) => n.toLowerCase() === name.toLowerCase());
+  const minor = /^v?(\d+)\.(\d+)/.exec(ctx.cluster.config.kubernetesVersion);
+  const headers: [string, string][] = [
+    ...(has('Host') ? [] : [['Host', hostPort] as [string, string]]),
+    ...own,
+    ...(has('User-Agent') ? [] : [['User-Agent', `kube-probe/${minor ? `${minor[1]}.${minor[2]}` : ''}`] as [string, string]]),
+    ...(has('Accept') ? [] : [['Accept', '*/*'] as [string, string]]),
+  ];
+  return { method: 'GET', path, headers };
+}
+
+/** The kubelet's address as the Pod sees it: the node's on the Pods' bridge, or the node's own for a hostNetwork Pod. */
+function probeSource(rt: PodRuntime, ctx: Omit<ProgramContext, 'fs' | 'pod' | 'container'>): string {
+  const node = ctx.node;
+  if (!node) return '';
+  return rt.pod.spec.hostNetwork ? node.ip : bridgeAddress(node.config);
 }
 
 /**

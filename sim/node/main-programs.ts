@@ -21,8 +21,12 @@ import { goDuration } from '../core/go-duration';
 export interface Server {
   /** Sockets as `PROTOCOL/port`: `TCP/80`, `UDP/53`. */
   sockets: string[];
-  /** The HTTP status of a GET of `path`, `uptimeMs` after the server started listening (200 when absent). */
-  httpStatus?: (path: string, uptimeMs: number) => number;
+  /**
+   * The HTTP status of a GET of `path`, `uptimeMs` after the server started listening (200 when
+   * absent). `probe` is the kubelet's request and address when a probe asks, for a server that logs
+   * the requests it answers.
+   */
+  httpStatus?: (path: string, uptimeMs: number, probe?: { req: HttpRequest; clientIP: string }) => number;
   /** Answers one HTTP request that reached `socket`; absent, the convention for unknown images answers (serveHostname). */
   http?: (req: HttpRequest, peer: HttpPeer) => HttpResponse;
   /**

@@ -1,15 +1,18 @@
-import { httpDate, requestPath, type HttpResponse } from '../net/http';
+import { httpDate, requestPath, type HttpRequest, type HttpResponse } from '../net/http';
 import { parseImageRef } from './images';
 import { mainPrograms, serve, type MainProgram } from './main-programs';
 import { nginxPage } from './nginx-pages';
+import { entrypointLog, requestLog, startupNotices, type LoggedRequest } from './nginx-log';
 import { resolvePath } from './programs/fs';
+import { processEnvironment } from './programs/environ';
 
 /**
  * The `nginx` image's server (registered for its effect: import this module once): the image's
  * default.conf serves the files under /usr/share/nginx/html on port 80, `index.html` for `/`, and
  * nginx's own 404 page for anything else. The files are the container's (a ConfigMap mounted
  * there, or `kubectl exec … -- sh -c 'echo hi > /usr/share/nginx/html/index.html'`, changes what
- * it serves). Not modelled: /50x.html, directory redirects, Range requests.
+ * it serves). It logs as the image does (nginx-log.ts). Not modelled: /50x.html, directory
+ * redirects, Range requests.
  * Sources: github.com/nginxinc/docker-nginx (mainline/debian: default.conf; the nginx.org package's
  * index.html, 615 bytes); nginx's ngx_http_static_module.c and ngx_http_header_filter_module.c
  * (the header order: Server, Date, Content-Type, Content-Length, Last-Modified, Connection, ETag,
@@ -47,24 +50,27 @@ const htmlRoot = '/usr/share/nginx/html';
 /**
  * The last release of each nginx series the image's tags name, and its release day (nginx.org's
  * CHANGES): the version in the Server header, and the day taken as the image files' mtime (the
- * simulator's choice: the real mtime is the package's build time, that day or the next).
- * `latest` and `mainline` are the newest mainline, `stable` the newest stable.
+ * simulator's choice: the real mtime is the package's build time, that day or the next); and the
+ * compiler of the Debian release its image is built on (bookworm's gcc 12, trixie's gcc 14), as
+ * nginx names it at start. `latest` and `mainline` are the newest mainline, `stable` the newest stable.
  */
-const releases: Record<string, { version: string; day: string }> = {
-  '1.25': { version: '1.25.5', day: '2024-04-16' },
-  '1.26': { version: '1.26.3', day: '2025-02-05' },
-  '1.27': { version: '1.27.5', day: '2025-04-16' },
-  '1.28': { version: '1.28.0', day: '2025-04-23' },
-  '1.29': { version: '1.29.3', day: '2025-10-28' },
+const bookworm = 'gcc 12.2.0 (Debian 12.2.0-14)';
+const trixie = 'gcc 14.2.0 (Debian 14.2.0-19)';
+const releases: Record<string, { version: string; day: string; compiler: string }> = {
+  '1.25': { version: '1.25.5', day: '2024-04-16', compiler: bookworm },
+  '1.26': { version: '1.26.3', day: '2025-02-05', compiler: bookworm },
+  '1.27': { version: '1.27.5', day: '2025-04-16', compiler: bookworm },
+  '1.28': { version: '1.28.0', day: '2025-04-23', compiler: bookworm },
+  '1.29': { version: '1.29.3', day: '2025-10-28', compiler: trixie },
 };
 
-/** The nginx version and file mtime (epoch ms) of an nginx image reference: `nginx:1.27` → 1.27.5. */
-export function nginxRelease(image: string): { version: string; mtimeMs: number } {
+/** The nginx version, file mtime (epoch ms) and compiler of an nginx image reference: `nginx:1.27` → 1.27.5. */
+export function nginxRelease(image: string): { version: string; mtimeMs: number; compiler: string } {
   const tag = parseImageRef(image).tag;
   const series = /^(\d+\.\d+)/.exec(tag)?.[1];
   const patch = /^(\d+\.\d+\.\d+)/.exec(tag)?.[1];
   const release = (series && releases[series]) || (/^stable/.test(tag) ? releases['1.28'] : releases['1.29']);
-  return { version: `nginx/${patch ?? release.version}`, mtimeMs: Date.parse(`${release.day}T00:00:00Z`) };
+  return { version: `nginx/${patch ?? release.version}`, mtimeMs: Date.parse(`${release.day}T00:00:00Z`), compiler: release.compiler };
 }
 
 /** The Content-Type nginx's mime.types gives a file name (default_type application/octet-stream). */
@@ -74,17 +80,22 @@ function mimeType(path: string): string {
   return (ext && types[ext]) || 'application/octet-stream';
 }
 
-export const nginx: MainProgram = (_args, ctx) => {
-  const image = ctx.pod?.spec.containers.find((c) => c.name === ctx.container)?.image ?? 'nginx';
-  const { version, mtimeMs } = nginxRelease(image);
+export const nginx: MainProgram = (_args, ctx, log) => {
+  const spec = ctx.pod?.spec.containers.find((c) => c.name === ctx.container);
+  const { version, mtimeMs, compiler } = nginxRelease(spec?.image ?? 'nginx');
+  const clock = ctx.cluster.clock;
   const fs = ctx.fs;
   // The image's files, unless a volume is mounted over the folder.
   if (fs && !fs.has(`${htmlRoot}/`)) {
     for (const dir of ['/usr/share/', '/usr/share/nginx/', `${htmlRoot}/`]) fs.set(dir, '');
     fs.set(`${htmlRoot}/index.html`, nginxWelcomePage);
   }
-  const startedMs = ctx.cluster.clock.epochMs + ctx.cluster.clock.now;
-  const file = (path: string): { path: string; content: string } | undefined => {
+  // The image's entrypoint script runs unless the Pod's command replaces it.
+  const entrypoint = !spec?.command?.length || spec.command[0].endsWith('docker-entrypoint.sh');
+  if (entrypoint && !processEnvironment(ctx).get('NGINX_ENTRYPOINT_QUIET_LOGS')) log?.(entrypointLog(), '');
+  log?.('', startupNotices(clock, version, compiler));
+  const startedMs = clock.epochMs + clock.now;
+  const file = (path: string): { path: string; content?: string } => {
     let decoded = path;
     try {
       decoded = decodeURIComponent(path);
@@ -92,35 +103,41 @@ export const nginx: MainProgram = (_args, ctx) => {
       // A malformed escape names no file: nginx answers 400 there; here it is looked up as typed.
     }
     const target = resolvePath(`${htmlRoot}/${decoded}${path.endsWith('/') ? 'index.html' : ''}`);
-    const content = target.startsWith(`${htmlRoot}/`) ? fs?.get(target) : undefined;
-    return content === undefined ? undefined : { path: target, content };
+    return { path: target, content: target.startsWith(`${htmlRoot}/`) ? fs?.get(target) : undefined };
   };
-  const answer = (method: string, path: string): HttpResponse => {
-    const nowMs = ctx.cluster.clock.epochMs + ctx.cluster.clock.now;
+  const answer = (method: string, path: string): { response: HttpResponse; missing?: LoggedRequest['missing'] } => {
+    const nowMs = clock.epochMs + clock.now;
     const found = file(path);
-    if (!found) return nginxPage(404, nowMs, undefined, version);
-    if (method !== 'GET' && method !== 'HEAD') return nginxPage(405, nowMs, undefined, version);
+    if (found.content === undefined) return { response: nginxPage(404, nowMs, undefined, version), missing: { path: found.path, index: path.endsWith('/') } };
+    if (method !== 'GET' && method !== 'HEAD') return { response: nginxPage(405, nowMs, undefined, version) };
     const length = new TextEncoder().encode(found.content).length;
     const mtime = found.content === nginxWelcomePage ? mtimeMs : startedMs;
-    return {
-      status: 200,
-      headers: [
-        ['Server', version],
-        ['Date', httpDate(nowMs)],
-        ['Content-Type', mimeType(found.path)],
-        ['Content-Length', String(length)],
-        ['Last-Modified', httpDate(mtime)],
-        ['Connection', 'keep-alive'],
-        ['ETag', `"${Math.floor(mtime / 1000).toString(16)}-${length.toString(16)}"`],
-        ['Accept-Ranges', 'bytes'],
-      ],
-      body: method === 'HEAD' ? '' : found.content,
-    };
+    const headers: HttpResponse['headers'] = [
+      ['Server', version],
+      ['Date', httpDate(nowMs)],
+      ['Content-Type', mimeType(found.path)],
+      ['Content-Length', String(length)],
+      ['Last-Modified', httpDate(mtime)],
+      ['Connection', 'keep-alive'],
+      ['ETag', `"${Math.floor(mtime / 1000).toString(16)}-${length.toString(16)}"`],
+      ['Accept-Ranges', 'bytes'],
+    ];
+    return { response: { status: 200, headers, body: method === 'HEAD' ? '' : found.content } };
+  };
+  let connections = 0;
+  /** Answers a request from `clientIP` and logs it: the error line while handling it, the access line once done. */
+  const handle = (req: HttpRequest, clientIP: string): HttpResponse => {
+    const { response, missing } = answer(req.method, requestPath(req));
+    const bodyBytes = req.method === 'HEAD' ? 0 : new TextEncoder().encode(response.body).length;
+    const lines = requestLog(clock, ++connections, { req, clientIP, status: response.status, bodyBytes, missing });
+    log?.('', lines.stderr);
+    log?.(lines.stdout, '');
+    return response;
   };
   return serve({
     sockets: ['TCP/80'],
-    http: (req) => answer(req.method, requestPath(req)),
-    httpStatus: (path) => answer('GET', path).status,
+    http: (req, peer) => handle(req, peer.clientIP),
+    httpStatus: (path, _uptimeMs, probe) => (probe ? handle(probe.req, probe.clientIP) : answer('GET', path).response).status,
   });
 };
 
