@@ -8,7 +8,8 @@ import { processEnvironment } from './programs/environ';
 
 /**
  * The `nginx` image's server (registered for its effect: import this module once): the image's
- * default.conf serves the files under /usr/share/nginx/html on port 80, `index.html` for `/`, and
+ * default.conf serves the files under /usr/share/nginx/html on port 80 (8080 in
+ * nginx-unprivileged), `index.html` for `/`, and
  * nginx's own 404 page for anything else. The files are the container's (a ConfigMap mounted
  * there, or `kubectl exec … -- sh -c 'echo hi > /usr/share/nginx/html/index.html'`, changes what
  * it serves). It logs as the image does (nginx-log.ts). Not modelled: /50x.html, directory
@@ -134,8 +135,10 @@ export const nginx: MainProgram = (_args, ctx, log) => {
     log?.(lines.stdout, '');
     return response;
   };
+  // nginxinc/nginx-unprivileged runs as a user that may not bind below 1024: its default.conf listens on 8080.
+  const port = parseImageRef(spec?.image ?? 'nginx').repository === 'nginxinc/nginx-unprivileged' ? 8080 : 80;
   return serve({
-    sockets: ['TCP/80'],
+    sockets: [`TCP/${port}`],
     http: (req, peer) => handle(req, peer.clientIP),
     httpStatus: (path, _uptimeMs, probe) => (probe ? handle(probe.req, probe.clientIP) : answer('GET', path).response).status,
   });

@@ -99,3 +99,15 @@ describe("the nginx image's log", () => {
     }
   });
 });
+
+describe('nginxinc/nginx-unprivileged', () => {
+  it('listens on 8080, not 80', () => {
+    const { cluster, console: c } = consoleOn();
+    c.run('kubectl run web --image=nginxinc/nginx-unprivileged');
+    c.run('kubectl run client --image=curlimages/curl -- sleep 3600');
+    c.run('kubectl wait --for=condition=Ready pod/web pod/client');
+    const ip = podIP(cluster, 'web');
+    expect(c.run(`kubectl exec client -- curl -s -o /dev/null -w '%{http_code}' http://${ip}:8080/`).stdout).toBe('200');
+    expect(c.run(`kubectl exec client -- curl -sS http://${ip}/`).stderr).toMatch(/^curl: \(7\) Failed to connect to [\d.]+ port 80 after \d+ ms: Couldn't connect to server\n/);
+  });
+});
