@@ -38,7 +38,11 @@ export function* replaySteps(scenario: Scenario, onAction?: (action: Action, res
   yield;
   yield* cluster.bootSteps(undefined, eventsPerStep);
   const saved = new Map<string, string>();
-  const console = new Console(cluster, { readFile: (path) => saved.get(path) ?? (path === scenario.source ? scenario.manifests : undefined) });
+  // One store for the files the reader saves in an editor and the ones a redirection writes (`> web.yaml`).
+  const console = new Console(cluster, {
+    readFile: (path) => saved.get(path) ?? (path === scenario.source ? scenario.manifests : undefined),
+    writeFile: (path, text) => saved.set(path, text),
+  });
   const applied = console.run(`kubectl apply -f ${scenario.source}`);
   const applyErrors = applied.stderr.split('\n').filter(Boolean);
   const replayed: Replayed = { cluster, console, applyErrors, files: saved };

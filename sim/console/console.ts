@@ -3,10 +3,12 @@ import { printedResult, type ExecResult, type Write } from '../node/programs';
 import type { CommandContext, ShellSession } from './context';
 import { kubectl } from './kubectl';
 import { simCommand } from './sim-commands';
-import { laptopCurl } from './laptop';
+import { laptopCat, laptopCurl } from './laptop';
 import { cloudCommand } from './cloud-command';
 import { filters } from '../shell/filters';
 import { Shell, type Stepped } from '../shell/interpreter';
+import type { ShellFiles } from '../shell/redirect';
+import { laptopFiles } from './laptop-files';
 import { parseShell, type SyntaxError } from '../shell/syntax';
 import { sleep } from './sleep';
 import { ssh } from './ssh';
@@ -25,10 +27,12 @@ export interface RunningLine {
   interrupt(): ExecResult;
 }
 
-/** Where the console finds the files that `kubectl apply -f` and `delete -f` name. */
+/** Where the console finds the files that `kubectl apply -f` and `delete -f` name, and keeps the ones a redirection writes. */
 export interface ConsoleFiles {
   /** The text of a file, or undefined when there is none at that path. */
   readFile?(path: string): string | undefined;
+  /** Stores a file the reader wrote (`> web.yaml`); without it the console keeps such files itself. */
+  writeFile?(path: string, text: string): void;
 }
 
 /**
@@ -54,6 +58,7 @@ export const maxLineMs = 60 * 60_000;
 export class Console implements ShellSession {
   readonly prompt = '$ ';
   private readonly ctx: CommandContext;
+  private readonly files: ShellFiles;
   private shell: Shell;
   /** What the running line has written so far, in order. */
   private out: Write[] = [];
@@ -62,7 +67,9 @@ export class Console implements ShellSession {
     readonly cluster: Cluster,
     files: ConsoleFiles = {},
   ) {
-    this.ctx = { cluster, readFile: (path) => files.readFile?.(path) };
+    const laptop = laptopFiles(files);
+    this.ctx = { cluster, readFile: laptop.read };
+    this.files = laptop.shell;
     this.shell = this.newShell();
   }
 
@@ -183,6 +190,7 @@ export class Console implements ShellSession {
         notFound: (name) => `bash: ${name}: command not found\n`,
         isFile: (path) => this.ctx.readFile(path) !== undefined,
         isDirectory: () => false,
+        files: this.files,
       },
       new Map([['HOME', '/home/reader'], ['PATH', '/usr/local/bin:/usr/bin:/bin'], ['SHELL', '/bin/bash']]),
     );
@@ -194,7 +202,7 @@ export class Console implements ShellSession {
    */
   private *runCommand([command, ...args]: string[], stdin: string | undefined): Stepped<ExecResult | undefined> {
     this.cluster.settle(0);
-    const filter = filters.get(command);
+    const filter = filters.get(command) ?? (command === 'cat' ? laptopCat : undefined);
     const result = filter ? filter(args, { stdin, readFile: this.ctx.readFile }) : yield* this.dispatchApi(command, args);
     if (!result) return undefined;
     // The time a command takes passes as the line is stepped (the shell yields it).

@@ -5,6 +5,8 @@ import { nodeFiles } from '../node/host-files';
 import { filters } from '../shell/filters';
 import { Shell, runToEnd } from '../shell/interpreter';
 import { parseShell } from '../shell/syntax';
+import { mapFiles } from '../shell/redirect';
+import { resolvePath } from '../node/programs/fs';
 
 /**
  * `ssh NODE COMMAND…`: runs the command on a node, as root, in its shell (see remoteCommand).
@@ -62,6 +64,8 @@ function remoteCommand(cluster: Cluster, node: NodeHost, line: string): ExecResu
       notFound: (name) => `bash: line 1: ${name}: command not found\n`,
       isFile: (path) => files.has(path),
       isDirectory: () => false,
+      // The node's files as the simulator lists them; what a redirection writes lasts for this command.
+      files: mapFiles(files, resolvePath, (path) => path === '/' || [...files.keys()].some((f) => f.startsWith(`${path}/`)) || path === '/tmp' || path === '/root'),
     },
     new Map([['HOME', '/root'], ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['SHELL', '/bin/bash']]),
   );

@@ -1,6 +1,7 @@
 import { writesOf, type ExecResult } from '../node/programs';
 import type { Server } from '../node/main-programs';
 import { parseShell, type AndOr, type Command, type List, type Pipeline } from './syntax';
+import { applyRedirects, type ShellFiles } from './redirect';
 import { expandWord } from './words';
 import { testBuiltin } from './test-builtin';
 import { echoText } from './echo';
@@ -62,6 +63,8 @@ export interface ShellHost {
   write(stdout: string, stderr: string): void;
   isFile(path: string): boolean;
   isDirectory(path: string): boolean;
+  /** The files redirections read and write (`> file`, `< file`). */
+  files: ShellFiles;
   /** The message for a command that is neither a builtin nor a program (default: ash's `sh: NAME: not found`). */
   notFound?(name: string): string;
 }
@@ -133,6 +136,26 @@ export class Shell {
   }
 
   private *command(c: Command, stdin: string | undefined, capture: { out: string } | undefined): ProcessRun {
+    if (!c.redirects.length) return yield* this.unredirected(c, stdin, capture);
+    // The pipe to the next command is set up first; the command's own redirections then win over it.
+    const outer = this.host;
+    const targets = c.redirects.map((r) => ({ ...r, path: this.expand(r.target.raw).join(' ') }));
+    yield* this.substitutionTime();
+    const routed = applyRedirects(targets, outer.name, outer.files, (text) => (capture ? (capture.out += text) : outer.write(text, '')), (text) => outer.write('', text));
+    if ('error' in routed) {
+      outer.write('', routed.error);
+      this.status = 1;
+      return 1;
+    }
+    this.host = { ...outer, write: routed.write };
+    try {
+      return yield* this.unredirected(c, routed.stdin ?? stdin, undefined);
+    } finally {
+      this.host = outer;
+    }
+  }
+
+  private *unredirected(c: Command, stdin: string | undefined, capture: { out: string } | undefined): ProcessRun {
     if (c.type === 'simple') return yield* this.simple(c.words.map((w) => w.raw), stdin, capture);
     if (!capture) return yield* this.compound(c);
     // A compound command inside a pipeline: what it prints goes to the next command.

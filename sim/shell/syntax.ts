@@ -1,18 +1,25 @@
-import { tokenize, type Token, type Word } from './words';
+import { tokenize, type RedirectOp, type Token, type Word } from './words';
 
 /**
  * The grammar of the container shell (a small subset of BusyBox ash, POSIX Shell Command Language
  * 2.9): lists of and-or chains of pipelines, separated by `;` or newlines, whose commands are
  * simple commands or the compound commands `for NAME in WORDS; do …; done`, `while …; do …; done`,
- * `until …; do …; done` and `if …; then …; [elif …; then …;] [else …;] fi`. `case`, `{ }`, `( )`,
- * functions, redirections and background jobs are refused with a message.
+ * `until …; do …; done` and `if …; then …; [elif …; then …;] [else …;] fi`, each with its
+ * redirections (`cmd > file 2>&1`, `done < list`). `case`, `{ }`, `( )`, functions, here-documents
+ * and background jobs are refused with a message.
  */
 
-export type Command =
+/** A redirection: the operator and its target word (a file, or a descriptor for `>&` and `<&`). */
+export interface Redirection extends RedirectOp {
+  target: Word;
+}
+
+export type Command = (
   | { type: 'simple'; words: Word[] }
   | { type: 'for'; name: string; items: Word[]; body: List }
   | { type: 'while'; until: boolean; test: List; body: List }
-  | { type: 'if'; branches: { test: List; body: List }[]; otherwise?: List };
+  | { type: 'if'; branches: { test: List; body: List }[]; otherwise?: List }
+) & { redirects: Redirection[] };
 
 export interface Pipeline {
   commands: Command[];
@@ -92,7 +99,7 @@ class Parser {
   unexpected(expecting?: string): ShellSyntaxError {
     const t = this.peek();
     if (!t) return new ShellSyntaxError(`syntax error: unexpected end of file${expecting ? ` (expecting "${expecting}")` : ''}`, undefined, true);
-    const text = 'word' in t ? t.word.text : t.op === 'newline' ? 'newline' : t.op;
+    const text = 'word' in t ? t.word.text : 'redirect' in t ? t.redirect.op : t.op === 'newline' ? 'newline' : t.op;
     return new ShellSyntaxError(`syntax error: unexpected "${text}"${expecting ? ` (expecting "${expecting}")` : ''}`, text);
   }
 
@@ -149,22 +156,45 @@ class Parser {
     const t = this.peek();
     if (!t || 'op' in t) throw this.unexpected();
     const kw = this.keyword();
-    const reason = unsupported[kw ?? (t.word.text.startsWith('(') && t.word.raw.startsWith('(') ? '(' : '')];
+    const reason = unsupported[kw ?? ('word' in t && t.word.text.startsWith('(') && t.word.raw.startsWith('(') ? '(' : '')];
     if (reason) throw new ShellSyntaxError(reason);
-    if (kw === 'for') return this.forCommand();
-    if (kw === 'while' || kw === 'until') return this.whileCommand(kw === 'until');
-    if (kw === 'if') return this.ifCommand();
+    if (kw === 'for') return { ...this.forCommand(), redirects: this.redirections() };
+    if (kw === 'while' || kw === 'until') return { ...this.whileCommand(kw === 'until'), redirects: this.redirections() };
+    if (kw === 'if') return { ...this.ifCommand(), redirects: this.redirections() };
     if (kw) throw this.unexpected();
     const words: Word[] = [];
-    for (let w = this.peek(); w && 'word' in w; w = this.peek()) {
+    const redirects: Redirection[] = [];
+    for (let w = this.peek(); w && !('op' in w); w = this.peek()) {
+      if ('redirect' in w) {
+        redirects.push(this.redirection());
+        continue;
+      }
       if (words.length === 0 && this.keyword()) break;
       words.push(w.word);
       this.i++;
     }
-    return { type: 'simple', words };
+    if (words.length === 0 && redirects.length === 0) throw this.unexpected();
+    return { type: 'simple', words, redirects };
   }
 
-  private forCommand(): Command {
+  /** The redirections after a compound command's closing word. */
+  private redirections(): Redirection[] {
+    const redirects: Redirection[] = [];
+    for (let t = this.peek(); t && 'redirect' in t; t = this.peek()) redirects.push(this.redirection());
+    return redirects;
+  }
+
+  /** A redirection operator and the word after it. */
+  private redirection(): Redirection {
+    const t = this.peek() as { redirect: RedirectOp };
+    this.i++;
+    const target = this.peek();
+    if (!target || !('word' in target)) throw this.unexpected();
+    this.i++;
+    return { ...t.redirect, target: target.word };
+  }
+
+  private forCommand(): Omit<Extract<Command, { type: 'for' }>, 'redirects'> {
     this.i++;
     const name = this.peek();
     if (!name || !('word' in name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.word.text)) throw this.unexpected();
@@ -182,7 +212,7 @@ class Parser {
     return { type: 'for', name: name.word.text, items, body: this.doGroup() };
   }
 
-  private whileCommand(until: boolean): Command {
+  private whileCommand(until: boolean): Omit<Extract<Command, { type: 'while' }>, 'redirects'> {
     this.i++;
     const test = this.list(new Set(['do']));
     return { type: 'while', until, test, body: this.doGroup() };
@@ -195,7 +225,7 @@ class Parser {
     return body;
   }
 
-  private ifCommand(): Command {
+  private ifCommand(): Omit<Extract<Command, { type: 'if' }>, 'redirects'> {
     this.i++;
     const branches: { test: List; body: List }[] = [];
     let otherwise: List | undefined;

@@ -11,10 +11,19 @@
  *
  * Shared by the console (the reader's bash) and the container shells (BusyBox ash, dash, bash),
  * which expand `$NAME`, `${NAME}`, `$?` and command substitutions when a command runs.
- * Background jobs (`&`) and redirections (`>`, `<`) are not part of the subset and are reported,
- * so that a word never silently carries them.
+ *
+ * A redirection operator outside quotes (`>`, `>>`, `>|`, `<`, `>&`, `<&`), with the file
+ * descriptor number written right before it (`2>`), is a token of its own; the word after it is
+ * its target. Background jobs (`&`), here-documents (`<<`) and `<>` are not part of the subset and
+ * are reported, so that a word never silently carries them.
  */
 export type Operator = '|' | '||' | '&&' | ';' | 'newline';
+
+/** A redirection operator and the file descriptor it redirects (1 for `>`, 0 for `<` unless written). */
+export interface RedirectOp {
+  fd: number;
+  op: '>' | '>>' | '>|' | '<' | '>&' | '<&';
+}
 
 export interface Word {
   /** The word with its quotes removed and nothing expanded. */
@@ -23,7 +32,7 @@ export interface Word {
   raw: string;
 }
 
-export type Token = { word: Word } | { op: Operator };
+export type Token = { word: Word } | { op: Operator } | { redirect: RedirectOp };
 
 export type ScanError = { error: 'unterminated'; quote: "'" | '"' | ')' | '`' } | { error: 'unsupported'; what: string };
 
@@ -157,8 +166,21 @@ function scan(line: string, expand?: { lookup: Lookup; substitute: Substitute },
           word += field;
         }
       });
-    } else if (ch === '&' || ch === '>' || ch === '<') {
-      return { error: 'unsupported', what: ch === '&' ? 'background jobs (&)' : `redirections (${ch})` };
+    } else if (ch === '>' || ch === '<') {
+      // Digits written right before the operator name the descriptor (`2>`); otherwise they are a word.
+      const fdDigits = inWord && /^\d$/.test(word) && line.slice(start, i) === word ? Number(word) : undefined;
+      if (fdDigits === undefined) end();
+      else {
+        word = '';
+        inWord = false;
+      }
+      const pair = line.slice(i, i + 2);
+      if (pair === '<<' || pair === '<>') return { error: 'unsupported', what: pair === '<<' ? 'here-documents (<<)' : 'the <> redirection' };
+      const op = (['>>', '>|', '>&', '<&'] as const).find((o) => o === pair) ?? (ch as '>' | '<');
+      tokens.push({ redirect: { fd: fdDigits ?? (ch === '>' ? 1 : 0), op } });
+      i += op.length;
+    } else if (ch === '&') {
+      return { error: 'unsupported', what: 'background jobs (&)' };
     } else if (ch === "'") {
       const close = line.indexOf("'", i + 1);
       if (close < 0) return { error: 'unterminated', quote: "'" };

@@ -1,10 +1,13 @@
 import { fail, type Program } from '../programs';
 import { isDirectory, isFile, listDirectory, splitOptions } from './fs';
+import { programUserland } from './busybox';
 
 /**
  * `ls [-1aA] [FILE...]`: lists names one per line, as GNU ls does when its output is not a
  * terminal (`kubectl exec` without `-t`). A missing file: `ls: cannot access 'x': No such file or
- * directory`, exit code 2. Long listings (-l) are not modelled.
+ * directory`, exit code 2; BusyBox's ls says `ls: x: No such file or directory` and exits 1.
+ * Long listings (-l) are not modelled. Sources: coreutils src/ls.c; busybox coreutils/ls.c
+ * (bb_simple_perror_msg, EXIT_FAILURE).
  */
 export const ls: Program = (ctx, args) => {
   const fs = ctx.fs ?? new Map<string, string>();
@@ -13,6 +16,7 @@ export const ls: Program = (ctx, args) => {
   if (unknown) return fail(`ls: invalid option -- '${unknown}'\nTry 'ls --help' for more information.\n`, 2);
   const all = flags.includes('a');
   const almostAll = all || flags.includes('A');
+  const busybox = programUserland(ctx) === 'busybox';
   const targets = operands.length ? operands : ['.'];
   let stderr = '';
   const files: string[] = [];
@@ -20,7 +24,7 @@ export const ls: Program = (ctx, args) => {
   for (const t of targets) {
     if (isDirectory(fs, t)) dirs.push(t);
     else if (isFile(fs, t)) files.push(t);
-    else stderr += `ls: cannot access '${t}': No such file or directory\n`;
+    else stderr += busybox ? `ls: ${t}: No such file or directory\n` : `ls: cannot access '${t}': No such file or directory\n`;
   }
   const blocks: string[] = [];
   if (files.length) blocks.push(files.sort().map((f) => `${f}\n`).join(''));
@@ -30,5 +34,5 @@ export const ls: Program = (ctx, args) => {
     const header = targets.length > 1 ? `${d}:\n` : '';
     blocks.push(header + shown.map((n) => `${n}\n`).join(''));
   }
-  return { stdout: blocks.join('\n'), stderr, exitCode: stderr ? 2 : 0 };
+  return { stdout: blocks.join('\n'), stderr, exitCode: stderr ? (busybox ? 1 : 2) : 0 };
 };

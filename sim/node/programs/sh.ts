@@ -4,12 +4,13 @@ import { mainPrograms } from '../main-programs';
 import { parseShell } from '../../shell/syntax';
 import { Shell, finish, runToEndSteps, type ProcessRun, type Stepped } from '../../shell/interpreter';
 import { processEnvironment } from './environ';
-import { isDirectory, isFile } from './fs';
+import { isDirectory, isFile, resolvePath } from './fs';
+import { mapFiles } from '../../shell/redirect';
 
 /**
  * `sh -c 'SCRIPT'` (BusyBox ash) and `bash -c 'SCRIPT'`, the subset in sim/shell: pipelines, `;`,
  * newlines, `&&`, `||`, `!`, quotes, `$NAME`, `${NAME}`, `$?`, NAME=VALUE, export, for, while,
- * until, if, test and `[ ]`, exit. Without -c the shell reads its script from stdin: under
+ * until, if, test and `[ ]`, exit, and redirections to and from the container's files. Without -c the shell reads its script from stdin: under
  * `kubectl exec` without -i, and as a container's main process without `stdin: true`, there is
  * none, so it exits 0 at once; a main process whose container keeps stdin open (`stdin: true`, as
  * `kubectl run -i` sets it) waits for an attached terminal instead. Errors read as the shell's: `sh: NAME: not found` (127),
@@ -60,6 +61,7 @@ export function containerShell(ctx: ProgramContext, name: string, write: (stdout
       write,
       isFile: (path) => isFile(fs, path),
       isDirectory: (path) => isDirectory(fs, path),
+      files: mapFiles(fs, resolvePath, (path) => isDirectory(fs, path)),
       run: (argv, stdin, env) => {
         const base = argv[0].slice(argv[0].lastIndexOf('/') + 1);
         const server = mainPrograms.get(base);

@@ -32,7 +32,8 @@ describe('kubectl exec into the simulated containers', () => {
       stderr: "rm: can't remove '/tmp/x': No such file or directory\ncommand terminated with exit code 1\n",
       exitCode: 1,
     });
-    expect(cluster.exec('default', 'two', 'sidecar', ['ls', '/nope'])).toMatchObject({ exitCode: 2 });
+    // BusyBox's ls: bb_simple_perror_msg, then EXIT_FAILURE (coreutils/ls.c).
+    expect(cluster.exec('default', 'two', 'sidecar', ['ls', '/nope'])).toMatchObject({ stderr: 'ls: /nope: No such file or directory\ncommand terminated with exit code 1\n', exitCode: 1 });
     const unknown = cluster.exec('default', 'two', 'sidecar', ['curlx', 'x']);
     expect(unknown.exitCode).toBe(1);
     expect(unknown.stderr).toMatch(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseShell } from '../../../sim/shell/syntax';
 import { Shell, runToEnd, type ShellHost } from '../../../sim/shell/interpreter';
+import { mapFiles } from '../../../sim/shell/redirect';
 
 /** Runs a script with echo and sleep as its only programs; returns what it printed, its exit code and the time it took. */
 function run(script: string) {
@@ -13,6 +14,7 @@ function run(script: string) {
     write: (o, e) => (out += o + e),
     isFile: (p) => files.has(p),
     isDirectory: (p) => p === '/tmp',
+    files: mapFiles(new Map(), (p) => p, (p) => p === '/tmp'),
     run: (argv) => {
       if (argv[0] === 'echo') return { stdout: `${argv.slice(1).join(' ')}\n`, stderr: '', exitCode: 0 };
       if (argv[0] === 'sleep') return { stdout: '', stderr: '', exitCode: 0, elapsedMs: Number(argv[1]) * 1000 };

@@ -35,7 +35,7 @@ describe('text filters', () => {
 describe('words and scripts', () => {
   it('splits on unquoted operators only, and expands variables only when asked', () => {
     const t = tokenize(`ssh node-1 iptables-save | grep 'a | b' && echo "$X" # c | d`);
-    expect('tokens' in t && t.tokens.map((x) => ('op' in x ? x.op : x.word.text))).toEqual(['ssh', 'node-1', 'iptables-save', '|', 'grep', 'a | b', '&&', 'echo', '$X']);
+    expect('tokens' in t && t.tokens.map((x) => ('op' in x ? x.op : 'word' in x ? x.word.text : x.redirect.op))).toEqual(['ssh', 'node-1', 'iptables-save', '|', 'grep', 'a | b', '&&', 'echo', '$X']);
     expect(expandWord('"$A b"', (n) => (n === 'A' ? '1  2' : undefined))).toEqual(['1  2 b']);
     expect(expandWord('x$A', (n) => (n === 'A' ? '1  2' : undefined))).toEqual(['x1', '2']);
     expect(expandWord("'$A'", () => '1')).toEqual(['$A']);
@@ -43,7 +43,8 @@ describe('words and scripts', () => {
     expect(parseShell('a |')).toMatchObject({ incomplete: true });
     expect(parseShell('for i in 1; do')).toMatchObject({ incomplete: true });
     expect(parseShell('echo $(hostname')).toMatchObject({ incomplete: true });
-    expect(parseShell('a > f')).toMatchObject({ message: "redirections (>) are not supported by this simulator's sh" });
+    expect(parseShell('cat <<EOF')).toMatchObject({ message: "here-documents (<<) are not supported by this simulator's sh" });
+    expect(parseShell('echo >')).toMatchObject({ message: 'syntax error: unexpected end of file', incomplete: true });
   });
 });
 
