@@ -89,8 +89,15 @@ export class NodeKernel implements NetworkElement, Tracker {
     if (toHost) {
       entry.reply = reverse(p);
       walk.entries.push({ tracker: this, entry });
-      const hostServer = node.hostServers.get(`${p.protocol}/${p.dport}`);
-      const listening = p.protocol === 'ICMP' || hostListening.has(`${p.protocol}/${p.dport}`) || (!!hostServer && (!hostServer.loopbackOnly || isLoopback(p.dst)));
+      const socket = `${p.protocol}/${p.dport}`;
+      // A hostNetwork Pod's server listens in the node's namespace, on all its addresses.
+      const hostPod = p.protocol === 'ICMP' ? undefined : [...node.hostNetworkPods].find((s) => s.listening.has(socket));
+      if (hostPod) {
+        walk.hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'deliver', note: `${hostPod.podName} (hostNetwork) accepts port ${p.dport} in ${node.name}'s network namespace` });
+        return { end: { outcome: 'established', server: hostPod, serverNode: node, delivered: p } };
+      }
+      const hostServer = node.hostServers.get(socket);
+      const listening = p.protocol === 'ICMP' || hostListening.has(socket) || (!!hostServer && (!hostServer.loopbackOnly || isLoopback(p.dst)));
       const accepts = p.protocol === 'ICMP' ? `${node.name}'s kernel answers the echo request` : `a process on ${node.name} accepts port ${p.dport}`;
       walk.hop({ where: `${node.name} host`, node: node.name, packet: p, action: 'deliver', note: listening ? accepts : `nothing listens on ${node.name} port ${p.dport}: reset` });
       return { end: { outcome: listening ? 'established' : 'refused', serverNode: node, delivered: p } };

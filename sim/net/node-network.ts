@@ -60,4 +60,6 @@ export interface NodeNetwork {
   readonly conntrack: ConntrackTable;
   /** Sockets host processes listen on, as `PROTOCOL/port`, beyond sshd, the kubelet and kube-proxy's healthz. */
   readonly hostServers: Map<string, HostServer>;
+  /** hostNetwork Pods' sandboxes: what they listen on, they listen on in the node's namespace. */
+  readonly hostNetworkPods: ReadonlySet<PodSandbox>;
 }

@@ -114,11 +114,15 @@ export function runtimeId(rng: Rng): string {
 /**
  * RunPodSandbox: a network namespace with an IP from the node's IPAM (CNI ADD, with the portmap
  * plugin's rules for the Pod's host ports, on the CNI network `network`); undefined when the range
- * is full. A hostNetwork Pod shares the node's namespace and IP: its sandbox is not one of the
- * node's Pod sandboxes (the data plane does not model servers in the node's own namespace).
+ * is full. A hostNetwork Pod shares the node's namespace and IP: no CNI, no IP of its own; what
+ * it listens on, it listens on in the node's namespace (node-kernel.ts delivers there).
  */
 export function runPodSandbox(host: NodeHost, rt: PodRuntime, network: string): PodSandbox | undefined {
-  if (rt.pod.spec.hostNetwork) return { ip: host.ip, podKey: rt.key, podName: rt.pod.metadata.name, uid: rt.uid, listening: new Set() };
+  if (rt.pod.spec.hostNetwork) {
+    const sandbox: PodSandbox = { ip: host.ip, podKey: rt.key, podName: rt.pod.metadata.name, uid: rt.uid, listening: new Set() };
+    host.hostNetworkPods.add(sandbox);
+    return sandbox;
+  }
   const ip = host.ipam.allocate(rt.key);
   if (!ip) return undefined;
   const sandbox: PodSandbox = { ip, podKey: rt.key, podName: rt.pod.metadata.name, uid: rt.uid, listening: new Set() };
@@ -131,6 +135,7 @@ export function runPodSandbox(host: NodeHost, rt: PodRuntime, network: string): 
 export function removePodSandbox(host: NodeHost, sandbox: PodSandbox, network: string): void {
   sandbox.listening.clear();
   sandbox.servers?.clear();
+  host.hostNetworkPods.delete(sandbox);
   if (host.sandboxes.get(sandbox.ip) !== sandbox) return;
   unforwardPorts(host, sandbox.uid, network);
   host.sandboxes.delete(sandbox.ip);

@@ -11,13 +11,13 @@ import { slashDateTime } from './go-log';
  *   start-up notices.
  * - Each request: the access log (`access_log /var/log/nginx/access.log main`, a link to
  *   /dev/stdout) gets a line in the image's `main` format, which shows the client's address as
- *   the server's socket saw it (after any SNAT on the way); a file that is not there also gets an
- *   `[error]` line first.
+ *   the server's socket saw it (after any SNAT on the way); a file that is not there, or a folder
+ *   without index.html (403), also gets an `[error]` line first.
  * Sources: github.com/nginxinc/docker-nginx (mainline/debian: docker-entrypoint.sh,
  * 10-listen-on-ipv6-by-default.sh, 15-local-resolvers.envsh, 20-envsubst-on-templates.sh,
  * 30-tune-worker-processes.sh, nginx.conf's log_format main); nginx's src/core/nginx.c and
- * src/os/unix/ngx_posix_init.c (the notices), ngx_http_static_module.c and ngx_http_index_module.c
- * (the errors), ngx_http_request.c (ngx_http_log_error's `, client: …, server: …, request: …, host: …`).
+ * src/os/unix/ngx_posix_init.c (the notices), ngx_http_static_module.c, ngx_http_index_module.c
+ * and ngx_http_core_module.c (the errors: `directory index of … is forbidden`), ngx_http_request.c (ngx_http_log_error's `, client: …, server: …, request: …, host: …`).
  *
  * The simulator's choices, where a real cluster varies: nodes have two CPUs, so `worker_processes
  * auto` starts two workers; they get PIDs 29 and 30, as after the Debian image's entrypoint; the
@@ -80,8 +80,11 @@ export interface LoggedRequest {
   status: number;
   /** Bytes of the body sent ($body_bytes_sent): 0 for HEAD. */
   bodyBytes: number;
-  /** The file that was not there, when the answer is 404: its path, and whether it was a directory's index. */
-  missing?: { path: string; index: boolean };
+  /**
+   * Why nginx found nothing to send: a file that is not there (`open`), a directory that is not
+   * there (`index`, its index file's path), or a directory with no index file (`forbidden`).
+   */
+  missing?: { path: string; why: 'open' | 'index' | 'forbidden' };
 }
 
 /**
@@ -95,8 +98,13 @@ export function requestLog(clock: Clock, connection: number, r: LoggedRequest): 
   const stdout = `${r.clientIP} - - [${timeLocal(clock)}] "${requestLine}" ${r.status} ${r.bodyBytes} ${quoted(get('Referer'))} ${quoted(get('User-Agent'))} ${quoted(get('X-Forwarded-For'))}\n`;
   if (!r.missing) return { stdout, stderr: '' };
   const pid = workerPids[0];
-  const what = r.missing.index ? `"${r.missing.path}" is not found` : `open() "${r.missing.path}" failed`;
+  const enoent = '(2: No such file or directory)';
+  const what = {
+    open: `open() "${r.missing.path}" failed ${enoent}`,
+    index: `"${r.missing.path}" is not found ${enoent}`,
+    forbidden: `directory index of "${r.missing.path}" is forbidden`,
+  }[r.missing.why];
   const host = get('Host');
-  const stderr = `${slashDateTime(clock)} [error] ${pid}#${pid}: *${connection} ${what} (2: No such file or directory), client: ${r.clientIP}, server: localhost, request: "${requestLine}"${host === undefined ? '' : `, host: "${host}"`}\n`;
+  const stderr = `${slashDateTime(clock)} [error] ${pid}#${pid}: *${connection} ${what}, client: ${r.clientIP}, server: localhost, request: "${requestLine}"${host === undefined ? '' : `, host: "${host}"`}\n`;
   return { stdout, stderr };
 }

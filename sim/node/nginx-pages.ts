@@ -12,6 +12,7 @@ export const NginxVersion = 'nginx/1.29.3';
 /** nginx's own reason phrases where they differ from RFC 9110's (ngx_http_header_filter_module.c). */
 const nginxReasons: Record<number, string> = {
   301: 'Moved Permanently',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Not Allowed',
   502: 'Bad Gateway',

@@ -9,7 +9,7 @@ import { processEnvironment } from './programs/environ';
 /**
  * The `nginx` image's server (registered for its effect: import this module once): the image's
  * default.conf serves the files under /usr/share/nginx/html on port 80 (8080 in
- * nginx-unprivileged), `index.html` for `/`, and
+ * nginx-unprivileged), `index.html` for `/` (403 Forbidden for a folder without one), and
  * nginx's own 404 page for anything else. The files are the container's (a ConfigMap mounted
  * there, or `kubectl exec … -- sh -c 'echo hi > /usr/share/nginx/html/index.html'`, changes what
  * it serves). It logs as the image does (nginx-log.ts). Not modelled: /50x.html, directory
@@ -109,7 +109,12 @@ export const nginx: MainProgram = (_args, ctx, log) => {
   const answer = (method: string, path: string): { response: HttpResponse; missing?: LoggedRequest['missing'] } => {
     const nowMs = clock.epochMs + clock.now;
     const found = file(path);
-    if (found.content === undefined) return { response: nginxPage(404, nowMs, undefined, version), missing: { path: found.path, index: path.endsWith('/') } };
+    if (found.content === undefined) {
+      // A folder without index.html: the index module declines, and nginx refuses to list it.
+      const folder = path.endsWith('/') ? found.path.slice(0, -'index.html'.length) : undefined;
+      if (folder && fs?.has(folder)) return { response: nginxPage(403, nowMs, undefined, version), missing: { path: folder, why: 'forbidden' } };
+      return { response: nginxPage(404, nowMs, undefined, version), missing: { path: found.path, why: folder ? 'index' : 'open' } };
+    }
     if (method !== 'GET' && method !== 'HEAD') return { response: nginxPage(405, nowMs, undefined, version) };
     const length = new TextEncoder().encode(found.content).length;
     const mtime = found.content === nginxWelcomePage ? mtimeMs : startedMs;

@@ -28,6 +28,8 @@ export class NodeHost implements NodeNetwork {
   readonly conntrack = new ConntrackTable();
   /** Host processes' listening sockets (kube-proxy's health check node ports), by `PROTOCOL/port`. */
   readonly hostServers = new Map<string, HostServer>();
+  /** The sandboxes of hostNetwork Pods: their servers listen in the node's own network namespace. */
+  readonly hostNetworkPods = new Set<PodSandbox>();
   /** What other agents (DaemonSet Pods such as ip-masq-agent) do when the machine boots again. */
   readonly bootHooks: (() => void)[] = [];
 

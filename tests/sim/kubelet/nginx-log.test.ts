@@ -111,3 +111,43 @@ describe('nginxinc/nginx-unprivileged', () => {
     expect(c.run(`kubectl exec client -- curl -sS http://${ip}/`).stderr).toMatch(/^curl: \(7\) Failed to connect to [\d.]+ port 80 after \d+ ms: Couldn't connect to server\n/);
   });
 });
+
+const shellDemo = `apiVersion: v1
+kind: Pod
+metadata:
+  name: shell-demo
+spec:
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+  containers:
+  - name: nginx
+    image: nginx
+    volumeMounts:
+    - name: shared-data
+      mountPath: /usr/share/nginx/html
+  hostNetwork: true
+  dnsPolicy: Default
+`;
+
+describe("a hostNetwork nginx (the 'Get a Shell to a Running Container' task)", () => {
+  it("listens in the node's namespace: on localhost inside, at the node's IP from anywhere; a folder without index.html is 403", () => {
+    const { cluster, console: c } = consoleOn({ 'shell-demo.yaml': shellDemo });
+    c.run('kubectl apply -f shell-demo.yaml');
+    c.run('kubectl run client --image=curlimages/curl -- sleep 3600');
+    c.run('kubectl wait --for=condition=Ready pod/shell-demo pod/client');
+    const nodeIP = podIP(cluster, 'shell-demo');
+    expect(nodeIP).toMatch(/^10\.0\.1\.\d+$/);
+    expect(c.run(`kubectl exec shell-demo -- curl -s -o /dev/null -w '%{http_code}' http://localhost/`).stdout).toBe('403');
+    c.run(`kubectl exec shell-demo -- sh -c "echo 'Hello shell demo' > /usr/share/nginx/html/index.html"`);
+    expect(c.run('kubectl exec shell-demo -- curl -s http://localhost/').stdout).toBe('Hello shell demo\n');
+    expect(c.run(`kubectl exec client -- curl -s http://${nodeIP}/`).stdout).toBe('Hello shell demo\n');
+    const node = cluster.store.get<Pod>('Pod', 'default', 'shell-demo')!.spec.nodeName!;
+    expect(c.run(`ssh ${node} curl -s http://${nodeIP}/`).stdout).toBe('Hello shell demo\n');
+    const log = c.run('kubectl logs shell-demo').stdout;
+    expect(log).toMatch(/\[error\] 29#29: \*1 directory index of "\/usr\/share\/nginx\/html\/" is forbidden, client: 127\.0\.0\.1, server: localhost, request: "GET \/ HTTP\/1\.1", host: "localhost"\n127\.0\.0\.1 - - \[[^\]]+\] "GET \/ HTTP\/1\.1" 403 153 /);
+    // Deleted, it no longer answers there.
+    c.run('kubectl delete pod shell-demo');
+    expect(c.run(`kubectl exec client -- curl -s http://${nodeIP}/`).exitCode).toBe(7);
+  });
+});
