@@ -84,6 +84,8 @@ export interface PodRuntime {
   terminating: boolean;
   /** Bumped when the Pod is (re)started or torn down, so that timers of an earlier life do nothing. */
   generation: number;
+  /** The Pod's emptyDir volumes by name: their files, shared by its containers, kept across restarts. */
+  emptyDirs: Map<string, Map<string, string>>;
 }
 
 export function newPodRuntime(pod: Pod, now: number): PodRuntime {
@@ -97,6 +99,7 @@ export function newPodRuntime(pod: Pod, now: number): PodRuntime {
     creating: false,
     terminating: false,
     generation: 0,
+    emptyDirs: new Map(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { MountedFs } from './mounted-fs';
 import type { Pod } from '../api/types';
 import type { ClusterConfig } from '../cluster-config';
 import { cidrHost } from '../net/ip';
@@ -166,8 +167,9 @@ export function managedHostsFile(pod: Pod, podIP: string, config: ClusterConfig)
 }
 
 /** A fresh container filesystem: the image's folders and the three files above. A restarted container gets a new one. */
-export function containerFilesystem(pod: Pod, podIP: string, config: ClusterConfig): Map<string, string> {
-  const fs = new Map<string, string>(imageDirectories.map((d) => [d, '']));
+export function containerFilesystem(pod: Pod, podIP: string, config: ClusterConfig): MountedFs {
+  const fs = new MountedFs();
+  for (const d of imageDirectories) fs.set(d, '');
   fs.set('/etc/hostname', `${kernelHostname(pod, config)}\n`);
   fs.set('/etc/hosts', managedHostsFile(pod, podIP, config));
   fs.set('/etc/resolv.conf', resolvConf(pod, config));

@@ -4,11 +4,12 @@ import { serviceAccountToken } from './service-account-token';
 import { decodeBase64 } from '../api/base64';
 import type { Store } from '../core/store';
 import { resolvePath } from './programs/fs';
+import { MountedFs } from './mounted-fs';
 
 /**
  * Secret and ConfigMap volumes as the kubelet mounts them: each key a file under the mount path
- * (or only the `items` asked for, at their `path`), Secret values decoded; emptyDir an empty
- * directory; `subPath` mounts the one entry. Read at container start, as the files a real kubelet
+ * (or only the `items` asked for, at their `path`), Secret values decoded; emptyDir a directory
+ * the Pod's containers share, empty when the Pod starts; `subPath` mounts the one entry. Read at container start, as the files a real kubelet
  * has projected by then.
  *
  * Not modelled: the kubelet's atomic-writer layout (the hidden `..data` link and timestamped
@@ -17,11 +18,20 @@ import { resolvePath } from './programs/fs';
  * are simply absent.
  * Source: kubernetes/kubernetes pkg/volume/secret, pkg/volume/configmap, pkg/volume/util/atomic_writer.go.
  */
-export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, container: Container, nowSeconds = 0): void {
+export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, container: Container, nowSeconds = 0, emptyDirs?: Map<string, Map<string, string>>): void {
   const ns = pod.metadata.namespace ?? 'default';
   for (const mount of container.volumeMounts ?? []) {
     const volume = pod.spec.volumes?.find((v) => v.name === mount.name);
     if (!volume) continue;
+    // An emptyDir is the Pod's: every container that mounts it sees the same files (mounted-fs.ts).
+    if (volume.emptyDir && !mount.subPath && emptyDirs && fs instanceof MountedFs) {
+      const root = resolvePath(mount.mountPath);
+      addDirectory(fs, root);
+      let shared = emptyDirs.get(volume.name);
+      if (!shared) emptyDirs.set(volume.name, (shared = new Map()));
+      fs.mount(root === '/' ? '' : root, shared);
+      continue;
+    }
     let files: Record<string, string> | undefined;
     if (volume.configMap) files = store.get<ConfigMap>('ConfigMap', ns, volume.configMap.name ?? '')?.data;
     else if (volume.secret) files = decoded(store.get<Secret>('Secret', ns, volume.secret.secretName ?? '')?.data);

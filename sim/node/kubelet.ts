@@ -337,7 +337,7 @@ export class Kubelet extends Controller {
     c.killing = false;
     c.startedAt = this.cluster.clock.now;
     c.fs = fs;
-    mountVolumes(c.fs, this.cluster.store, rt.pod, c.spec, Math.floor((this.cluster.clock.epochMs + this.cluster.clock.now) / 1000));
+    mountVolumes(c.fs, this.cluster.store, rt.pod, c.spec, Math.floor((this.cluster.clock.epochMs + this.cluster.clock.now) / 1000), rt.emptyDirs);
     c.probes = new Map();
     c.started = !c.spec.startupProbe;
     c.ready = c.started && !c.spec.readinessProbe;
