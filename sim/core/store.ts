@@ -170,11 +170,16 @@ export class Store {
 
   /**
    * Replaces an object's status, as a write to the status subresource does; returns undefined when
-   * the object is gone. Cheaper than `mutate` for it: the rest of the object is not copied.
+   * the object is gone. Cheaper than `mutate` for it: the rest of the object is not copied, nor is
+   * `status`, which the store takes over: pass a value built for the write (the kubelet's, the
+   * controllers' are), never one you change afterwards. Stores what `update({ ...current, status })`
+   * would, metadata last as there.
    */
   updateStatus<T extends KubeObject>(kind: string, namespace: string, name: string, status: unknown): T | undefined {
     const current = this.get<T>(kind, namespace, name);
-    return current && this.update<T>({ ...current, status });
+    if (!current) return undefined;
+    const { metadata, ...rest } = current;
+    return this.commit({ ...rest, status, metadata: { ...metadata } } as T);
   }
 
   /**

@@ -597,7 +597,7 @@ export class Kubelet extends Controller {
     const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
     const status = generatePodStatus(rt, this.host, pod.status, this.cluster.clock);
-    if (!deepEqual(status, pod.status)) this.cluster.store.update<Pod>({ ...pod, status });
+    if (!deepEqual(status, pod.status)) this.cluster.store.updateStatus<Pod>('Pod', namespace, name, status);
   }
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
