@@ -38,7 +38,8 @@ export function newEventRecorder(store: Store, clock: Clock): EventRecorder {
     }
     // The API server refuses new Events in a Terminating namespace; the recorder drops them.
     if (isTerminating({ store }, ns)) return;
-    const created = store.create<KubeEvent>({
+    // A fresh object made here: the store takes it as it is.
+    const created = store.insert<KubeEvent>({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: `${obj.metadata.name}.${unixNano()}`, namespace: ns },

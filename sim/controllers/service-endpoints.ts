@@ -65,23 +65,18 @@ export function publishedHostname(pod: Pod, svc: Service): string | undefined {
   return undefined;
 }
 
-/** The Services of a namespace that select these labels (for Pod watch events). */
-export function servicesSelecting(store: Store, namespace: string, labels: Record<string, string> | undefined): Service[] {
-  return store.list<Service>('Service', namespace).filter((s) => matchesServiceSelector(labels, s.spec.selector));
-}
-
 /**
  * Queues a Service's key when the Service changes and when a Pod it selects, before or after the
- * change, does: the watches both endpoint controllers share.
+ * change, does: the watches both endpoint controllers share. The Services selecting the new labels
+ * go first, then those selecting only the old ones; a namespace without Services costs no more
+ * than its lookup (every Pod write comes here, twice).
  */
 export function watchServicesAndSelectedPods(store: Store, enqueue: (key: string) => void): void {
   store.watch<Service>('Service', (e) => enqueue(objectKey(e.object)));
   store.watch<Pod>('Pod', (e) => {
-    const ns = e.object.metadata.namespace ?? 'default';
-    const hit = new Set([
-      ...servicesSelecting(store, ns, e.object.metadata.labels),
-      ...(e.old ? servicesSelecting(store, ns, e.old.metadata.labels) : []),
-    ]);
-    for (const s of hit) enqueue(objectKey(s));
+    const services = store.list<Service>('Service', e.object.metadata.namespace ?? 'default');
+    for (const s of services) if (matchesServiceSelector(e.object.metadata.labels, s.spec.selector)) enqueue(objectKey(s));
+    // A key already queued stays where it is: enqueueing it again changes nothing.
+    if (e.old) for (const s of services) if (matchesServiceSelector(e.old.metadata.labels, s.spec.selector)) enqueue(objectKey(s));
   });
 }

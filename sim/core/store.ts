@@ -68,7 +68,14 @@ export class Store {
 
   /** Creates an object; fills in uid, resourceVersion, creationTimestamp, generation and a generated name. */
   create<T extends KubeObject>(input: T): T {
-    const obj = cloneJson(input) as T;
+    return this.insert(cloneJson(input));
+  }
+
+  /**
+   * `create` for an object the caller hands over: a fresh one nobody else holds, which the store
+   * then owns and freezes without copying it first (the event recorder's, thousands per rollout).
+   */
+  insert<T extends KubeObject>(obj: T): T {
     const meta = obj.metadata;
     if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.stream('names').suffix(5);
     if (!kindInfo(obj.kind)?.namespaced) delete meta.namespace;
@@ -163,11 +170,16 @@ export class Store {
 
   /**
    * Replaces an object's status, as a write to the status subresource does; returns undefined when
-   * the object is gone. Cheaper than `mutate` for it: the rest of the object is not copied.
+   * the object is gone. Cheaper than `mutate` for it: the rest of the object is not copied, nor is
+   * `status`, which the store takes over: pass a value built for the write (the kubelet's, the
+   * controllers' are), never one you change afterwards. Stores what `update({ ...current, status })`
+   * would, metadata last as there.
    */
   updateStatus<T extends KubeObject>(kind: string, namespace: string, name: string, status: unknown): T | undefined {
     const current = this.get<T>(kind, namespace, name);
-    return current && this.update<T>({ ...current, status });
+    if (!current) return undefined;
+    const { metadata, ...rest } = current;
+    return this.commit({ ...rest, status, metadata: { ...metadata } } as T);
   }
 
   /**
@@ -247,13 +259,21 @@ export class Store {
 
   /** A version-4 UUID drawn from the cluster's random source. */
   private uuid(): string {
+    // Four draws as 32 hex digits, the version nibble replaced by 4 and the variant's top bits set
+    // to 10; byte by byte through a table, several times faster than toString(16) and slices.
     const uids = this.rng.stream('uids');
-    let hex = '';
-    for (let i = 0; i < 4; i++) hex += uids.uint32().toString(16).padStart(8, '0');
-    const variant = '89ab'[parseInt(hex[16], 16) & 3];
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const [a, b, c, d] = [uids.uint32(), uids.uint32(), uids.uint32(), uids.uint32()];
+    return (
+      `${hexByte[a >>> 24]}${hexByte[(a >>> 16) & 255]}${hexByte[(a >>> 8) & 255]}${hexByte[a & 255]}` +
+      `-${hexByte[b >>> 24]}${hexByte[(b >>> 16) & 255]}-4${hexDigit[(b >>> 8) & 15]}${hexByte[b & 255]}` +
+      `-${'89ab'[(c >>> 28) & 3]}${hexDigit[(c >>> 24) & 15]}${hexByte[(c >>> 16) & 255]}` +
+      `-${hexByte[(c >>> 8) & 255]}${hexByte[c & 255]}${hexByte[d >>> 24]}${hexByte[(d >>> 16) & 255]}${hexByte[(d >>> 8) & 255]}${hexByte[d & 255]}`
+    );
   }
 }
+
+const hexDigit = '0123456789abcdef';
+const hexByte = Array.from({ length: 256 }, (_, i) => hexDigit[i >> 4] + hexDigit[i & 15]);
 
 function keyOf(_kind: string, namespace: string, name: string): string {
   return namespace ? `${namespace}/${name}` : name;

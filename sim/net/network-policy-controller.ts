@@ -46,12 +46,10 @@ export class NetworkPolicyController extends Controller {
 
   protected reconcile(): void {
     const { store } = this.cluster;
-    const pods = store.list<Pod>('Pod');
-    this.compiled = compileNetworkPolicies({
-      pods,
-      namespaces: store.list<Namespace>('Namespace'),
-      policies: store.list<NetworkPolicy>('NetworkPolicy'),
-    });
+    const policies = store.list<NetworkPolicy>('NetworkPolicy');
+    // No policy isolates anything: then the Pods need not be read (any Pod write queues this).
+    const pods = policies.length ? store.list<Pod>('Pod') : [];
+    this.compiled = compileNetworkPolicies({ pods, namespaces: store.list<Namespace>('Namespace'), policies });
     // The nodes of the Pods that have rules: with no NetworkPolicy, none.
     const nodeOf = new Map<string, string | undefined>();
     for (const p of pods) if (p.status?.podIP && p.status.podIP in this.compiled) nodeOf.set(p.status.podIP, p.spec.nodeName);

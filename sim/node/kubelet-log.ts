@@ -4,6 +4,7 @@ import type { WatchEvent } from '../core/store';
 import type { NodeHost } from './node-host';
 import { bootServices } from './host-processes';
 import { UnitJournal } from './unit-journal';
+import { watchNodePods } from './node-pod-watch';
 
 /**
  * What the kubelet writes to its node's journal (it runs there as kubelet.service, `--v=2`): a
@@ -25,7 +26,7 @@ export class KubeletLog {
     this.journal = new UnitJournal(node, cluster.clock, 'kubelet.service', 'Kubernetes Kubelet', 'kubelet');
     this.started();
     node.bootHooks.push(() => this.started());
-    cluster.store.watch<Pod>('Pod', (e) => this.onPod(e));
+    watchNodePods(cluster.store, node.name, (e) => this.onPod(e));
   }
 
   private started(): void {
@@ -39,8 +40,7 @@ export class KubeletLog {
   }
 
   private onPod(e: WatchEvent<Pod>): void {
-    // Every node's kubelet hears of every Pod: only its own are its business.
-    if (e.object.spec.nodeName !== this.node.name || !this.node.running) return;
+    if (!this.node.running) return;
     const bound = e.type === 'ADDED' || (e.type === 'MODIFIED' && e.old?.spec.nodeName !== this.node.name);
     const deleting = e.type === 'MODIFIED' && !!e.object.metadata.deletionTimestamp && !e.old?.metadata.deletionTimestamp;
     const what = bound ? 'ADD' : deleting ? 'DELETE' : e.type === 'DELETED' ? 'REMOVE' : undefined;

@@ -30,6 +30,7 @@ import {
 import type { NodeHost } from './node-host';
 import { ImageStore } from './image-manager';
 import { cniNetworkName } from './cni-portmap';
+import { watchNodePods } from './node-pod-watch';
 
 /**
  * Simulator conventions for how long things take, in virtual ms (a real kubelet's timings depend
@@ -99,10 +100,7 @@ export class Kubelet extends Controller {
   ) {
     super(cluster);
     this.images = new ImageStore(preloadedImages);
-    // nodeName never changes once set: every event about a Pod of this node names this node.
-    cluster.store.watch<Pod>('Pod', (e) => {
-      if (e.object.spec.nodeName === host.name) this.enqueue(objectKey(e.object));
-    });
+    watchNodePods(cluster.store, host.name, (e) => this.enqueue(objectKey(e.object)));
     this.after(0, () => this.boot());
   }
 
@@ -597,7 +595,7 @@ export class Kubelet extends Controller {
     const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
     const status = generatePodStatus(rt, this.host, pod.status, this.cluster.clock);
-    if (!deepEqual(status, pod.status)) this.cluster.store.update<Pod>({ ...pod, status });
+    if (!deepEqual(status, pod.status)) this.cluster.store.updateStatus<Pod>('Pod', namespace, name, status);
   }
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {
