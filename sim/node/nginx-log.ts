@@ -2,6 +2,7 @@ import type { Clock } from '../core/clock';
 import { header, type HttpRequest } from '../net/http';
 import { nodeSystem } from './kubelet-node-status';
 import { slashDateTime } from './go-log';
+import { monthAbbr } from '../core/calendar';
 
 /**
  * What the `nginx` image writes to its container's log, as `kubectl logs` shows it.
@@ -64,13 +65,11 @@ export function startupNotices(clock: Clock, version: string, compiler: string):
   ].join('');
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** nginx's $time_local in a container on UTC: `02/Dec/2026:10:00:00 +0000`. */
 function timeLocal(clock: Clock): string {
   const d = new Date(clock.epochMs + clock.now);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+  return `${two(d.getUTCDate())}/${monthAbbr[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
 /** One request as nginx logs it. */

@@ -1,4 +1,4 @@
-import { httpDate, requestPath, type HttpRequest, type HttpResponse } from '../net/http';
+import { header, httpDate, requestPath, type HttpRequest, type HttpResponse } from '../net/http';
 import { parseImageRef } from './images';
 import { mainPrograms, serve, type MainProgram } from './main-programs';
 import { nginxPage } from './nginx-pages';
@@ -47,6 +47,7 @@ Commercial support is available at
 `;
 
 const htmlRoot = '/usr/share/nginx/html';
+const utf8 = new TextEncoder();
 
 /**
  * The last release of each nginx series the image's tags name, and its release day (nginx.org's
@@ -116,7 +117,7 @@ export const nginx: MainProgram = (_args, ctx, log) => {
       return { response: nginxPage(404, nowMs, undefined, version), missing: { path: found.path, why: folder ? 'index' : 'open' } };
     }
     if (method !== 'GET' && method !== 'HEAD') return { response: nginxPage(405, nowMs, undefined, version) };
-    const length = new TextEncoder().encode(found.content).length;
+    const length = utf8.encode(found.content).length;
     const mtime = found.content === nginxWelcomePage ? mtimeMs : startedMs;
     const headers: HttpResponse['headers'] = [
       ['Server', version],
@@ -134,7 +135,7 @@ export const nginx: MainProgram = (_args, ctx, log) => {
   /** Answers a request from `clientIP` and logs it: the error line while handling it, the access line once done. */
   const handle = (req: HttpRequest, clientIP: string): HttpResponse => {
     const { response, missing } = answer(req.method, requestPath(req));
-    const bodyBytes = req.method === 'HEAD' ? 0 : new TextEncoder().encode(response.body).length;
+    const bodyBytes = req.method === 'HEAD' ? 0 : Number(header(response.headers, 'Content-Length') ?? 0);
     const lines = requestLog(clock, ++connections, { req, clientIP, status: response.status, bodyBytes, missing });
     log?.('', lines.stderr);
     log?.(lines.stdout, '');

@@ -64,9 +64,10 @@ export function applyRedirects(
   for (const r of redirects) {
     if (r.op === '>&' || r.op === '<&') {
       // `>&-` closes the descriptor: what the command writes there is lost.
-      const from = r.path === '-' ? 'null' : r.op === '<&' && r.path === '0' ? undefined : fds.get(Number(r.path));
-      if (r.path !== '-' && (!/^\d$/.test(r.path) || (from === undefined && r.path !== '0'))) return { error: `${shell}: ${r.path}: Bad file descriptor\n` };
-      if (from !== undefined) fds.set(r.fd, from);
+      if (r.path === '-') fds.set(r.fd, 'null');
+      else if (!/^\d$/.test(r.path) || (r.path !== '0' && !fds.has(Number(r.path)))) return { error: `${shell}: ${r.path}: Bad file descriptor\n` };
+      // A copy of stdin (`<&0`, `>&0`) carries nothing the simulator's programs write.
+      else if (r.path !== '0') fds.set(r.fd, fds.get(Number(r.path))!);
       continue;
     }
     if (r.op === '<') {

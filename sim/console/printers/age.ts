@@ -3,6 +3,7 @@
  * (k8s.io/apimachinery/pkg/util/duration/duration.go); describe prints instants with Go's
  * time.RFC1123Z layout. Both read the cluster's virtual clock, never the wall clock.
  */
+import { dayAbbr, monthAbbr } from '../../core/calendar';
 
 /** duration.HumanDuration: ~2-3 significant figures, `45s`, `2m5s`, `15m`, `3h20m`, `5d`. */
 export function humanDuration(ms: number): string {
@@ -40,12 +41,10 @@ export function since(timestamp: string | undefined, nowMs: number): string {
   return humanDuration(nowMs - Date.parse(timestamp));
 }
 
-const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Go's time.RFC1123Z in UTC: `Thu, 01 Jan 2026 00:00:05 +0000`. */
 export function rfc1123z(timestamp: string | undefined): string {
   const d = new Date(timestamp ? Date.parse(timestamp) : 0);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]}, ${two(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+  return `${dayAbbr[d.getUTCDay()]}, ${two(d.getUTCDate())} ${monthAbbr[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }

@@ -1,6 +1,7 @@
 import type { Program } from '../programs';
 import { journalEntries, journalMessage, type JournalEntry } from '../journal';
 import { Rng, seedFrom } from '../../core/rng';
+import { monthAbbr } from '../../core/calendar';
 
 /**
  * `journalctl [-u UNIT]… [-n N] [-b [±N|ID]] [-r] [-o short|cat] [-q] [--no-pager]` on a node, as
@@ -108,12 +109,10 @@ function bootId(host: string, boot: number): string {
   return Array.from({ length: 4 }, () => rng.uint32().toString(16).padStart(8, '0')).join('');
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** output_short: the local time (UTC on the nodes) as `%b %d %H:%M:%S`, host, identifier[pid]. */
 function shortLine(e: JournalEntry, epochMs: number, host: string): string {
   const d = new Date(epochMs + e.at);
   const two = (n: number) => String(n).padStart(2, '0');
-  const when = `${months[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  const when = `${monthAbbr[d.getUTCMonth()]} ${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   return `${when} ${host} ${e.identifier}[${e.pid}]: ${journalMessage(e)}\n`;
 }

@@ -4,6 +4,7 @@ import { bootServices, pidOf } from '../host-processes';
 import { mainProcessArgv } from '../main-process';
 import { kubeProxyVerbosity } from '../kube-proxy-log';
 import { Rng, seedFrom } from '../../core/rng';
+import { monthAbbr } from '../../core/calendar';
 
 /**
  * `ps` on a node, as procps-ng 4.0.4 (Ubuntu 24.04) prints it, for what the simulator knows runs
@@ -138,7 +139,7 @@ function startColumn(startMs: number, nowMs: number): string {
   const s = new Date(startMs);
   const two = (n: number) => String(n).padStart(2, '0');
   if (nowMs - startMs < 86_400_000 && s.getUTCDate() === new Date(nowMs).getUTCDate()) return `${two(s.getUTCHours())}:${two(s.getUTCMinutes())}`;
-  return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][s.getUTCMonth()]}${two(s.getUTCDate())}`;
+  return `${monthAbbr[s.getUTCMonth()]}${two(s.getUTCDate())}`;
 }
 
 /** TIME: `M:SS` in BSD format, `HH:MM:SS` in System V's. */

@@ -43,13 +43,18 @@ function podIP(cluster: ReturnType<typeof consoleOn>['cluster'], name: string): 
   return cluster.store.get<Pod>('Pod', 'default', name)!.status!.podIP!;
 }
 
+/** A running Pod `web` of `image` and a curl Pod `client`, and web's IP. */
+function webAndClient(image: string) {
+  const on = consoleOn();
+  on.console.run(`kubectl run web --image=${image}`);
+  on.console.run('kubectl run client --image=curlimages/curl -- sleep 3600');
+  on.console.run('kubectl wait --for=condition=Ready pod/web pod/client');
+  return { ...on, ip: podIP(on.cluster, 'web') };
+}
+
 describe("the nginx image's log", () => {
   it('starts with the entrypoint on stdout and nginx notices, then one access line per request with the client address it saw', () => {
-    const { cluster, console: c } = consoleOn();
-    c.run('kubectl run web --image=nginx');
-    c.run('kubectl run client --image=curlimages/curl -- sleep 3600');
-    c.run('kubectl wait --for=condition=Ready pod/web pod/client');
-    const ip = podIP(cluster, 'web');
+    const { cluster, console: c, ip } = webAndClient('nginx');
     c.run(`kubectl exec client -- curl -s -o /dev/null http://${ip}/`);
     c.run(`kubectl exec client -- curl -sI -H 'X-Forwarded-For: 192.0.2.7' http://${ip}/`);
     c.run(`kubectl exec client -- curl -s -o /dev/null http://${ip}/missing?q=1`);
@@ -102,11 +107,7 @@ describe("the nginx image's log", () => {
 
 describe('nginxinc/nginx-unprivileged', () => {
   it('listens on 8080, not 80', () => {
-    const { cluster, console: c } = consoleOn();
-    c.run('kubectl run web --image=nginxinc/nginx-unprivileged');
-    c.run('kubectl run client --image=curlimages/curl -- sleep 3600');
-    c.run('kubectl wait --for=condition=Ready pod/web pod/client');
-    const ip = podIP(cluster, 'web');
+    const { console: c, ip } = webAndClient('nginxinc/nginx-unprivileged');
     expect(c.run(`kubectl exec client -- curl -s -o /dev/null -w '%{http_code}' http://${ip}:8080/`).stdout).toBe('200');
     expect(c.run(`kubectl exec client -- curl -sS http://${ip}/`).stderr).toMatch(/^curl: \(7\) Failed to connect to [\d.]+ port 80 after \d+ ms: Couldn't connect to server\n/);
   });
