@@ -98,16 +98,11 @@ export interface FrameStats {
 const driveMs = 6000;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 
-/** Scrolls the driver's widget into view, waits for its engine and the page's service worker, then drives it for a few seconds. */
+/** Scrolls the driver's widget into view, waits for its engine, then drives it for a few seconds. */
 export async function driveWidget(page: Page, driver: Driver): Promise<FrameStats> {
   const widget = page.locator(driver.selector).first();
   await widget.scrollIntoViewIfNeeded();
   await page.waitForFunction((el) => el.getAttribute('aria-busy') === 'false', await widget.elementHandle(), { timeout: 120_000 });
-  // A first visit installs the offline service worker, which precaches the whole site (141 files,
-  // 5 MB) in the background: on /intent/ at 4×, 59 of its requests fell inside the 6 s drive and
-  // competed with the widget for the CPU. Every later visit has it installed, so the drive waits
-  // until it is active (at most a minute, should it never be).
-  await page.evaluate(`navigator.serviceWorker?.getRegistration().then((r) => r && Promise.race([navigator.serviceWorker.ready, new Promise((done) => setTimeout(done, 60000))]))`);
   // A string, not a function: tsx would wrap the named callbacks in a helper the page lacks.
   const result = (await page.evaluate(`new Promise((done, fail) => {
     const widget = document.querySelector(${JSON.stringify(driver.selector)});
