@@ -183,11 +183,12 @@ export class Console implements ShellSession {
     return new Shell(
       {
         name: 'bash',
+        dialect: 'bash',
+        interactive: true,
         write: (stdout, stderr) => {
           this.out.push({ stream: 'stdout', text: stdout }, { stream: 'stderr', text: stderr });
         },
         run: (argv, stdin) => ({ steps: this.runCommand(argv, stdin) }),
-        notFound: (name) => `bash: ${name}: command not found\n`,
         isFile: (path) => this.ctx.readFile(path) !== undefined,
         isDirectory: () => false,
         files: this.files,

@@ -2,7 +2,8 @@ import type { Cluster } from '../cluster';
 import type { Pod } from '../api/types';
 import type { ExecResult, ProgramContext } from '../node/programs';
 import { containerShell } from '../node/programs/sh';
-import { programUserland } from '../node/programs/busybox';
+import { imageSh } from '../node/images';
+import { podContainer } from '../api/pod-containers';
 import { podHostname } from '../node/kubelet-pod-files';
 import { parseShell } from '../shell/syntax';
 import type { Shell } from '../shell/interpreter';
@@ -23,6 +24,8 @@ export class ContainerShell implements ShellSession {
   closed = false;
   private readonly shell: Shell;
   private out = '';
+  /** The lines the shell has read: dash numbers its errors by them, across the session. */
+  private linesRead = 0;
 
   /**
    * @param ctx the running container (see execTarget in sim/node/kubelet-exec.ts)
@@ -35,15 +38,16 @@ export class ContainerShell implements ShellSession {
     private readonly name: 'sh' | 'bash',
     private readonly onExit: (code: number) => ExecResult,
   ) {
-    this.shell = containerShell(ctx, name, (stdout, stderr) => (this.out += stdout + stderr));
-    this.prompt = name === 'bash' ? `root@${podHostname(ctx.pod)}:/# ` : programUserland(ctx) === 'busybox' ? '/ # ' : '# ';
+    this.shell = containerShell(ctx, name, (stdout, stderr) => (this.out += stdout + stderr), true);
+    this.prompt = name === 'bash' ? `root@${podHostname(ctx.pod)}:/# ` : imageSh(podContainer(ctx.pod, ctx.container)?.image ?? '') === 'ash' ? '/ # ' : '# ';
   }
 
   run(text: string): ExecResult {
     if (this.closed) return { stdout: '', stderr: '', exitCode: 0 };
     // The container was stopped or restarted under the shell: the session ends as a killed process's does.
     if (!this.stillRunning()) return this.end(137, '');
-    const parsed = parseShell(text);
+    const parsed = parseShell(text, this.linesRead + 1);
+    this.linesRead += text.split('\n').length;
     this.out = '';
     if ('message' in parsed) return { stdout: `${this.name}: ${parsed.message}\n`, stderr: '', exitCode: 2 };
     const run = this.shell.run(parsed.list);

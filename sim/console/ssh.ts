@@ -53,7 +53,9 @@ function remoteCommand(cluster: Cluster, node: NodeHost, line: string): ExecResu
   const files = nodeFiles(cluster.config);
   const shell = new Shell(
     {
+      // `ssh NODE CMD`: the node's bash runs CMD as a script (`bash -c`).
       name: 'bash',
+      dialect: 'bash',
       write: (stdout, stderr) => writes.push({ stream: 'stdout', text: stdout }, { stream: 'stderr', text: stderr }),
       run: (argv, stdin) => {
         const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
@@ -61,7 +63,6 @@ function remoteCommand(cluster: Cluster, node: NodeHost, line: string): ExecResu
         if (filter) return filter(argv.slice(1), { stdin, readFile: (path) => files.get(path) });
         return hostPrograms.get(name)?.({ cluster, node, stdin }, argv.slice(1));
       },
-      notFound: (name) => `bash: line 1: ${name}: command not found\n`,
       isFile: (path) => files.has(path),
       isDirectory: () => false,
       // The node's files as the simulator lists them; what a redirection writes lasts for this command.

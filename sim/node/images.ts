@@ -22,6 +22,8 @@ export interface ImageProfile {
   /** The image's CMD: container.args replaces it (and so does container.command). */
   cmd: string[];
   userland: Userland;
+  /** `dash` when the image's `/bin/sh` is dash (a Debian or Ubuntu base); else BusyBox ash. */
+  sh?: 'dash';
   /**
    * The program the image's entrypoint script runs when the first argument is an option (`-x`)
    * or not a program of the image (`docker-entrypoint.sh` of curl, redis and traefik).
@@ -43,9 +45,9 @@ export interface ImageProfile {
 /** The catalogue, one entry per image. */
 export const images: ImageProfile[] = [
   /** nginx: docker-entrypoint.sh then `nginx -g 'daemon off;'`, listening on 80; Debian (the `-alpine` tags are BusyBox). Source: github.com/nginxinc/docker-nginx, mainline/debian/Dockerfile. */
-  { repositories: ['nginx', 'nginxinc/nginx-unprivileged'], entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], userland: 'gnu', size: 72_000_000 },
+  { repositories: ['nginx', 'nginxinc/nginx-unprivileged'], entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], userland: 'gnu', sh: 'dash', size: 72_000_000 },
   /** Apache httpd: `httpd-foreground`, listening on 80; Debian. Source: github.com/docker-library/httpd, 2.4/Dockerfile. */
-  { repositories: ['httpd'], entrypoint: [], cmd: ['httpd-foreground'], userland: 'gnu', size: 58_000_000 },
+  { repositories: ['httpd'], entrypoint: [], cmd: ['httpd-foreground'], userland: 'gnu', sh: 'dash', size: 58_000_000 },
   /** Traefik: entrypoint.sh then `traefik`, whose default entry point listens on 80; Alpine. Source: github.com/traefik/traefik-library-image, alpine/Dockerfile and entrypoint.sh. */
   { repositories: ['traefik'], entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], userland: 'busybox', optionsTo: 'traefik', size: 50_000_000 },
   /** traefik/whoami: `/whoami`, listening on 80 (its --port default). Source: github.com/traefik/whoami, Dockerfile and app.go. */
@@ -53,21 +55,21 @@ export const images: ImageProfile[] = [
   /** hello-app: `/hello-app`, listening on 8080 (PORT unset). Source: github.com/GoogleCloudPlatform/kubernetes-engine-samples, quickstarts/hello-app/Dockerfile and main.go. */
   { repositories: ['gcr.io/google-samples/hello-app', 'us-docker.pkg.dev/google-samples/containers/gke/hello-app'], entrypoint: ['/hello-app'], cmd: [], userland: 'gnu', size: 11_000_000 },
   /** kubernetes-bootcamp (the "Learn Kubernetes Basics" tutorial): `node server.js`, listening on 8080; Debian. Source: the tutorial's image, FROM node with EXPOSE 8080. */
-  { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu', size: 80_000_000 },
+  { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu', sh: 'dash', size: 80_000_000 },
   /** serve_hostname: `/serve_hostname`, answering its hostname on 9376. Source: kubernetes/test/images/serve-hostname (Dockerfile, README). */
   { repositories: ['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname'], entrypoint: ['/serve_hostname'], cmd: [], userland: 'busybox', size: 3_000_000 },
   /** echoserver (the "Using Source IP" tutorial, minikube's hello example): its start script runs nginx with a Lua handler on 8080 (see echoserver.ts); Debian. Source: kubernetes/contrib echoserver (Dockerfile, run.sh). */
-  { repositories: ['registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'gcr.io/google_containers/echoserver', 'gcr.io/google-containers/echoserver'], entrypoint: [], cmd: ['/usr/local/bin/run.sh'], userland: 'gnu', size: 46_000_000 },
+  { repositories: ['registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'gcr.io/google_containers/echoserver', 'gcr.io/google-containers/echoserver'], entrypoint: [], cmd: ['/usr/local/bin/run.sh'], userland: 'gnu', sh: 'dash', size: 46_000_000 },
   /** agnhost: `/agnhost pause` unless args name another subcommand; Alpine with bind-tools. Source: kubernetes/test/images/agnhost/Dockerfile (ENTRYPOINT ["/agnhost"], CMD ["pause"]; `apk add bind-tools …`). */
   { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', bindTools: '9.18.27', size: 51_000_000 },
   /** jessie-dnsutils (the "Debugging DNS Resolution" task's dnsutils Pod): Debian 8 with dnsutils (BIND 9.9's dig and nslookup, jessie's last update); Debian's CMD bash. Source: kubernetes/test/images/jessie-dnsutils/Dockerfile (`apt-get install -y dnsutils`). */
-  { repositories: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'k8s.gcr.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils'], entrypoint: [], cmd: ['bash'], userland: 'gnu', bindTools: '9.9.5-9+deb8u19-Debian', size: 62_000_000 },
+  { repositories: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'k8s.gcr.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils'], entrypoint: [], cmd: ['bash'], userland: 'gnu', sh: 'dash', bindTools: '9.9.5-9+deb8u19-Debian', size: 62_000_000 },
   /** http-echo: `/http-echo`, listening on -listen (default `:5678`). Source: github.com/hashicorp/http-echo, Dockerfile and main.go. */
   { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu', size: 3_200_000 },
   /** httpbin: `gunicorn -b 0.0.0.0:80 httpbin:app -k gevent`, listening on 80; Ubuntu. Source: github.com/postmanlabs/httpbin, Dockerfile. */
   { repositories: ['kennethreitz/httpbin', 'mccutchen/go-httpbin'], entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'], userland: 'gnu', size: 190_000_000 },
   /** Redis: docker-entrypoint.sh then `redis-server`, listening on TCP 6379; Debian. Source: github.com/docker-library/redis, Dockerfile and docker-entrypoint.sh. */
-  { repositories: ['redis'], entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], userland: 'gnu', optionsTo: 'redis-server', size: 45_000_000 },
+  { repositories: ['redis'], entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], userland: 'gnu', sh: 'dash', optionsTo: 'redis-server', size: 45_000_000 },
   /** CoreDNS: `/coredns`, on 53 (UDP and TCP); with a Corefile (-conf) also health 8080, ready 8181, metrics 9153. Source: github.com/coredns/coredns, Dockerfile; kubeadm's CoreDNS manifest. */
   { repositories: ['coredns/coredns', 'registry.k8s.io/coredns/coredns', 'registry.k8s.io/coredns'], entrypoint: ['/coredns'], cmd: [], userland: 'gnu', size: 20_000_000 },
   /** BusyBox: `sh`, which exits at once when it has no terminal and no input. Source: github.com/docker-library/busybox (CMD ["sh"]). */
@@ -77,11 +79,11 @@ export const images: ImageProfile[] = [
   /** Alpine: `/bin/sh` (BusyBox ash). Source: github.com/alpinelinux/docker-alpine, Dockerfile. */
   { repositories: ['alpine'], entrypoint: [], cmd: ['/bin/sh'], userland: 'busybox', size: 3_600_000 },
   /** Ubuntu and Debian: `bash`, which exits at once with no terminal. Sources: the official images' Dockerfiles (CMD ["/bin/bash"], CMD ["bash"]). */
-  { repositories: ['ubuntu', 'debian'], entrypoint: [], cmd: ['bash'], userland: 'gnu', size: 29_000_000 },
+  { repositories: ['ubuntu', 'debian'], entrypoint: [], cmd: ['bash'], userland: 'gnu', sh: 'dash', size: 29_000_000 },
   /** curl: entrypoint.sh then `curl`, which exits 2 with no URL; Alpine. Source: github.com/curl/curl-container, Containerfile and entrypoint.sh. */
   { repositories: ['curlimages/curl'], entrypoint: ['/entrypoint.sh'], cmd: ['curl'], userland: 'busybox', optionsTo: 'curl', size: 8_000_000 },
   /** NGINX Ingress Controller: `/nginx-ingress` (the controller, which runs nginx); Debian. Source: github.com/nginx/kubernetes-ingress, build/Dockerfile (ENTRYPOINT ["/nginx-ingress"]). Its program is the ingress add-on's (sim/addons/ingress). */
-  { repositories: ['nginx/nginx-ingress'], entrypoint: ['/nginx-ingress'], cmd: [], userland: 'gnu', size: 110_000_000 },
+  { repositories: ['nginx/nginx-ingress'], entrypoint: ['/nginx-ingress'], cmd: [], userland: 'gnu', sh: 'dash', size: 110_000_000 },
   /** etcd: `/usr/local/bin/etcd` (the probes tutorial gives it as command). Source: etcd-io/etcd, Dockerfile (CMD ["/usr/local/bin/etcd"]). */
   { repositories: ['registry.k8s.io/etcd', 'quay.io/coreos/etcd', 'gcr.io/etcd-development/etcd'], entrypoint: [], cmd: ['/usr/local/bin/etcd'], userland: 'gnu', size: 57_000_000 },
   /** goproxy: `/goproxy`, an HTTP proxy on 8080 (the probes tutorial's tcpSocket example, tcp-liveness-readiness.yaml). */
@@ -153,6 +155,16 @@ export function imageProfile(image: string): ImageProfile | undefined {
 export function imageUserland(image: string): Userland {
   if (/(^|-)alpine/.test(parseImageRef(image).tag)) return 'busybox';
   return imageProfile(image)?.userland ?? 'gnu';
+}
+
+/**
+ * Which shell an image's `sh` is: dash in the catalogue's Debian and Ubuntu images (not their
+ * `-alpine` tags), BusyBox ash otherwise, in an image the catalogue does not know too (as in
+ * nicolaka/netshoot, on Alpine).
+ */
+export function imageSh(image: string): 'ash' | 'dash' {
+  if (/(^|-)alpine/.test(parseImageRef(image).tag)) return 'ash';
+  return imageProfile(image)?.sh ?? 'ash';
 }
 
 /**

@@ -2,6 +2,7 @@ import { writesOf, type ExecResult } from '../node/programs';
 import type { Server } from '../node/main-programs';
 import { parseShell, type AndOr, type Command, type List, type Pipeline } from './syntax';
 import { applyRedirects, type ShellFiles } from './redirect';
+import { errorPrefix, notFoundMessage, type ShellVoice } from './dialect';
 import { expandWord } from './words';
 import { testBuiltin } from './test-builtin';
 import { echoText } from './echo';
@@ -51,9 +52,8 @@ export type ProcessRun = Generator<ProcessStep, number, void>;
  */
 export const busyLoopCommands = 10_000;
 
-export interface ShellHost {
-  /** `sh` or `bash`: the name in the shell's own messages. */
-  name: string;
+/** The shell's surroundings; its voice (name, dialect, interactive or not) decides how its errors read. */
+export interface ShellHost extends ShellVoice {
   /**
    * Runs a program (not a builtin) with its environment; undefined when there is no such program.
    * `steps`: a program that pauses between commands of its own before its result.
@@ -65,8 +65,6 @@ export interface ShellHost {
   isDirectory(path: string): boolean;
   /** The files redirections read and write (`> file`, `< file`). */
   files: ShellFiles;
-  /** The message for a command that is neither a builtin nor a program (default: ash's `sh: NAME: not found`). */
-  notFound?(name: string): string;
 }
 
 /** `exit N`: unwinds the whole script. */
@@ -82,6 +80,8 @@ export class Shell {
   private exported: Set<string>;
   private status = 0;
   private commandsSinceTime = 0;
+  /** The script's line of the command running now, for the shell's messages. */
+  private line = 1;
   /** Virtual time that command substitutions took while a word was expanded, still to pass. */
   private substitutionMs = 0;
   /** Set once the script ran `exit`: an interactive shell then ends. */
@@ -136,16 +136,17 @@ export class Shell {
   }
 
   private *command(c: Command, stdin: string | undefined, capture: { out: string } | undefined): ProcessRun {
+    this.line = c.line;
     if (!c.redirects.length) return yield* this.unredirected(c, stdin, capture);
     // The pipe to the next command is set up first; the command's own redirections then win over it.
     const outer = this.host;
     const targets = c.redirects.map((r) => ({ ...r, path: this.expand(r.target.raw).join(' ') }));
     yield* this.substitutionTime();
-    const routed = applyRedirects(targets, outer.name, outer.files, (text) => (capture ? (capture.out += text) : outer.write(text, '')), (text) => outer.write('', text));
+    const routed = applyRedirects(targets, outer, c.line, outer.files, (text) => (capture ? (capture.out += text) : outer.write(text, '')), (text) => outer.write('', text));
     if ('error' in routed) {
       outer.write('', routed.error);
-      this.status = 1;
-      return 1;
+      this.status = routed.status;
+      return routed.status;
     }
     this.host = { ...outer, write: routed.write };
     try {
@@ -273,7 +274,7 @@ export class Shell {
     let ran = this.host.run(argv, stdin, this.env(assignments));
     if (ran && 'steps' in ran) ran = yield* ran.steps;
     if (!ran) {
-      write('', this.host.notFound?.(name) ?? `${this.host.name}: ${name}: not found\n`);
+      write('', notFoundMessage(this.host, this.line, name));
       return 127;
     }
     if ('next' in ran) {
@@ -300,7 +301,8 @@ export class Shell {
     if (name === 'exit') {
       const code = args.length ? Number(args[0]) : this.status;
       if (!Number.isInteger(code)) {
-        write('', `${this.host.name}: exit: Illegal number: ${args[0]}\n`);
+        const bash = this.host.dialect === 'bash';
+        write('', `${errorPrefix(this.host, this.line)}exit: ${bash ? `${args[0]}: numeric argument required` : `Illegal number: ${args[0]}`}\n`);
         throw new Exit(2);
       }
       throw new Exit(code & 255);

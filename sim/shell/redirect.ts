@@ -5,12 +5,16 @@ import type { Redirection } from './syntax';
  * pointing a file descriptor (1 stdout, 2 stderr, 0 stdin) at a file, at /dev/null, or at what
  * another descriptor points to at that moment (`2>&1`), so `>out 2>&1` sends both to the file and
  * `2>&1 >out` only stdout. `>` creates or empties the file before the command runs, `>>` appends.
- * When a file cannot be opened the command does not run; the shell says why and the status is 1.
- * Messages: BusyBox ash (shell/ash.c openredirect: `can't create F: nonexistent directory`,
- * `can't open F: no such file`; errmsg() names ENOENT so, strerror otherwise) and bash
- * (`bash: F: No such file or directory`). Not modelled: dash's wording (`sh: 1: cannot create …`),
- * noclobber, here-documents.
+ * When a file cannot be opened the command does not run, and the shell says why:
+ * - BusyBox ash (shell/ash.c openredirect; errmsg() names ENOENT, strerror otherwise):
+ *   `sh: can't create F: nonexistent directory`, `sh: can't open F: no such file`; status 1;
+ * - dash (src/redir.c openredirect; src/error.c errmsg() with E_CREAT or E_OPEN):
+ *   `sh: 1: cannot create F: Directory nonexistent`, `sh: 1: cannot open F: No such file`; status 2,
+ *   as every error dash raises (sh_error);
+ * - bash: `bash: line 1: F: No such file or directory`; status 1.
+ * Not modelled: noclobber, here-documents.
  */
+import { errorPrefix, type ShellVoice } from './dialect';
 
 /** Why a file cannot be opened (errno). */
 export type FileErrno = 'ENOENT' | 'EISDIR' | 'EACCES';
@@ -41,31 +45,36 @@ const strerror: Record<FileErrno, string> = {
   EACCES: 'Permission denied',
 };
 
+/** Why the file `path` could not be opened, in the shell's words. */
+function openError(voice: ShellVoice, path: string, errno: FileErrno, creating: boolean): string {
+  const reason = strerror[errno];
+  if (voice.dialect === 'bash') return `${path}: ${reason}`;
+  if (voice.dialect === 'dash') return `cannot ${creating ? 'create' : 'open'} ${path}: ${errno === 'ENOENT' ? (creating ? 'Directory nonexistent' : 'No such file') : reason}`;
+  return `can't ${creating ? 'create' : 'open'} ${path}: ${errno === 'ENOENT' ? (creating ? 'nonexistent directory' : 'no such file') : reason}`;
+}
+
 /**
- * Applies `redirects` (their targets already expanded) for one command of a shell named `shell`
- * (`sh` words its errors as BusyBox ash, `bash` as bash). `out` and `err` are where the command's
- * descriptors 1 and 2 lead without redirections. Returns the routing, or the shell's error line.
+ * Applies `redirects` (their targets already expanded) for the command on `line` of a shell with
+ * `voice`. `out` and `err` are where the command's descriptors 1 and 2 lead without redirections.
+ * Returns the routing, or the shell's error line and the command's status.
  */
 export function applyRedirects(
   redirects: (Redirection & { path: string })[],
-  shell: string,
+  voice: ShellVoice,
+  line: number,
   files: ShellFiles,
   out: (text: string) => void,
   err: (text: string) => void,
-): Redirected | { error: string } {
+): Redirected | { error: string; status: number } {
   const fds = new Map<number, Sink>([[1, 'stdout'], [2, 'stderr']]);
   let stdin: string | undefined;
-  const failed = (path: string, errno: FileErrno, creating: boolean) => ({
-    error:
-      shell === 'bash'
-        ? `bash: ${path}: ${strerror[errno]}\n`
-        : `${shell}: can't ${creating ? 'create' : 'open'} ${path}: ${errno === 'ENOENT' ? (creating ? 'nonexistent directory' : 'no such file') : strerror[errno]}\n`,
-  });
+  const error = (message: string) => ({ error: `${errorPrefix(voice, line)}${message}\n`, status: voice.dialect === 'dash' ? 2 : 1 });
+  const failed = (path: string, errno: FileErrno, creating: boolean) => error(openError(voice, path, errno, creating));
   for (const r of redirects) {
     if (r.op === '>&' || r.op === '<&') {
       // `>&-` closes the descriptor: what the command writes there is lost.
       if (r.path === '-') fds.set(r.fd, 'null');
-      else if (!/^\d$/.test(r.path) || (r.path !== '0' && !fds.has(Number(r.path)))) return { error: `${shell}: ${r.path}: Bad file descriptor\n` };
+      else if (!/^\d$/.test(r.path) || (r.path !== '0' && !fds.has(Number(r.path)))) return error(`${r.path}: Bad file descriptor`);
       // A copy of stdin (`<&0`, `>&0`) carries nothing the simulator's programs write.
       else if (r.path !== '0') fds.set(r.fd, fds.get(Number(r.path))!);
       continue;

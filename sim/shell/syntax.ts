@@ -14,12 +14,18 @@ export interface Redirection extends RedirectOp {
   target: Word;
 }
 
-export type Command = (
+/** What a command does, before its redirections. */
+type CommandBody =
   | { type: 'simple'; words: Word[] }
   | { type: 'for'; name: string; items: Word[]; body: List }
   | { type: 'while'; until: boolean; test: List; body: List }
-  | { type: 'if'; branches: { test: List; body: List }[]; otherwise?: List }
-) & { redirects: Redirection[] };
+  | { type: 'if'; branches: { test: List; body: List }[]; otherwise?: List };
+
+export type Command = CommandBody & {
+  redirects: Redirection[];
+  /** The script's line the command starts on, from 1: dash and bash name it in their errors. */
+  line: number;
+};
 
 export interface Pipeline {
   commands: Command[];
@@ -51,8 +57,11 @@ const unsupported: Record<string, string> = {
   '(': 'subshells `( … )` are not supported by this simulator\'s sh',
 };
 
-/** Parses a script; an empty script is an empty list. */
-export function parseShell(script: string): { list: List } | SyntaxError {
+/**
+ * Parses a script; an empty script is an empty list. `firstLine`: the line the script starts on
+ * (an interactive shell counts the lines it has read).
+ */
+export function parseShell(script: string, firstLine = 1): { list: List } | SyntaxError {
   const scanned = tokenize(script, true);
   if ('error' in scanned) {
     if (scanned.error === 'unterminated') {
@@ -62,7 +71,7 @@ export function parseShell(script: string): { list: List } | SyntaxError {
     return { message: `${scanned.what} are not supported by this simulator's sh` };
   }
   try {
-    const parser = new Parser(scanned.tokens);
+    const parser = new Parser(scanned.tokens, firstLine);
     const list = parser.list(new Set());
     if (parser.peek()) throw parser.unexpected();
     return { list };
@@ -84,7 +93,20 @@ class ShellSyntaxError extends Error {
 
 class Parser {
   private i = 0;
-  constructor(private tokens: Token[]) {}
+  /** The line each token starts on: newlines count, those inside quoted words too. */
+  private readonly lines: number[] = [];
+
+  constructor(
+    private tokens: Token[],
+    firstLine: number,
+  ) {
+    let line = firstLine;
+    for (const t of tokens) {
+      this.lines.push(line);
+      if ('op' in t && t.op === 'newline') line++;
+      else if ('word' in t) line += t.word.raw.split('\n').length - 1;
+    }
+  }
 
   peek(): Token | undefined {
     return this.tokens[this.i];
@@ -153,6 +175,11 @@ class Parser {
   }
 
   private command(): Command {
+    const line = this.lines[this.i];
+    return { ...this.commandAt(), line };
+  }
+
+  private commandAt(): CommandBody & { redirects: Redirection[] } {
     const t = this.peek();
     if (!t || 'op' in t) throw this.unexpected();
     const kw = this.keyword();
@@ -194,7 +221,7 @@ class Parser {
     return { ...t.redirect, target: target.word };
   }
 
-  private forCommand(): Omit<Extract<Command, { type: 'for' }>, 'redirects'> {
+  private forCommand(): Extract<CommandBody, { type: 'for' }> {
     this.i++;
     const name = this.peek();
     if (!name || !('word' in name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.word.text)) throw this.unexpected();
@@ -212,7 +239,7 @@ class Parser {
     return { type: 'for', name: name.word.text, items, body: this.doGroup() };
   }
 
-  private whileCommand(until: boolean): Omit<Extract<Command, { type: 'while' }>, 'redirects'> {
+  private whileCommand(until: boolean): Extract<CommandBody, { type: 'while' }> {
     this.i++;
     const test = this.list(new Set(['do']));
     return { type: 'while', until, test, body: this.doGroup() };
@@ -225,7 +252,7 @@ class Parser {
     return body;
   }
 
-  private ifCommand(): Omit<Extract<Command, { type: 'if' }>, 'redirects'> {
+  private ifCommand(): Extract<CommandBody, { type: 'if' }> {
     this.i++;
     const branches: { test: List; body: List }[] = [];
     let otherwise: List | undefined;

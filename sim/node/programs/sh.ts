@@ -6,6 +6,8 @@ import { Shell, finish, runToEndSteps, type ProcessRun, type Stepped } from '../
 import { processEnvironment } from './environ';
 import { isDirectory, isFile, resolvePath } from './fs';
 import { mapFiles } from '../../shell/redirect';
+import { imageSh } from '../images';
+import { podContainer } from '../../api/pod-containers';
 
 /**
  * `sh -c 'SCRIPT'` (BusyBox ash) and `bash -c 'SCRIPT'`, the subset in sim/shell: pipelines, `;`,
@@ -51,13 +53,16 @@ export function shellProcess(ctx: ProgramContext, name: string, args: string[], 
 /**
  * A shell in a container: its programs are the image's (servers start as the main process would
  * start them), its files the container's, its variables the process environment. It keeps its
- * variables from one script to the next, as an interactive shell does.
+ * variables from one script to the next, as an interactive shell does. `sh` is dash or BusyBox
+ * ash, as the image has it (imageSh); `interactive` for a terminal's prompt.
  */
-export function containerShell(ctx: ProgramContext, name: string, write: (stdout: string, stderr: string) => void): Shell {
+export function containerShell(ctx: ProgramContext, name: string, write: (stdout: string, stderr: string) => void, interactive = false): Shell {
   const fs = ctx.fs ?? new Map<string, string>();
   return new Shell(
     {
       name,
+      dialect: name === 'bash' ? 'bash' : imageSh(podContainer(ctx.pod, ctx.container)?.image ?? ''),
+      interactive,
       write,
       isFile: (path) => isFile(fs, path),
       isDirectory: (path) => isDirectory(fs, path),

@@ -30,7 +30,7 @@ describe('redirections in a container shell', () => {
     expect(run('echo x > /tmp/p | wc -c; cat /tmp/p').stdout).toBe('0\nx\n');
   });
 
-  it("fails as BusyBox ash or bash does when a file cannot be opened, and does not run the command", () => {
+  it('fails as BusyBox ash, dash or bash does when a file cannot be opened, and does not run the command', () => {
     const { console: c } = cluster();
     expect(c.run(`kubectl exec box -- sh -c 'echo a > /nope/x; echo $?; cat < /nope; echo $?; echo a > /tmp; echo a >&3'`)).toMatchObject({
       stdout: '1\n1\n',
@@ -39,9 +39,25 @@ describe('redirections in a container shell', () => {
     });
     expect(c.run(`kubectl exec web -- bash -c 'echo a > /nope/x; cat < /nope'`)).toMatchObject({
       stdout: '',
-      stderr: 'bash: /nope/x: No such file or directory\nbash: /nope: No such file or directory\ncommand terminated with exit code 1\n',
+      stderr: 'bash: line 1: /nope/x: No such file or directory\nbash: line 1: /nope: No such file or directory\ncommand terminated with exit code 1\n',
       exitCode: 1,
     });
+    // nginx's image is Debian: its sh is dash, which names the line and fails with status 2.
+    expect(c.run(`kubectl exec web -- sh -c 'echo a > /nope/x; echo $?\ncat < /nope; echo $?; echo a > /usr'`)).toMatchObject({
+      stdout: '2\n2\n',
+      stderr: 'sh: 1: cannot create /nope/x: Directory nonexistent\nsh: 2: cannot open /nope: No such file\nsh: 2: cannot create /usr: Is a directory\ncommand terminated with exit code 2\n',
+      exitCode: 2,
+    });
+  });
+
+  it('says a command is not found in the words of ash, dash or bash', () => {
+    const { console: c } = cluster();
+    const notFound = (pod: string, shell: string) => c.run(`kubectl exec ${pod} -- ${shell} -c 'true\nnosuch'`).stderr;
+    expect(notFound('box', 'sh')).toBe('sh: nosuch: not found\ncommand terminated with exit code 127\n');
+    expect(notFound('web', 'sh')).toBe('sh: 2: nosuch: not found\ncommand terminated with exit code 127\n');
+    expect(notFound('web', 'bash')).toBe('bash: line 2: nosuch: command not found\ncommand terminated with exit code 127\n');
+    // The reader's own terminal is an interactive bash: no line.
+    expect(c.run('nosuch').stderr).toBe('bash: nosuch: command not found\n');
   });
 
   it("changes what a server serves: the 'Get a Shell to a Running Container' task", () => {

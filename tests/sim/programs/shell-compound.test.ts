@@ -11,6 +11,7 @@ function run(script: string) {
   const files = new Set(['/tmp/healthy']);
   const host: ShellHost = {
     name: 'sh',
+    dialect: 'ash',
     write: (o, e) => (out += o + e),
     isFile: (p) => files.has(p),
     isDirectory: (p) => p === '/tmp',
