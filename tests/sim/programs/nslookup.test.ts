@@ -67,6 +67,14 @@ describe("BusyBox 1.36's nslookup", () => {
     });
     expect(exec(cluster, 'old', ['nslookup', 'nosuch'])).toMatchObject({ stderr: "nslookup: can't resolve 'nosuch'\ncommand terminated with exit code 1\n", exitCode: 1 });
   });
+
+  it("radial/busyboxplus:curl's BusyBox is older than 1.29 too, as the 'Connecting Applications with Services' tutorial shows", () => {
+    const cluster = clusterWith(manifests({ plus: 'radial/busyboxplus:curl' }));
+    const ip = cluster.store.get<Service>('Service', 'default', 'web')!.spec.clusterIP;
+    expect(exec(cluster, 'plus', ['nslookup', 'web']).stdout).toBe(
+      `Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      web\nAddress 1: ${ip} web.default.svc.cluster.local\n`,
+    );
+  });
 });
 
 describe('which DNS tools an image has', () => {
