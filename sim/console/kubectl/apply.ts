@@ -32,10 +32,20 @@ export function kubectlApply(ctx: CommandContext, argv: string[]): ExecResult {
   return printedResult(writes, errors.length ? 1 : 0);
 }
 
+/**
+ * What kubectl says of `-f URL`: it fetches the URL (resource/visitor.go readHttpWithRetries), and
+ * the reader's machine in the simulator resolves no name outside the cluster (its curl says
+ * `Could not resolve host`), so Go's resolver answers no such host.
+ */
+function unreachableUrl(url: string): ExecResult {
+  return kubectlError(`Get "${url}": dial tcp: lookup ${new URL(url).hostname}: no such host`);
+}
+
 /** Reads every `-f` file first; a missing one fails the command before anything is applied. */
 export function readAll(ctx: CommandContext, files: string[]): [string, string][] | ExecResult {
   const texts: [string, string][] = [];
   for (const file of files) {
+    if (/^https?:\/\//.test(file) && URL.canParse(file)) return unreachableUrl(file);
     const text = ctx.readFile(file);
     if (text === undefined) return kubectlError(`the path "${file}" does not exist`);
     texts.push([file, text]);
