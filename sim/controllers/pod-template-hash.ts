@@ -10,11 +10,24 @@ import type { PodTemplateSpec } from '../api/types';
  * modulo 27 into "bcdfghjklmnpqrstvwxz2456789", so the digits 0-9 become 4 5 6 7 8 9 b c d f.
  * We hash the template's canonical JSON (keys sorted) instead of Go's spew output, which only a Go
  * program can reproduce: same shape of hash, same alphabet, not the same value as a real cluster.
+ * The empty `securityContext` and `resources` the API server adds are left out of what is hashed,
+ * so the course's Pod names stay those it has always shown.
  */
 export function computeHash(template: PodTemplateSpec, collisionCount = 0): string {
-  let text = canonicalJson(template);
+  let text = canonicalJson(withoutEmptyDefaults(template));
   if (collisionCount) text += `#${collisionCount}`;
   return safeEncodeString(String(fnv32a(text)));
+}
+
+const isEmpty = (value: unknown) => !!value && typeof value === 'object' && Object.keys(value).length === 0;
+
+/** The template without an empty `spec.securityContext` and its containers' empty `resources`. */
+function withoutEmptyDefaults(template: PodTemplateSpec): PodTemplateSpec {
+  const spec = template.spec;
+  if (!spec) return template;
+  const { securityContext, ...rest } = spec;
+  const containers = spec.containers?.map(({ resources, ...c }) => (isEmpty(resources) ? c : { ...c, resources }));
+  return { ...template, spec: { ...rest, ...(isEmpty(securityContext) ? {} : { securityContext }), ...(containers ? { containers } : {}) } };
 }
 
 /** FNV-1a, 32-bit, over the UTF-16 code units of `text` (the offset basis and prime of the spec). */

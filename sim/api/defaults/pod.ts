@@ -25,6 +25,9 @@ export function setPodSpecDefaults(spec: PodSpec): void {
   spec.restartPolicy ??= podSpecDefaults.restartPolicy;
   spec.terminationGracePeriodSeconds ??= podSpecDefaults.terminationGracePeriodSeconds;
   spec.schedulerName ??= podSpecDefaults.schedulerName;
+  // SetDefaults_PodSpec gives an empty securityContext; a container's `resources` is a struct, not
+  // a pointer, so the API prints it even empty.
+  spec.securityContext ??= {};
   for (const c of spec.containers ?? []) setContainerDefaults(c);
   // defaultHostNetworkPorts: a host-network Pod's ports are the node's own.
   if (spec.hostNetwork) for (const c of spec.containers ?? []) for (const p of c.ports ?? []) p.hostPort ||= p.containerPort;
@@ -42,17 +45,12 @@ export function setPodSpecDefaults(spec: PodSpec): void {
 
 /**
  * What a Pod gets besides its spec's defaults: enableServiceLinks true and, where a container
- * limits a resource without requesting it, a request equal to the limit (SetDefaults_Pod); an
- * empty securityContext (SetDefaults_PodSpec) and an empty `resources`, which the API always
- * prints. Pod templates in Deployments and ReplicaSets are left without the last two here: the
- * simulator's pod-template-hash is computed over the template's JSON, and every Pod name the
- * course shows would change with it.
+ * limits a resource without requesting it, a request equal to the limit (SetDefaults_Pod).
  */
 export function setPodDefaults(pod: Pod): void {
   const spec = pod.spec;
   setPodSpecDefaults(spec);
   spec.enableServiceLinks ??= true;
-  spec.securityContext ??= {};
   for (const c of [...spec.containers ?? [], ...spec.ephemeralContainers ?? []]) {
     const resources = (c.resources ??= {});
     for (const [name, limit] of Object.entries(resources.limits ?? {})) {
@@ -66,6 +64,7 @@ export const volumeDefaultMode = 0o644;
 
 function setContainerDefaults(c: Container): void {
   c.imagePullPolicy ??= imagePullPolicyFor(c.image ?? '');
+  c.resources ??= {};
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
