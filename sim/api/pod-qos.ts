@@ -8,7 +8,7 @@ import type { PodSpec } from './types';
  */
 export type QOSClass = 'BestEffort' | 'Burstable' | 'Guaranteed';
 
-const computeResources = ['cpu', 'memory'];
+const computeResources = ['cpu', 'memory'] as const;
 
 /** Classes computed so far, by spec: the kubelet asks at every status write, with the stored (unchanging) spec. */
 const computed = new WeakMap<PodSpec, QOSClass>();
@@ -20,20 +20,26 @@ export function podQOSClass(spec: PodSpec): QOSClass {
 }
 
 function computeQOSClass(spec: PodSpec): QOSClass {
-  const requests = new Map<string, number>();
-  const limits = new Map<string, number>();
+  // Sums per resource, 0 when no container asks for it (a Map and a tuple per container cost more:
+  // this runs for every new Pod, mostly before the JIT has warmed up).
+  const requests = { cpu: 0, memory: 0 };
+  const limits = { cpu: 0, memory: 0 };
+  let any = false;
   let guaranteed = true;
   for (const c of spec.containers) {
-    for (const [list, into] of [[c.resources?.requests, requests], [c.resources?.limits, limits]] as const) {
-      for (const name of computeResources) {
-        const amount = list?.[name] === undefined ? 0 : quantity(list[name]);
-        if (amount > 0) into.set(name, (into.get(name) ?? 0) + amount);
-      }
+    const r = c.resources?.requests;
+    const l = c.resources?.limits;
+    for (const name of computeResources) {
+      const requested = r?.[name] === undefined ? 0 : quantity(r[name]);
+      const limited = l?.[name] === undefined ? 0 : quantity(l[name]);
+      if (requested > 0) requests[name] += requested;
+      if (limited > 0) limits[name] += limited;
+      if (requested > 0 || limited > 0) any = true;
+      if (l?.[name] === undefined) guaranteed = false;
     }
-    if (!computeResources.every((name) => c.resources?.limits?.[name] !== undefined)) guaranteed = false;
   }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  if (guaranteed && computeResources.every((name) => requests.get(name) === limits.get(name))) return 'Guaranteed';
+  if (!any) return 'BestEffort';
+  if (guaranteed && requests.cpu === limits.cpu && requests.memory === limits.memory) return 'Guaranteed';
   return 'Burstable';
 }
 

@@ -1,4 +1,4 @@
-import type { Container, Pod } from '../api/types';
+import type { Container, Pod, PodStatus } from '../api/types';
 import type { Rng } from '../core/rng';
 import type { NodeHost } from './node-host';
 import type { PodSandbox } from '../net/node-network';
@@ -86,6 +86,8 @@ export interface PodRuntime {
   generation: number;
   /** The Pod's emptyDir volumes by name: their files, shared by its containers, kept across restarts. */
   emptyDirs: Map<string, Map<string, string>>;
+  /** The status the kubelet last wrote (or found already there): while the Pod holds it, nobody else changed it. */
+  reported?: PodStatus;
 }
 
 export function newPodRuntime(pod: Pod, now: number): PodRuntime {

@@ -81,7 +81,7 @@ export function podDnsSettings(pod: Pod, config: ClusterConfig): PodDnsSettings 
 /** The Pod's DNS settings before the limits. */
 function mergedDnsSettings(pod: Pod, config: ClusterConfig): PodDnsSettings {
   const policy = pod.spec.dnsPolicy ?? 'ClusterFirst';
-  const host = parseHostResolvConf(nodeResolvConf(config));
+  const host = hostDnsSettings(config);
   let dns: PodDnsSettings;
   if (policy === 'None') dns = { servers: [], searches: [], options: [] };
   else if (policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !pod.spec.hostNetwork)) {
@@ -120,6 +120,17 @@ function fitLimits(dns: PodDnsSettings): { fitted: PodDnsSettings; warnings: str
 /** The DNSConfigForming warnings the kubelet records on the Pod when it forms its DNS settings (at sandbox creation). */
 export function dnsConfigWarnings(pod: Pod, config: ClusterConfig): string[] {
   return fitLimits(mergedDnsSettings(pod, config)).warnings;
+}
+
+/**
+ * The node's resolver settings, parsed once per cluster configuration: every Pod's sandbox and
+ * container start asks for them. Shared, so read only.
+ */
+const hostSettings = new WeakMap<ClusterConfig, PodDnsSettings>();
+function hostDnsSettings(config: ClusterConfig): PodDnsSettings {
+  let dns = hostSettings.get(config);
+  if (!dns) hostSettings.set(config, (dns = parseHostResolvConf(nodeResolvConf(config))));
+  return dns;
 }
 
 /** The kubelet's parseResolvConf: nameserver lines accumulate, the last search and options lines win. */

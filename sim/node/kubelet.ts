@@ -181,8 +181,9 @@ export class Kubelet extends Controller {
     rt.pod = pod;
     if (pod.metadata.deletionTimestamp) this.terminate(rt);
     else if (!rt.sandbox && !rt.creating && this.wantsToRun(rt)) this.startPod(rt);
-    // The status manager puts the kubelet's view back if someone else changed the Pod's status.
-    else this.writeStatus(rt);
+    // The status manager puts the kubelet's view back if someone else changed the Pod's status;
+    // the status it wrote itself needs no rebuild (every change of the runtime writes its own).
+    else if (!rt.reported || pod.status !== rt.reported) this.writeStatus(rt);
     if (!pod.metadata.deletionTimestamp) this.startEphemeralContainers(rt);
   }
 
@@ -595,7 +596,7 @@ export class Kubelet extends Controller {
     const pod = this.cluster.store.get<Pod>('Pod', namespace, name);
     if (!pod || pod.metadata.uid !== rt.uid) return;
     const status = generatePodStatus(rt, this.host, pod.status, this.cluster.clock);
-    if (!deepEqual(status, pod.status)) this.cluster.store.updateStatus<Pod>('Pod', namespace, name, status);
+    rt.reported = deepEqual(status, pod.status) ? pod.status : this.cluster.store.updateStatus<Pod>('Pod', namespace, name, status)?.status;
   }
 
   private event(rt: PodRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {

@@ -15,7 +15,6 @@ const utf8 = new TextEncoder();
 export function serviceAccountToken(pod: Pod, issuedAtSeconds: number, expirationSeconds: number): string {
   const namespace = pod.metadata.namespace ?? 'default';
   const account = pod.spec.serviceAccountName ?? 'default';
-  const header = { alg: 'RS256', kid: keyId };
   const claims = {
     aud: ['https://kubernetes.default.svc.cluster.local'],
     exp: issuedAtSeconds + expirationSeconds,
@@ -31,7 +30,7 @@ export function serviceAccountToken(pod: Pod, issuedAtSeconds: number, expiratio
     nbf: issuedAtSeconds,
     sub: `system:serviceaccount:${namespace}:${account}`,
   };
-  const signed = `${base64url(utf8.encode(JSON.stringify(header)))}.${base64url(utf8.encode(JSON.stringify(claims)))}`;
+  const signed = `${encodedHeader}.${base64url(utf8.encode(JSON.stringify(claims)))}`;
   return `${signed}.${base64url(signatureBytes(signed))}`;
 }
 
@@ -89,6 +88,9 @@ function base64url(bytes: Uint8Array): string {
   }
   return ascii.decode(out);
 }
+
+/** Every token's header: the same for all, so encoded once. */
+const encodedHeader = base64url(utf8.encode(JSON.stringify({ alg: 'RS256', kid: keyId })));
 
 function fromBase64url(text: string): string {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
