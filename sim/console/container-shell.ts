@@ -1,9 +1,7 @@
 import type { Cluster } from '../cluster';
 import type { Pod } from '../api/types';
 import type { ExecResult, ProgramContext } from '../node/programs';
-import { containerShell } from '../node/programs/sh';
-import { imageSh } from '../node/images';
-import { podContainer } from '../api/pod-containers';
+import { containerShell, shellDialect } from '../node/programs/sh';
 import { podHostname } from '../node/kubelet-pod-files';
 import { parseShell } from '../shell/syntax';
 import type { Shell } from '../shell/interpreter';
@@ -39,7 +37,8 @@ export class ContainerShell implements ShellSession {
     private readonly onExit: (code: number) => ExecResult,
   ) {
     this.shell = containerShell(ctx, name, (stdout, stderr) => (this.out += stdout + stderr), true);
-    this.prompt = name === 'bash' ? `root@${podHostname(ctx.pod)}:/# ` : imageSh(podContainer(ctx.pod, ctx.container)?.image ?? '') === 'ash' ? '/ # ' : '# ';
+    const dialect = shellDialect(ctx, name);
+    this.prompt = dialect === 'bash' ? `root@${podHostname(ctx.pod)}:/# ` : dialect === 'ash' ? '/ # ' : '# ';
   }
 
   run(text: string): ExecResult {

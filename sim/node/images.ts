@@ -148,12 +148,15 @@ export function imageProfile(image: string): ImageProfile | undefined {
   return images.find((p) => p.repositories.includes(repository));
 }
 
+/** An `-alpine` tag (nginx:1.27-alpine, redis:alpine): the image is built on Alpine, BusyBox's. */
+const alpineTag = (image: string) => /(^|-)alpine/.test(parseImageRef(image).tag);
+
 /**
  * Whose messages the programs in this image print: the catalogue's userland, BusyBox for any
  * `-alpine` tag (nginx:1.27-alpine, redis:alpine), GNU coreutils for an unknown image.
  */
 export function imageUserland(image: string): Userland {
-  if (/(^|-)alpine/.test(parseImageRef(image).tag)) return 'busybox';
+  if (alpineTag(image)) return 'busybox';
   return imageProfile(image)?.userland ?? 'gnu';
 }
 
@@ -163,7 +166,7 @@ export function imageUserland(image: string): Userland {
  * nicolaka/netshoot, on Alpine).
  */
 export function imageSh(image: string): 'ash' | 'dash' {
-  if (/(^|-)alpine/.test(parseImageRef(image).tag)) return 'ash';
+  if (alpineTag(image)) return 'ash';
   return imageProfile(image)?.sh ?? 'ash';
 }
 

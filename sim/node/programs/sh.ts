@@ -6,6 +6,7 @@ import { Shell, finish, runToEndSteps, type ProcessRun, type Stepped } from '../
 import { processEnvironment } from './environ';
 import { isDirectory, isFile, resolvePath } from './fs';
 import { mapFiles } from '../../shell/redirect';
+import type { Dialect } from '../../shell/dialect';
 import { imageSh } from '../images';
 import { podContainer } from '../../api/pod-containers';
 
@@ -50,6 +51,11 @@ export function shellProcess(ctx: ProgramContext, name: string, args: string[], 
   })();
 }
 
+/** Which shell `name` is in the container: bash, or its image's `sh` (dash or BusyBox ash: imageSh). */
+export function shellDialect(ctx: ProgramContext, name: string): Dialect {
+  return name === 'bash' ? 'bash' : imageSh(podContainer(ctx.pod, ctx.container)?.image ?? '');
+}
+
 /**
  * A shell in a container: its programs are the image's (servers start as the main process would
  * start them), its files the container's, its variables the process environment. It keeps its
@@ -61,7 +67,7 @@ export function containerShell(ctx: ProgramContext, name: string, write: (stdout
   return new Shell(
     {
       name,
-      dialect: name === 'bash' ? 'bash' : imageSh(podContainer(ctx.pod, ctx.container)?.image ?? ''),
+      dialect: shellDialect(ctx, name),
       interactive,
       write,
       isFile: (path) => isFile(fs, path),
