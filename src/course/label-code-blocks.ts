@@ -1,13 +1,13 @@
 import type { ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
 
-interface HastNode {
+export interface HastNode {
   type: string;
   tagName?: string;
   properties?: Record<string, unknown>;
   children?: HastNode[];
 }
 
-function findPre(node: HastNode): HastNode | undefined {
+export function findPre(node: HastNode): HastNode | undefined {
   if (node.tagName === 'pre') return node;
   for (const child of node.children ?? []) {
     const found = findPre(child);
