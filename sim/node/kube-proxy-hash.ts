@@ -28,7 +28,7 @@ const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export function hash16(input: string): string {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit; padding adds at most 72.
   if (message.length < input.length * 3 + 72) message = new Uint8Array(input.length * 3 + 72);
-  const n = utf8.encodeInto(input, message).written;
+  const n = encode(input);
   const blocks = (n + 72) >> 6; // the message, 0x80, and the 8-byte length, rounded up to 64-byte blocks
   const end = blocks << 6;
   message.fill(0, n, end);
@@ -74,6 +74,20 @@ export function hash16(input: string): string {
   }
   // The digest's first 80 bits (h0, h1 and the top half of h2) as two 40-bit groups of 8 characters.
   return base32Group((h0 >>> 24) * 0x100000000 + (((h0 << 8) | (h1 >>> 24)) >>> 0)) + base32Group(((h1 >>> 16) & 0xff) * 0x100000000 + (((h1 << 16) | (h2 >>> 16)) >>> 0));
+}
+
+/**
+ * Writes `input` as UTF-8 into `message`, returning the byte count. Chain names are ASCII: their
+ * code units are their bytes, copied directly (TextEncoder.encodeInto checks its receiver and
+ * arguments on every call, a cost that showed in a cold sync); anything else goes to the encoder.
+ */
+function encode(input: string): number {
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code > 0x7f) return utf8.encodeInto(input, message).written;
+    message[i] = code;
+  }
+  return input.length;
 }
 
 /** 40 bits (an exact integer below 2^40) as 8 base32 characters, most significant first. */
