@@ -13,19 +13,25 @@ import { isTerminating } from './namespace-registry';
  * millisecond take the nanoseconds after it in turn.
  */
 export function newEventRecorder(store: Store, clock: Clock): EventRecorder {
-  /** The Event that records each (object, reason, message), so a repeat bumps its count without a scan. */
-  const eventByRepeatKey = new Map<string, string>();
+  /**
+   * The Event that records each (object, reason, message), so a repeat bumps its count without a
+   * scan: by the object's uid, then by namespace, reason and message. Keyed by uid first, the big
+   * map holds one entry per object (its stored uid string hashes once) instead of one per Event.
+   */
+  const eventsByUid = new Map<string | undefined, Map<string, string>>();
   let lastMs = -1;
   let inMs = 0;
   const unixNano = (): string => {
     const ms = clock.epochMs + clock.now;
     inMs = ms === lastMs ? inMs + 1 : 0;
     lastMs = ms;
-    return (BigInt(ms) * 1_000_000n + BigInt(inMs)).toString(16);
+    return nanosecondsHex(ms, inMs);
   };
   return (obj, type, reason, message, component, host) => {
     const ns = obj.metadata.namespace ?? 'default';
-    const repeatKey = `${ns}\0${obj.metadata.uid}\0${reason}\0${message}`;
+    let eventByRepeatKey = eventsByUid.get(obj.metadata.uid);
+    if (!eventByRepeatKey) eventsByUid.set(obj.metadata.uid, (eventByRepeatKey = new Map()));
+    const repeatKey = `${ns}\0${reason}\0${message}`;
     const seen = eventByRepeatKey.get(repeatKey);
     const existing = seen === undefined ? undefined : store.get<KubeEvent>('Event', ns, seen);
     const now = clock.timestamp();
@@ -54,4 +60,17 @@ export function newEventRecorder(store: Store, clock: Clock): EventRecorder {
     });
     eventByRepeatKey.set(repeatKey, created.metadata.name);
   };
+}
+
+/**
+ * `ms` milliseconds and `extra` nanoseconds as nanoseconds in hex, exactly, without BigInt (which
+ * cost more than the rest of naming an Event): the product passes 2^53, so it is computed in two
+ * parts split at bit 24, six hex digits, each part an exact double.
+ */
+export function nanosecondsHex(ms: number, extra: number): string {
+  const split = 2 ** 24;
+  const low = (ms % split) * 1_000_000 + extra;
+  const high = Math.floor(ms / split) * 1_000_000 + Math.floor(low / split);
+  const lowHex = (low % split).toString(16);
+  return high ? high.toString(16) + lowHex.padStart(6, '0') : lowHex;
 }

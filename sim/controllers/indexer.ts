@@ -29,6 +29,11 @@ export class StoreIndex<T extends KubeObject> {
     const key = objectKey(obj);
     const values = this.indexFn(obj);
     const previous = this.valuesOf.get(key) ?? [];
+    // Most writes (a status, a Binding) leave the indexed values as they were: only the object changes.
+    if (previous.length === 1 && values.length === 1 && previous[0] === values[0]) {
+      this.byValue.get(values[0])!.set(key, obj);
+      return;
+    }
     for (const v of previous) if (!values.includes(v)) this.byValue.get(v)?.delete(key);
     for (const v of values) {
       let bucket = this.byValue.get(v);

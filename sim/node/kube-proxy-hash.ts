@@ -23,12 +23,12 @@ const W = new Int32Array(64);
 const utf8 = new TextEncoder();
 /** A reusable buffer for the padded message; grown for long inputs. */
 let message = new Uint8Array(256);
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const alphabet = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', (ch) => ch.charCodeAt(0));
 
 export function hash16(input: string): string {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit; padding adds at most 72.
   if (message.length < input.length * 3 + 72) message = new Uint8Array(input.length * 3 + 72);
-  const n = utf8.encodeInto(input, message).written;
+  const n = encode(input);
   const blocks = (n + 72) >> 6; // the message, 0x80, and the 8-byte length, rounded up to 64-byte blocks
   const end = blocks << 6;
   message.fill(0, n, end);
@@ -72,13 +72,31 @@ export function hash16(input: string): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  // The digest's first 80 bits (h0, h1 and the top half of h2) as two 40-bit groups of 8 characters.
-  return base32Group((h0 >>> 24) * 0x100000000 + (((h0 << 8) | (h1 >>> 24)) >>> 0)) + base32Group(((h1 >>> 16) & 0xff) * 0x100000000 + (((h1 << 16) | (h2 >>> 16)) >>> 0));
+  // The digest's first 80 bits (h0, h1 and the top half of h2) as two 40-bit groups of 8 characters,
+  // written as character codes and made into one flat string: appended a character at a time, each
+  // of the thousands of cached names held a tree of partial strings.
+  base32Group(0, (h0 >>> 24) * 0x100000000 + (((h0 << 8) | (h1 >>> 24)) >>> 0));
+  base32Group(8, ((h1 >>> 16) & 0xff) * 0x100000000 + (((h1 << 16) | (h2 >>> 16)) >>> 0));
+  return String.fromCharCode.apply(null, hashChars as unknown as number[]);
 }
 
-/** 40 bits (an exact integer below 2^40) as 8 base32 characters, most significant first. */
-function base32Group(v: number): string {
-  let s = '';
-  for (let shift = 35; shift >= 0; shift -= 5) s += alphabet[Math.floor(v / 2 ** shift) & 31];
-  return s;
+/**
+ * Writes `input` as UTF-8 into `message`, returning the byte count. Chain names are ASCII: their
+ * code units are their bytes, copied directly (TextEncoder.encodeInto checks its receiver and
+ * arguments on every call, a cost that showed in a cold sync); anything else goes to the encoder.
+ */
+function encode(input: string): number {
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code > 0x7f) return utf8.encodeInto(input, message).written;
+    message[i] = code;
+  }
+  return input.length;
+}
+
+const hashChars = new Uint8Array(16);
+
+/** 40 bits (an exact integer below 2^40) as 8 base32 character codes at `at` in hashChars, most significant first. */
+function base32Group(at: number, v: number): void {
+  for (let i = 0; i < 8; i++) hashChars[at + i] = alphabet[Math.floor(v / 2 ** (35 - 5 * i)) & 31];
 }

@@ -31,8 +31,23 @@ const imagePath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 /** The master services whose variables every namespace gets (kubelet_pods.go masterServices). */
 const masterServices = new Set(['kubernetes']);
 
+/**
+ * Each stored Service's variables, made once: stored objects are frozen, so a Service object's
+ * variables never change, and every container started in its namespace reads them.
+ */
+const envVarsOfService = new WeakMap<Service, [string, string][]>();
+
+function cachedServiceEnvVars(service: Service): [string, string][] {
+  let vars = envVarsOfService.get(service);
+  if (!vars) {
+    vars = serviceEnvVars(service);
+    if (Object.isFrozen(service)) envVarsOfService.set(service, vars);
+  }
+  return vars;
+}
+
 /** The variables one Service contributes, in FromServices' order. */
-export function serviceEnvVars(service: Service): [string, string][] {
+function serviceEnvVars(service: Service): [string, string][] {
   const ip = service.spec.clusterIP;
   const ports = service.spec.ports ?? [];
   if (!ip || ip === 'None' || !ports.length) return [];
@@ -81,7 +96,7 @@ export interface PodAddresses {
  * Source: pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables, podFieldSelectorRuntimeValue).
  */
 export function containerEnvironment(cluster: ComponentContext, pod: Pod, container: Container, addresses: PodAddresses): Map<string, string> | { error: string } {
-  const services = new Map(visibleServices(cluster, pod.metadata.namespace ?? 'default').flatMap(serviceEnvVars));
+  const services = new Map(visibleServices(cluster, pod.metadata.namespace ?? 'default').flatMap(cachedServiceEnvVars));
   const env = new Map<string, string>([
     ['PATH', imagePath],
     ['HOSTNAME', podHostname(pod)],

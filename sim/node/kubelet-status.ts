@@ -60,8 +60,18 @@ function podPhase(rt: PodRuntime, statuses: ContainerStatus[]): PodStatus['phase
   return policy === 'Never' ? 'Failed' : 'Running';
 }
 
-function condition(type: PodCondition['type'], ok: boolean, reason?: string, message?: string): PodCondition {
-  return { type, status: ok ? 'True' : 'False', ...(ok || !reason ? {} : { reason }), ...(ok || !message ? {} : { message }) };
+/** A condition as of `now`: its transition time kept from `previous` while its status is the same. */
+function condition(previous: PodStatus | undefined, now: string, type: PodCondition['type'], ok: boolean, reason?: string, message?: string): PodCondition {
+  const c: PodCondition = { type, status: ok ? 'True' : 'False' };
+  if (!ok && reason) c.reason = reason;
+  if (!ok && message) c.message = message;
+  c.lastTransitionTime = transitionTime(previous, c, now);
+  return c;
+}
+
+function transitionTime(previous: PodStatus | undefined, c: PodCondition, now: string): string {
+  const old = previous?.conditions?.find((o) => o.type === c.type);
+  return old?.status === c.status ? (old.lastTransitionTime ?? now) : (c.lastTransitionTime ?? now);
 }
 
 /** The Pod's status as the kubelet reports it now. */
@@ -74,16 +84,15 @@ export function generatePodStatus(rt: PodRuntime, host: NodeHost, previous: PodS
   const notReadyReason = completed ? 'PodCompleted' : 'ContainersNotReady';
   const notReadyMessage = completed ? undefined : `containers with unready status: [${unready.join(' ')}]`;
   const now = clock.timestamp();
+  // Built without spreading each condition into a copy: this runs on every status write.
+  const scheduled = previous?.conditions?.find((c) => c.type === 'PodScheduled');
   const conditions = [
-    condition('PodReadyToStartContainers', rt.sandbox !== undefined),
-    condition('Initialized', true),
-    condition('Ready', allReady && !completed, notReadyReason, notReadyMessage),
-    condition('ContainersReady', allReady && !completed, notReadyReason, notReadyMessage),
-    previous?.conditions?.find((c) => c.type === 'PodScheduled') ?? condition('PodScheduled', true),
-  ].map((c) => {
-    const old = previous?.conditions?.find((o) => o.type === c.type);
-    return { ...c, lastTransitionTime: old?.status === c.status ? (old.lastTransitionTime ?? now) : (c.lastTransitionTime ?? now) };
-  });
+    condition(previous, now, 'PodReadyToStartContainers', rt.sandbox !== undefined),
+    condition(previous, now, 'Initialized', true),
+    condition(previous, now, 'Ready', allReady && !completed, notReadyReason, notReadyMessage),
+    condition(previous, now, 'ContainersReady', allReady && !completed, notReadyReason, notReadyMessage),
+    scheduled ? { ...scheduled, lastTransitionTime: transitionTime(previous, scheduled, now) } : condition(previous, now, 'PodScheduled', true),
+  ];
   const ip = rt.sandbox?.ip;
   return {
     phase,
