@@ -95,6 +95,21 @@ export function parseShell(script: string, firstLine = 1): { list: List } | Synt
   }
 }
 
+/**
+ * The complete commands of a script before `line`, where it has a syntax error: a shell reading a
+ * script parses a line's commands and runs them before it reads the next line (dash, ash and bash
+ * alike: dash src/main.c cmdloop, bash parse_and_execute), so those run before the error is
+ * reported. The longest run of whole lines that parses on its own is what it ran.
+ */
+export function commandsBefore(script: string, line: number): List {
+  const lines = script.split('\n');
+  for (let k = line - 1; k > 0; k--) {
+    const parsed = parseShell(lines.slice(0, k).join('\n'));
+    if (!('message' in parsed)) return parsed.list;
+  }
+  return [];
+}
+
 /** A parse error; `found` for a token the grammar did not want (see SyntaxError's `unexpected`). */
 class ShellSyntaxError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import { printedResult, type ExecResult, type Program, type ProgramContext, type Write } from '../programs';
 import { runContainerProgram } from '../kubelet-exec';
 import { mainPrograms } from '../main-programs';
-import { parseShell } from '../../shell/syntax';
+import { commandsBefore, parseShell } from '../../shell/syntax';
 import { Shell, finish, runToEndSteps, type ProcessRun, type Stepped } from '../../shell/interpreter';
 import { processEnvironment } from './environ';
 import { isDirectory, isFile, resolvePath } from './fs';
@@ -45,6 +45,10 @@ export function shellProcess(ctx: ProgramContext, name: string, args: string[], 
     const voice = { name: file ?? name, dialect: shellDialect(ctx, name), file: file !== undefined };
     const parsed = parseShell(script);
     if ('message' in parsed) {
+      // What comes before the error runs first; `exit` there ends the shell before it gets to it.
+      const shell = containerShell(ctx, name, write, { file });
+      const status = yield* shell.run(commandsBefore(script, parsed.line));
+      if (shell.exited) return status;
       write('', syntaxErrorMessage(voice, parsed));
       return 2;
     }

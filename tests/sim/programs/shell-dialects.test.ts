@@ -59,6 +59,15 @@ describe('sh -c and sh FILE in Debian (dash) and BusyBox (ash) containers', () =
     expect(exec('deb', 'bash /run.sh')).toEqual({ stdout: 'one\n', stderr: '/run.sh: line 2: foo: command not found\ncommand terminated with exit code 127\n', exitCode: 127 });
   });
 
+  it('the lines before a syntax error run first, a line at a time; a single line runs none of it', () => {
+    expect(exec('deb', "sh -c 'echo one\necho two; fi\necho three'")).toEqual({ stdout: 'one\n', stderr: 'sh: 2: Syntax error: "fi" unexpected\ncommand terminated with exit code 2\n', exitCode: 2 });
+    expect(exec('bb', "sh -c 'echo one; fi'")).toMatchObject({ stdout: '', exitCode: 2 });
+    expect(exec('bb', "sh -c 'exit 3\nfi'")).toEqual({ stdout: '', stderr: 'command terminated with exit code 3\n', exitCode: 3 });
+    exec('deb', `sh -c 'echo "echo ran\nif true\nthen echo" > /broken.sh'`);
+    // The end of a file that ends with a newline is on the line after its last (as bash reports it in the ShellCheck wiki's Parser-error page).
+    expect(exec('deb', 'bash /broken.sh')).toEqual({ stdout: 'ran\n', stderr: '/broken.sh: line 4: syntax error: unexpected end of file\ncommand terminated with exit code 2\n', exitCode: 2 });
+  });
+
   it('no such file: dash at line 0, ash and bash with strerror', () => {
     expect(exec('deb', 'sh /nope.sh').stderr).toBe('sh: 0: cannot open /nope.sh: No such file\ncommand terminated with exit code 2\n');
     expect(exec('bb', 'sh /nope.sh').stderr).toBe("sh: can't open '/nope.sh': No such file or directory\ncommand terminated with exit code 2\n");
