@@ -5,7 +5,7 @@ import type { SyntaxError } from './syntax';
  * and terminals:
  * - `ash`, BusyBox's `sh` (busybox and Alpine images): `sh: foo: not found`, and from a script
  *   file `FILE: line 2: foo: not found` (busybox shell/ash.c ash_vmsg: arg0, then the line when
- *   a command name is set, which only a script file sets);
+ *   a command name is set, which procargs sets to the script file after opening it);
  * - `dash`, the `sh` of Debian and Ubuntu images (nginx, httpd, echoserver): it names the line,
  *   `sh: 1: foo: not found` (dash src/error.c: `"%s: %d: "` with the script's name and the line);
  * - `bash`: `bash: line 1: foo: command not found` when it runs a script (`bash -c`, `ssh node
