@@ -9,7 +9,8 @@ import { filters } from '../shell/filters';
 import { Shell, type Stepped } from '../shell/interpreter';
 import type { ShellFiles } from '../shell/redirect';
 import { laptopFiles } from './laptop-files';
-import { parseShell, type SyntaxError } from '../shell/syntax';
+import { parseShell } from '../shell/syntax';
+import { syntaxErrorMessage } from '../shell/dialect';
 import { sleep } from './sleep';
 import { ssh } from './ssh';
 import { ApiError } from '../core/api-error';
@@ -114,7 +115,9 @@ export class Console implements ShellSession {
     if (this.shell.exited) this.shell = this.newShell();
     const parsed = parseShell(text);
     if ('message' in parsed) {
-      const result = { stdout: '', stderr: `bash: ${bashError(parsed)}\n`, exitCode: 2 };
+      // The reader's own bash, at its prompt; what this console leaves out in its own words.
+      const stderr = syntaxErrorMessage({ name: 'bash', dialect: 'bash', interactive: true }, parsed).replace("this simulator's sh", 'this console');
+      const result = { stdout: '', stderr, exitCode: 2 };
       return { step: () => result, interrupt: () => result };
     }
     const out: Write[] = [];
@@ -239,12 +242,4 @@ export class Console implements ShellSession {
         return undefined;
     }
   }
-}
-
-/** bash's wording for a script it cannot parse. */
-function bashError(e: SyntaxError): string {
-  if (e.token !== undefined) return `syntax error near unexpected token \`${e.token}'`;
-  if (e.message === 'syntax error: unterminated quoted string') return 'unexpected EOF while looking for matching quote';
-  if (e.incomplete) return 'syntax error: unexpected end of file';
-  return e.message.replace("this simulator's sh", 'this console');
 }

@@ -4,6 +4,7 @@ import type { ExecResult, ProgramContext } from '../node/programs';
 import { containerShell, shellDialect } from '../node/programs/sh';
 import { podHostname } from '../node/kubelet-pod-files';
 import { parseShell } from '../shell/syntax';
+import { syntaxErrorMessage, type ShellVoice } from '../shell/dialect';
 import type { Shell } from '../shell/interpreter';
 import type { ShellSession } from './context';
 
@@ -21,6 +22,7 @@ export class ContainerShell implements ShellSession {
   readonly prompt: string;
   closed = false;
   private readonly shell: Shell;
+  private readonly voice: ShellVoice;
   private out = '';
   /** The lines the shell has read: dash numbers its errors by them, across the session. */
   private linesRead = 0;
@@ -36,8 +38,9 @@ export class ContainerShell implements ShellSession {
     private readonly name: 'sh' | 'bash',
     private readonly onExit: (code: number) => ExecResult,
   ) {
-    this.shell = containerShell(ctx, name, (stdout, stderr) => (this.out += stdout + stderr), true);
+    this.shell = containerShell(ctx, name, (stdout, stderr) => (this.out += stdout + stderr), { interactive: true });
     const dialect = shellDialect(ctx, name);
+    this.voice = { name, dialect, interactive: true };
     this.prompt = dialect === 'bash' ? `root@${podHostname(ctx.pod)}:/# ` : dialect === 'ash' ? '/ # ' : '# ';
   }
 
@@ -48,7 +51,7 @@ export class ContainerShell implements ShellSession {
     const parsed = parseShell(text, this.linesRead + 1);
     this.linesRead += text.split('\n').length;
     this.out = '';
-    if ('message' in parsed) return { stdout: `${this.name}: ${parsed.message}\n`, stderr: '', exitCode: 2 };
+    if ('message' in parsed) return { stdout: syntaxErrorMessage(this.voice, parsed), stderr: '', exitCode: 2 };
     const run = this.shell.run(parsed.list);
     let exitCode = 0;
     for (let step = run.next(); ; step = run.next()) {

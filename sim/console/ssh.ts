@@ -5,6 +5,7 @@ import { nodeFiles } from '../node/host-files';
 import { filters } from '../shell/filters';
 import { Shell, runToEnd } from '../shell/interpreter';
 import { parseShell } from '../shell/syntax';
+import { syntaxErrorMessage } from '../shell/dialect';
 import { mapFiles } from '../shell/redirect';
 import { resolvePath } from '../node/programs/fs';
 
@@ -48,7 +49,7 @@ export function ssh(cluster: Cluster, args: string[]): ExecResult {
  */
 function remoteCommand(cluster: Cluster, node: NodeHost, line: string): ExecResult {
   const parsed = parseShell(line);
-  if ('message' in parsed) return { stdout: '', stderr: `bash: -c: line 1: ${parsed.message}\n`, exitCode: 2 };
+  if ('message' in parsed) return { stdout: '', stderr: syntaxErrorMessage({ name: 'bash', dialect: 'bash' }, parsed), exitCode: 2 };
   const writes: Write[] = [];
   const files = nodeFiles(cluster.config);
   const shell = new Shell(

@@ -25,6 +25,11 @@ export interface ImageProfile {
   /** `dash` when the image's `/bin/sh` is dash (a Debian or Ubuntu base); else BusyBox ash. */
   sh?: 'dash';
   /**
+   * Built `FROM scratch` or on a distroless base: the image holds its own program and nothing
+   * else, no shell and no userland (`kubectl exec POD -- sh` fails as runc does).
+   */
+  bare?: true;
+  /**
    * The program the image's entrypoint script runs when the first argument is an option (`-x`)
    * or not a program of the image (`docker-entrypoint.sh` of curl, redis and traefik).
    */
@@ -50,10 +55,10 @@ export const images: ImageProfile[] = [
   { repositories: ['httpd'], entrypoint: [], cmd: ['httpd-foreground'], userland: 'gnu', sh: 'dash', size: 58_000_000 },
   /** Traefik: entrypoint.sh then `traefik`, whose default entry point listens on 80; Alpine. Source: github.com/traefik/traefik-library-image, alpine/Dockerfile and entrypoint.sh. */
   { repositories: ['traefik'], entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], userland: 'busybox', optionsTo: 'traefik', size: 50_000_000 },
-  /** traefik/whoami: `/whoami`, listening on 80 (its --port default). Source: github.com/traefik/whoami, Dockerfile and app.go. */
-  { repositories: ['traefik/whoami', 'containous/whoami'], entrypoint: ['/whoami'], cmd: [], userland: 'gnu', size: 3_500_000 },
-  /** hello-app: `/hello-app`, listening on 8080 (PORT unset). Source: github.com/GoogleCloudPlatform/kubernetes-engine-samples, quickstarts/hello-app/Dockerfile and main.go. */
-  { repositories: ['gcr.io/google-samples/hello-app', 'us-docker.pkg.dev/google-samples/containers/gke/hello-app'], entrypoint: ['/hello-app'], cmd: [], userland: 'gnu', size: 11_000_000 },
+  /** traefik/whoami: `/whoami`, listening on 80 (its --port default); FROM scratch. Source: github.com/traefik/whoami, Dockerfile and app.go. */
+  { repositories: ['traefik/whoami', 'containous/whoami'], entrypoint: ['/whoami'], cmd: [], userland: 'gnu', bare: true, size: 3_500_000 },
+  /** hello-app: `/hello-app`, listening on 8080 (PORT unset); on distroless static-debian12. Source: github.com/GoogleCloudPlatform/kubernetes-engine-samples, quickstarts/hello-app/Dockerfile and main.go. */
+  { repositories: ['gcr.io/google-samples/hello-app', 'us-docker.pkg.dev/google-samples/containers/gke/hello-app'], entrypoint: ['/hello-app'], cmd: [], userland: 'gnu', bare: true, size: 11_000_000 },
   /** kubernetes-bootcamp (the "Learn Kubernetes Basics" tutorial): `node server.js`, listening on 8080; Debian. Source: the tutorial's image, FROM node with EXPOSE 8080. */
   { repositories: ['gcr.io/google-samples/kubernetes-bootcamp', 'jocatalin/kubernetes-bootcamp'], entrypoint: [], cmd: ['node', 'server.js'], userland: 'gnu', sh: 'dash', size: 80_000_000 },
   /** serve_hostname: `/serve_hostname`, answering its hostname on 9376. Source: kubernetes/test/images/serve-hostname (Dockerfile, README). */
@@ -70,8 +75,8 @@ export const images: ImageProfile[] = [
   { repositories: ['kennethreitz/httpbin', 'mccutchen/go-httpbin'], entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'], userland: 'gnu', size: 190_000_000 },
   /** Redis: docker-entrypoint.sh then `redis-server`, listening on TCP 6379; Debian. Source: github.com/docker-library/redis, Dockerfile and docker-entrypoint.sh. */
   { repositories: ['redis'], entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], userland: 'gnu', sh: 'dash', optionsTo: 'redis-server', size: 45_000_000 },
-  /** CoreDNS: `/coredns`, on 53 (UDP and TCP); with a Corefile (-conf) also health 8080, ready 8181, metrics 9153. Source: github.com/coredns/coredns, Dockerfile; kubeadm's CoreDNS manifest. */
-  { repositories: ['coredns/coredns', 'registry.k8s.io/coredns/coredns', 'registry.k8s.io/coredns'], entrypoint: ['/coredns'], cmd: [], userland: 'gnu', size: 20_000_000 },
+  /** CoreDNS: `/coredns`, on 53 (UDP and TCP); with a Corefile (-conf) also health 8080, ready 8181, metrics 9153; FROM scratch. Source: github.com/coredns/coredns, Dockerfile; kubeadm's CoreDNS manifest. */
+  { repositories: ['coredns/coredns', 'registry.k8s.io/coredns/coredns', 'registry.k8s.io/coredns'], entrypoint: ['/coredns'], cmd: [], userland: 'gnu', bare: true, size: 20_000_000 },
   /** BusyBox: `sh`, which exits at once when it has no terminal and no input. Source: github.com/docker-library/busybox (CMD ["sh"]). */
   { repositories: ['busybox', 'registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox'], entrypoint: [], cmd: ['sh'], userland: 'busybox', size: 2_200_000 },
   /** radial/busyboxplus (BusyBox with curl): `/bin/sh`. Source: github.com/radial/busyboxplus, Dockerfile. */
@@ -88,8 +93,8 @@ export const images: ImageProfile[] = [
   { repositories: ['registry.k8s.io/etcd', 'quay.io/coreos/etcd', 'gcr.io/etcd-development/etcd'], entrypoint: [], cmd: ['/usr/local/bin/etcd'], userland: 'gnu', size: 57_000_000 },
   /** goproxy: `/goproxy`, an HTTP proxy on 8080 (the probes tutorial's tcpSocket example, tcp-liveness-readiness.yaml). */
   { repositories: ['registry.k8s.io/goproxy', 'k8s.gcr.io/goproxy'], entrypoint: ['/goproxy'], cmd: [], userland: 'gnu', size: 3_800_000 },
-  /** pause: `/pause`, which sleeps until it is stopped. Source: kubernetes/build/pause (Dockerfile, linux/pause.c). */
-  { repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'], entrypoint: ['/pause'], cmd: [], userland: 'gnu', size: 320_000 },
+  /** pause: `/pause`, which sleeps until it is stopped; FROM scratch (the Makefile's Linux BASE). Source: kubernetes/build/pause (Dockerfile, Makefile, linux/pause.c). */
+  { repositories: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google_containers/pause'], entrypoint: ['/pause'], cmd: [], userland: 'gnu', bare: true, size: 320_000 },
 ];
 
 /** An image reference's repository (registry and path, normalised as in `repositories`) and tag. */
@@ -168,6 +173,11 @@ export function imageUserland(image: string): Userland {
 export function imageSh(image: string): 'ash' | 'dash' {
   if (alpineTag(image)) return 'ash';
   return imageProfile(image)?.sh ?? 'ash';
+}
+
+/** An image with no shell and no userland (FROM scratch, distroless): see ImageProfile.bare. */
+export function imageIsBare(image: string): boolean {
+  return imageProfile(image)?.bare === true;
 }
 
 /**

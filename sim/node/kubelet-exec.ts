@@ -5,6 +5,8 @@ import { containerPrograms, fail, withStderrAround, type ExecResult, type Progra
 import { runtimeId } from './container-runtime';
 import { programUserland } from './programs/busybox';
 import { hasDnsProgram } from './programs/dns-tools';
+import { imageIsBare } from './images';
+import { podContainer } from '../api/pod-containers';
 import './programs/index';
 import { finish, type Stepped } from '../shell/interpreter';
 
@@ -13,9 +15,15 @@ import { finish, type Stepped } from '../shell/interpreter';
  * `kubectl exec`), and what `kubectl exec` prints around it.
  */
 
-/** The runtime's error when argv[0] is not a program of the image (runc's wording, through containerd). */
+/**
+ * The runtime's error when argv[0] is not a program of the image (runc's wording, through
+ * containerd): Go's exec.LookPath searches $PATH for a bare name, and only stats a path.
+ * Sources: runc libcontainer/standard_init_linux.go, Go os/exec/lp_unix.go; pastes in
+ * cert-manager#3784 (`stat /bin/sh`) and TheK8sBook#30.
+ */
 export function executableNotFound(program: string): string {
-  return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`;
+  const why = program.includes('/') ? `stat ${program}: no such file or directory` : 'executable file not found in $PATH';
+  return `OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": ${why}: unknown`;
 }
 
 /**
@@ -31,11 +39,22 @@ export function runContainerProgram(ctx: ProgramContext, argv: string[]): ExecRe
 /** runContainerProgram, pausing where the program pauses between commands of its own (a shell's script). */
 function* runContainerProgramSteps(ctx: ProgramContext, argv: string[]): Stepped<ExecResult | undefined> {
   const name = argv[0]?.startsWith('/') ? argv[0].slice(argv[0].lastIndexOf('/') + 1) : argv[0];
-  if (name === 'bash' && programUserland(ctx) === 'busybox') return undefined;
-  if (name === 'ip' && programUserland(ctx) !== 'busybox') return undefined;
-  if (!hasDnsProgram(ctx, name)) return undefined;
+  if (!imageHasProgram(ctx, name)) return undefined;
   const program = name ? containerPrograms.get(name) : undefined;
   return program?.steps ? yield* program.steps(ctx, argv.slice(1)) : program?.(ctx, argv.slice(1));
+}
+
+/**
+ * Whether the container's image ships the program `name` (a base name) of the simulator's: an image
+ * FROM scratch or distroless has none, BusyBox images no bash, only they `ip`, and each image its
+ * own DNS tools.
+ */
+export function imageHasProgram(ctx: ProgramContext, name: string): boolean {
+  const image = podContainer(ctx.pod, ctx.container)?.image;
+  if (image && imageIsBare(image)) return false;
+  if (name === 'bash' && programUserland(ctx) === 'busybox') return false;
+  if (name === 'ip' && programUserland(ctx) !== 'busybox') return false;
+  return hasDnsProgram(ctx, name);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ProcessRun } from '../shell/interpreter';
 import type { ProgramContext } from './programs';
 import { containerArgv, imageProfile } from './images';
 import { mainPrograms } from './main-programs';
-import { runContainerProgram } from './kubelet-exec';
+import { imageHasProgram, runContainerProgram } from './kubelet-exec';
 import { shellProcess } from './programs/sh';
 import { containerPrograms } from './programs';
 import { podContainer } from '../api/pod-containers';
@@ -46,7 +46,7 @@ export function mainProcessArgv(spec: Container): string[] | undefined {
  */
 export function startMainProcess(ctx: ProgramContext, argv: string[], write: (stdout: string, stderr: string) => void): ProcessRun | undefined {
   const base = baseName(argv[0] ?? '');
-  if (base === 'sh' || base === 'bash') {
+  if ((base === 'sh' || base === 'bash') && imageHasProgram(ctx, base)) {
     const stdinOpen = podContainer(ctx.pod, ctx.container)?.stdin === true;
     return shellProcess(ctx, base, argv.slice(1), write, stdinOpen);
   }

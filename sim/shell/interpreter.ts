@@ -2,7 +2,7 @@ import { writesOf, type ExecResult } from '../node/programs';
 import type { Server } from '../node/main-programs';
 import { parseShell, type AndOr, type Command, type List, type Pipeline } from './syntax';
 import { applyRedirects, type ShellFiles } from './redirect';
-import { errorPrefix, notFoundMessage, type ShellVoice } from './dialect';
+import { errorPrefix, notFoundMessage, syntaxErrorMessage, type ShellVoice } from './dialect';
 import { expandWord } from './words';
 import { testBuiltin } from './test-builtin';
 import { echoText } from './echo';
@@ -207,7 +207,7 @@ export class Shell {
     const parsed = parseShell(script);
     const outer = this.host;
     if ('message' in parsed) {
-      outer.write('', `${outer.name}: ${parsed.message}\n`);
+      outer.write('', syntaxErrorMessage(outer, parsed));
       return '';
     }
     let captured = '';

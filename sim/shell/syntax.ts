@@ -42,11 +42,21 @@ export interface AndOr {
 export type List = AndOr[];
 
 /**
- * What went wrong: ash's wording, without the leading `sh: `; the unexpected token (bash words
- * its message around it); `incomplete` when the script only ended too early (an open quote, a
- * `for` without `done`, a trailing `|`), where an interactive shell asks for more (PS2, `> `).
+ * What went wrong, for each shell to word as it does (see syntaxErrorMessage in dialect.ts):
+ * - `unexpected`: a token where the grammar wanted another (`token` undefined: the script ended),
+ *   with the word the grammar was `expecting` if only one would do;
+ * - `quote`: the script ended inside a quote (`'`, `"`) or a `$(` (quote `)`);
+ * - `unsupported`: something the simulator's shell leaves out, in its own words.
+ * `message` is BusyBox ash's wording without the leading `sh: `; `line` the script's line the shell
+ * names (the token's, or the last for the end of the script); `lineText` that line, which bash
+ * quotes; `incomplete` when the script only ended too early (an open quote, a `for` without
+ * `done`, a trailing `|`), where an interactive shell asks for more (PS2, `> `).
  */
-export type SyntaxError = { message: string; token?: string; incomplete?: boolean };
+export type SyntaxError = { message: string; line: number; incomplete?: boolean } & (
+  | { kind: 'unexpected'; token?: string; tokenName: string; expecting?: string; lineText: string }
+  | { kind: 'quote'; quote: string }
+  | { kind: 'unsupported' }
+);
 
 /** Words that end a compound command's part: a list stops before them, and its caller says what it expected. */
 const closers = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
@@ -62,30 +72,50 @@ const unsupported: Record<string, string> = {
  * (an interactive shell counts the lines it has read).
  */
 export function parseShell(script: string, firstLine = 1): { list: List } | SyntaxError {
+  const lastLine = firstLine + script.split('\n').length - 1;
   const scanned = tokenize(script, true);
   if ('error' in scanned) {
     if (scanned.error === 'unterminated') {
       const message = scanned.quote === ')' ? 'syntax error: unexpected end of file (expecting ")")' : 'syntax error: unterminated quoted string';
-      return { message, incomplete: true };
+      return { kind: 'quote', quote: scanned.quote, message, line: lastLine, incomplete: true };
     }
-    return { message: `${scanned.what} are not supported by this simulator's sh` };
+    return { kind: 'unsupported', message: `${scanned.what} are not supported by this simulator's sh`, line: firstLine };
   }
+  const parser = new Parser(scanned.tokens, firstLine, lastLine);
   try {
-    const parser = new Parser(scanned.tokens, firstLine);
     const list = parser.list(new Set());
     if (parser.peek()) throw parser.unexpected();
     return { list };
   } catch (e) {
-    if (e instanceof ShellSyntaxError) return { message: e.message, ...(e.token === undefined ? {} : { token: e.token }), ...(e.incomplete ? { incomplete: true } : {}) };
-    throw e;
+    if (!(e instanceof ShellSyntaxError)) throw e;
+    const { message, line } = e;
+    if (!e.found) return { kind: 'unsupported', message, line };
+    const lineText = script.split('\n')[line - firstLine] ?? '';
+    return { kind: 'unexpected', message, line, ...e.found, lineText, ...(e.found.token === undefined ? { incomplete: true } : {}) };
   }
 }
 
+/**
+ * The complete commands of a script before `line`, where it has a syntax error: a shell reading a
+ * script parses a line's commands and runs them before it reads the next line (dash, ash and bash
+ * alike: dash src/main.c cmdloop, bash parse_and_execute), so those run before the error is
+ * reported. The longest run of whole lines that parses on its own is what it ran.
+ */
+export function commandsBefore(script: string, line: number): List {
+  const lines = script.split('\n');
+  for (let k = line - 1; k > 0; k--) {
+    const parsed = parseShell(lines.slice(0, k).join('\n'));
+    if (!('message' in parsed)) return parsed.list;
+  }
+  return [];
+}
+
+/** A parse error; `found` for a token the grammar did not want (see SyntaxError's `unexpected`). */
 class ShellSyntaxError extends Error {
   constructor(
     message: string,
-    readonly token?: string,
-    readonly incomplete = false,
+    readonly line: number,
+    readonly found?: { token?: string; tokenName: string; expecting?: string },
   ) {
     super(message);
   }
@@ -99,6 +129,8 @@ class Parser {
   constructor(
     private tokens: Token[],
     firstLine: number,
+    /** The script's last line, where the end of the script is. */
+    private readonly lastLine: number,
   ) {
     let line = firstLine;
     for (const t of tokens) {
@@ -118,11 +150,25 @@ class Parser {
     return t && 'word' in t && t.word.raw === t.word.text && reserved.has(t.word.text) ? t.word.text : undefined;
   }
 
+  /**
+   * The error for the current token, named as ash and dash name it (their tokname tables): `end of
+   * file`, `newline`, `redirection` and `word` bare, a reserved word or an operator quoted.
+   * Sources: busybox shell/ash.c (tokname_array, raise_error_unexpected_syntax), dash src/mktokens.
+   */
   unexpected(expecting?: string): ShellSyntaxError {
     const t = this.peek();
-    if (!t) return new ShellSyntaxError(`syntax error: unexpected end of file${expecting ? ` (expecting "${expecting}")` : ''}`, undefined, true);
-    const text = 'word' in t ? t.word.text : 'redirect' in t ? t.redirect.op : t.op === 'newline' ? 'newline' : t.op;
-    return new ShellSyntaxError(`syntax error: unexpected "${text}"${expecting ? ` (expecting "${expecting}")` : ''}`, text);
+    const wanted = expecting ? ` (expecting "${expecting}")` : '';
+    const found = (token: string | undefined, tokenName: string) =>
+      new ShellSyntaxError(`syntax error: unexpected ${tokenName}${wanted}`, t ? this.lines[this.i] : this.lastLine, { token, tokenName, ...(expecting ? { expecting } : {}) });
+    if (!t) return found(undefined, 'end of file');
+    if ('redirect' in t) return found(t.redirect.op, 'redirection');
+    if ('op' in t) return t.op === 'newline' ? found('newline', 'newline') : found(t.op, `"${t.op}"`);
+    return found(t.word.text, this.keyword() ? `"${t.word.text}"` : 'word');
+  }
+
+  /** The simulator's own refusal, at the current token. */
+  private unsupported(message: string): ShellSyntaxError {
+    return new ShellSyntaxError(message, this.lines[this.i] ?? this.lastLine);
   }
 
   private skipNewlines(): void {
@@ -184,7 +230,7 @@ class Parser {
     if (!t || 'op' in t) throw this.unexpected();
     const kw = this.keyword();
     const reason = unsupported[kw ?? ('word' in t && t.word.text.startsWith('(') && t.word.raw.startsWith('(') ? '(' : '')];
-    if (reason) throw new ShellSyntaxError(reason);
+    if (reason) throw this.unsupported(reason);
     if (kw === 'for') return { ...this.forCommand(), redirects: this.redirections() };
     if (kw === 'while' || kw === 'until') return { ...this.whileCommand(kw === 'until'), redirects: this.redirections() };
     if (kw === 'if') return { ...this.ifCommand(), redirects: this.redirections() };
@@ -227,7 +273,7 @@ class Parser {
     if (!name || !('word' in name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.word.text)) throw this.unexpected();
     this.i++;
     this.skipNewlines();
-    if (this.keyword() !== 'in') throw new ShellSyntaxError('`for NAME` without `in WORDS` is not supported by this simulator\'s sh');
+    if (this.keyword() !== 'in') throw this.unsupported('`for NAME` without `in WORDS` is not supported by this simulator\'s sh');
     this.i++;
     const items: Word[] = [];
     for (let w = this.peek(); w && 'word' in w; w = this.peek()) {

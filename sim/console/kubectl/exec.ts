@@ -1,5 +1,5 @@
 import { terminalText, withStderrAround, type ExecResult } from '../../node/programs';
-import { execTarget } from '../../node/kubelet-exec';
+import { execTarget, imageHasProgram } from '../../node/kubelet-exec';
 import { namespaceOf, type CommandContext } from '../context';
 import { ContainerShell } from '../container-shell';
 import { kubectlError } from '../result';
@@ -50,6 +50,8 @@ export function* kubectlExec(ctx: CommandContext, argv: string[]): Stepped<ExecR
   if (tty && stdin && shell && ctx.attach) {
     const target = execTarget(ctx.cluster, namespace, pod, values.get('container'));
     if ('exitCode' in target) return target;
+    // An image with no such shell (FROM scratch, distroless): the runtime's error, as without -it.
+    if (!imageHasProgram(target.ctx, shell)) return yield* ctx.cluster.execSteps(namespace, pod, values.get('container'), afterDash);
     ctx.attach(
       new ContainerShell(ctx.cluster, target.ctx, shell, (code) => ({
         stdout: '',
@@ -60,9 +62,10 @@ export function* kubectlExec(ctx: CommandContext, argv: string[]): Stepped<ExecR
     return { stdout: '', stderr: target.notice, exitCode: 0 };
   }
   const result = yield* ctx.cluster.execSteps(namespace, pod, values.get('container'), afterDash);
-  if (!tty) return result;
-  // Over a TTY the program's stderr arrives on stdout; kubectl's own last line stays on stderr.
+  // Over a TTY the program's stderr arrives on stdout; kubectl's own lines stay on stderr: its last
+  // one, and its error when no program ran (which ends without that line).
   const trailer = /command terminated with exit code \d+\n$/.exec(result.stderr)?.[0] ?? '';
+  if (!tty || (result.exitCode !== 0 && !trailer)) return result;
   const merged = terminalText(result);
   return { exitCode: result.exitCode, elapsedMs: result.elapsedMs, stdout: merged.slice(0, merged.length - trailer.length), stderr: trailer };
 }

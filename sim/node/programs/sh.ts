@@ -1,24 +1,24 @@
 import { printedResult, type ExecResult, type Program, type ProgramContext, type Write } from '../programs';
 import { runContainerProgram } from '../kubelet-exec';
 import { mainPrograms } from '../main-programs';
-import { parseShell } from '../../shell/syntax';
+import { commandsBefore, parseShell } from '../../shell/syntax';
 import { Shell, finish, runToEndSteps, type ProcessRun, type Stepped } from '../../shell/interpreter';
 import { processEnvironment } from './environ';
 import { isDirectory, isFile, resolvePath } from './fs';
 import { mapFiles } from '../../shell/redirect';
-import type { Dialect } from '../../shell/dialect';
+import { syntaxErrorMessage, type Dialect } from '../../shell/dialect';
 import { imageSh } from '../images';
 import { podContainer } from '../../api/pod-containers';
 
 /**
- * `sh -c 'SCRIPT'` (BusyBox ash) and `bash -c 'SCRIPT'`, the subset in sim/shell: pipelines, `;`,
+ * `sh -c 'SCRIPT'`, `sh FILE` (dash or BusyBox ash) and `bash -c 'SCRIPT'`, `bash FILE`, the subset in sim/shell: pipelines, `;`,
  * newlines, `&&`, `||`, `!`, quotes, `$NAME`, `${NAME}`, `$?`, NAME=VALUE, export, for, while,
  * until, if, test and `[ ]`, exit, and redirections to and from the container's files. Without -c the shell reads its script from stdin: under
  * `kubectl exec` without -i, and as a container's main process without `stdin: true`, there is
  * none, so it exits 0 at once; a main process whose container keeps stdin open (`stdin: true`, as
- * `kubectl run -i` sets it) waits for an attached terminal instead. Errors read as the shell's: `sh: NAME: not found` (127),
- * `sh: syntax error: …` (2).
- * Source: busybox shell/ash.c (messages), POSIX Shell Command Language 2.9.
+ * `kubectl run -i` sets it) waits for an attached terminal instead. Errors read as the shell's (see dialect.ts): `sh: NAME: not found` (127),
+ * `sh: syntax error: …` (2), naming the script file when there is one.
+ * Source: busybox shell/ash.c, dash src/error.c (messages), POSIX Shell Command Language 2.9.
  */
 export function shellProcess(ctx: ProgramContext, name: string, args: string[], write: (stdout: string, stderr: string) => void, attachedStdin = false): ProcessRun {
   return (function* (): ProcessRun {
@@ -33,22 +33,43 @@ export function shellProcess(ctx: ProgramContext, name: string, args: string[], 
       write('', `${name}: ${args[0]}: this simulator's ${name} takes only -c SCRIPT\n`);
       return 2;
     } else if (args.length) {
-      write('', name === 'bash' ? `bash: ${args[0]}: No such file or directory\n` : `sh: can't open '${args[0]}': No such file or directory\n`);
-      return name === 'bash' ? 127 : 2;
+      const path = resolvePath(args[0]);
+      if (!ctx.fs || !isFile(ctx.fs, path)) {
+        write('', cannotOpen(shellDialect(ctx, name), args[0]));
+        return name === 'bash' ? 127 : 2;
+      }
+      script = ctx.fs.get(path) ?? '';
     }
+    // `sh FILE` names the file in its messages, where `sh -c` names itself.
+    const file = args.length > 0 && args[0] !== '-c' ? args[0] : undefined;
+    const voice = { name: file ?? name, dialect: shellDialect(ctx, name), file: file !== undefined };
     const parsed = parseShell(script);
     if ('message' in parsed) {
-      write('', `${name}: ${parsed.message}\n`);
+      // What comes before the error runs first; `exit` there ends the shell before it gets to it.
+      const shell = containerShell(ctx, name, write, { file });
+      const status = yield* shell.run(commandsBefore(script, parsed.line));
+      if (shell.exited) return status;
+      write('', syntaxErrorMessage(voice, parsed));
       return 2;
     }
-    if (attachedStdin && args[0] !== '-c') {
+    if (attachedStdin && args.length === 0) {
       // Its stdin stays open for `kubectl attach`: the shell waits for a line that only an
       // attached terminal sends (see sim/console/container-shell.ts).
       for (;;) yield { kind: 'forever', busy: false };
     }
-    const shell = containerShell(ctx, name, write);
+    const shell = containerShell(ctx, name, write, { file });
     return yield* shell.run(parsed.list);
   })();
+}
+
+/**
+ * `sh FILE` when there is no such file: bash's and BusyBox ash's strerror, dash's shorter errmsg
+ * at line 0 (dash src/input.c setinputfile, src/error.c errmsg E_OPEN; busybox shell/ash.c).
+ */
+function cannotOpen(dialect: Dialect, file: string): string {
+  if (dialect === 'bash') return `bash: ${file}: No such file or directory\n`;
+  if (dialect === 'dash') return `sh: 0: cannot open ${file}: No such file\n`;
+  return `sh: can't open '${file}': No such file or directory\n`;
 }
 
 /** Which shell `name` is in the container: bash, or its image's `sh` (dash or BusyBox ash: imageSh). */
@@ -62,13 +83,15 @@ export function shellDialect(ctx: ProgramContext, name: string): Dialect {
  * variables from one script to the next, as an interactive shell does. `sh` is dash or BusyBox
  * ash, as the image has it (imageSh); `interactive` for a terminal's prompt.
  */
-export function containerShell(ctx: ProgramContext, name: string, write: (stdout: string, stderr: string) => void, interactive = false): Shell {
+export function containerShell(ctx: ProgramContext, name: string, write: (stdout: string, stderr: string) => void, mode: { interactive?: boolean; file?: string } = {}): Shell {
   const fs = ctx.fs ?? new Map<string, string>();
   return new Shell(
     {
-      name,
+      // Reading a script file, the shell's messages name the file.
+      name: mode.file ?? name,
       dialect: shellDialect(ctx, name),
-      interactive,
+      interactive: mode.interactive,
+      file: mode.file !== undefined,
       write,
       isFile: (path) => isFile(fs, path),
       isDirectory: (path) => isDirectory(fs, path),

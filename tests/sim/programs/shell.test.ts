@@ -39,7 +39,7 @@ describe('words and scripts', () => {
     expect(expandWord('"$A b"', (n) => (n === 'A' ? '1  2' : undefined))).toEqual(['1  2 b']);
     expect(expandWord('x$A', (n) => (n === 'A' ? '1  2' : undefined))).toEqual(['x1', '2']);
     expect(expandWord("'$A'", () => '1')).toEqual(['$A']);
-    expect(parseShell('a | | b')).toEqual({ message: 'syntax error: unexpected "|"', token: '|' });
+    expect(parseShell('a | | b')).toEqual({ kind: 'unexpected', message: 'syntax error: unexpected "|"', line: 1, token: '|', tokenName: '"|"', lineText: 'a | | b' });
     expect(parseShell('a |')).toMatchObject({ incomplete: true });
     expect(parseShell('for i in 1; do')).toMatchObject({ incomplete: true });
     expect(parseShell('echo $(hostname')).toMatchObject({ incomplete: true });
