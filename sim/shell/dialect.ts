@@ -48,7 +48,7 @@ export function notFoundMessage(voice: ShellVoice, line: number, command: string
 export function syntaxErrorMessage(voice: ShellVoice, e: SyntaxError): string {
   if (e.kind === 'unsupported') return `${errorPrefix(voice, e.line)}${e.message}\n`;
   if (voice.dialect === 'bash') {
-    const where = voice.interactive ? `${voice.name}: ` : `${voice.name}: ${voice.file ? '' : '-c: '}line ${e.line}: `;
+    const where = voice.interactive ? `${voice.name}: ` : `${voice.name}: ${voice.file ? '' : '-c: '}line ${e.bashLine ?? e.line}: `;
     if (e.kind === 'quote') return `${where}unexpected EOF while looking for matching \`${e.quote}'\n`;
     if (e.token === undefined) return `${where}syntax error: unexpected end of file\n`;
     return `${where}syntax error near unexpected token \`${e.token}'\n${voice.interactive ? '' : `${where}\`${e.lineText}'\n`}`;

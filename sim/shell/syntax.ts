@@ -50,9 +50,12 @@ export type List = AndOr[];
  * `message` is BusyBox ash's wording without the leading `sh: `; `line` the script's line the shell
  * names (the token's, or the last for the end of the script); `lineText` that line, which bash
  * quotes; `incomplete` when the script only ended too early (an open quote, a `for` without
- * `done`, a trailing `|`), where an interactive shell asks for more (PS2, `> `).
+ * `done`, a trailing `|`), where an interactive shell asks for more (PS2, `> `); `bashLine` the line
+ * bash names instead, where it differs: at the end of the script, the line after the last unless the
+ * script ends with a newline, and for an open quote the line the quote opened on (bash 5.2.15:
+ * `bash -c 'if'` says line 2, `bash -c $'echo a\necho "b\nc'` line 2; dash says 1 and 3).
  */
-export type SyntaxError = { message: string; line: number; incomplete?: boolean } & (
+export type SyntaxError = { message: string; line: number; bashLine?: number; incomplete?: boolean } & (
   | { kind: 'unexpected'; token?: string; tokenName: string; expecting?: string; lineText: string }
   | { kind: 'quote'; quote: string }
   | { kind: 'unsupported' }
@@ -77,7 +80,8 @@ export function parseShell(script: string, firstLine = 1): { list: List } | Synt
   if ('error' in scanned) {
     if (scanned.error === 'unterminated') {
       const message = scanned.quote === ')' ? 'syntax error: unexpected end of file (expecting ")")' : 'syntax error: unterminated quoted string';
-      return { kind: 'quote', quote: scanned.quote, message, line: lastLine, incomplete: true };
+      const bashLine = firstLine + script.slice(0, scanned.at).split('\n').length - 1;
+      return { kind: 'quote', quote: scanned.quote, message, line: lastLine, bashLine, incomplete: true };
     }
     return { kind: 'unsupported', message: `${scanned.what} are not supported by this simulator's sh`, line: firstLine };
   }
@@ -91,7 +95,8 @@ export function parseShell(script: string, firstLine = 1): { list: List } | Synt
     const { message, line } = e;
     if (!e.found) return { kind: 'unsupported', message, line };
     const lineText = script.split('\n')[line - firstLine] ?? '';
-    return { kind: 'unexpected', message, line, ...e.found, lineText, ...(e.found.token === undefined ? { incomplete: true } : {}) };
+    const atEnd = e.found.token === undefined ? { incomplete: true, bashLine: script.endsWith('\n') ? line : line + 1 } : {};
+    return { kind: 'unexpected', message, line, ...e.found, lineText, ...atEnd };
   }
 }
 

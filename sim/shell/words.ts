@@ -34,7 +34,8 @@ export interface Word {
 
 export type Token = { word: Word } | { op: Operator } | { redirect: RedirectOp };
 
-export type ScanError = { error: 'unterminated'; quote: "'" | '"' | ')' | '`' } | { error: 'unsupported'; what: string };
+/** `at`: where the unterminated quote or substitution opens. */
+export type ScanError = { error: 'unterminated'; quote: "'" | '"' | ')' | '`'; at: number } | { error: 'unsupported'; what: string };
 
 /** Looks a variable up for expansion; undefined when it is not set (it expands to nothing). */
 export type Lookup = (name: string) => string | undefined;
@@ -149,7 +150,7 @@ function scan(line: string, expand?: { lookup: Lookup; substitute: Substitute },
       i += 2;
     } else if (ch === '`' || two === '$(') {
       const sub = substitution(line, i);
-      if (!sub) return { error: 'unterminated', quote: ch === '`' ? '`' : ')' };
+      if (!sub) return { error: 'unterminated', quote: ch === '`' ? '`' : ')', at: i };
       if (!expand) {
         begin();
         word += line.slice(i, sub.next);
@@ -183,20 +184,21 @@ function scan(line: string, expand?: { lookup: Lookup; substitute: Substitute },
       return { error: 'unsupported', what: 'background jobs (&)' };
     } else if (ch === "'") {
       const close = line.indexOf("'", i + 1);
-      if (close < 0) return { error: 'unterminated', quote: "'" };
+      if (close < 0) return { error: 'unterminated', quote: "'", at: i };
       begin();
       word += line.slice(i + 1, close);
       i = close + 1;
     } else if (ch === '"') {
+      const open = i;
       begin();
       i++;
       for (;;) {
-        if (i >= line.length) return { error: 'unterminated', quote: '"' };
+        if (i >= line.length) return { error: 'unterminated', quote: '"', at: open };
         const c = line[i];
         if (c === '"') break;
         const ref = c === '$' ? reference() : undefined;
         const sub = c === '`' || line.startsWith('$(', i) ? substitution(line, i) : undefined;
-        if (sub === null) return { error: 'unterminated', quote: c === '`' ? '`' : ')' };
+        if (sub === null) return { error: 'unterminated', quote: c === '`' ? '`' : ')', at: i };
         if (ref) {
           word += ref.value;
           i = ref.next;

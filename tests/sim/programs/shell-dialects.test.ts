@@ -29,11 +29,16 @@ describe("each shell's wording for a syntax error", () => {
     expect(said(dash, 'echo a; fi')).toBe('sh: 1: Syntax error: "fi" unexpected\n');
     expect(said(dash, 'a | | b')).toBe('sh: 1: Syntax error: "|" unexpected\n');
     expect(said(dash, 'echo "a')).toBe('sh: 1: Syntax error: Unterminated quoted string\n');
+    expect(said(dash, 'echo a\necho "b\nc')).toBe('sh: 3: Syntax error: Unterminated quoted string\n');
     expect(said({ ...dash, name: 'run.sh', file: true }, 'echo a\n\nfi')).toBe('run.sh: 3: Syntax error: "fi" unexpected\n');
   });
 
+  // Compared with GNU bash 5.2.15 (Debian 12's) run on the same scripts.
   it('bash: `-c: line N:`, the offending line quoted, and only the message at a prompt', () => {
-    expect(said(bash, 'if')).toBe('bash: -c: line 1: syntax error: unexpected end of file\n');
+    expect(said(bash, 'if')).toBe('bash: -c: line 2: syntax error: unexpected end of file\n');
+    expect(said(bash, 'if true\n')).toBe('bash: -c: line 2: syntax error: unexpected end of file\n');
+    expect(said(bash, 'if true\nthen')).toBe('bash: -c: line 3: syntax error: unexpected end of file\n');
+    expect(said(bash, 'echo a\necho "b\nc')).toBe('bash: -c: line 2: unexpected EOF while looking for matching `"\'\n');
     expect(said(bash, 'echo a; fi; echo b')).toBe("bash: -c: line 1: syntax error near unexpected token `fi'\nbash: -c: line 1: `echo a; fi; echo b'\n");
     expect(said(bash, 'echo "a')).toBe('bash: -c: line 1: unexpected EOF while looking for matching `"\'\n');
     expect(said({ ...bash, name: 'run.sh', file: true }, 'true\nfi')).toBe("run.sh: line 2: syntax error near unexpected token `fi'\nrun.sh: line 2: `fi'\n");
@@ -49,7 +54,7 @@ describe('sh -c and sh FILE in Debian (dash) and BusyBox (ash) containers', () =
   it('a syntax error: the image\'s shell words it, exit status 2', () => {
     expect(exec('deb', "sh -c 'if'")).toEqual({ stdout: '', stderr: 'sh: 1: Syntax error: end of file unexpected (expecting "then")\ncommand terminated with exit code 2\n', exitCode: 2 });
     expect(exec('bb', "sh -c 'if'")).toEqual({ stdout: '', stderr: 'sh: syntax error: unexpected end of file (expecting "then")\ncommand terminated with exit code 2\n', exitCode: 2 });
-    expect(exec('deb', "bash -c 'if'")).toEqual({ stdout: '', stderr: 'bash: -c: line 1: syntax error: unexpected end of file\ncommand terminated with exit code 2\n', exitCode: 2 });
+    expect(exec('deb', "bash -c 'if'")).toEqual({ stdout: '', stderr: 'bash: -c: line 2: syntax error: unexpected end of file\ncommand terminated with exit code 2\n', exitCode: 2 });
   });
 
   it('a script file: its errors name the file and the line', () => {
