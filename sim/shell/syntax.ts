@@ -6,7 +6,8 @@ import { tokenize, type RedirectOp, type Token, type Word } from './words';
  * simple commands or the compound commands `for NAME in WORDS; do …; done`, `while …; do …; done`,
  * `until …; do …; done` and `if …; then …; [elif …; then …;] [else …;] fi`, each with its
  * redirections (`cmd > file 2>&1`, `done < list`). `case`, `{ }`, `( )`, functions, here-documents
- * and background jobs are refused with a message.
+ * and background jobs are refused with a message. A `(` or `)` anywhere else is the syntax error
+ * the shells report (`echo a)b`: ash `unexpected ")"`, dash `")" unexpected`).
  */
 
 /** A redirection: the operator and its target word (a file, or a descriptor for `>&` and `<&`). */
@@ -68,6 +69,7 @@ const unsupported: Record<string, string> = {
   case: '`case` is not supported by this simulator\'s sh (it runs for, while, until and if)',
   '{': 'command groups `{ …; }` are not supported by this simulator\'s sh',
   '(': 'subshells `( … )` are not supported by this simulator\'s sh',
+  function: 'functions `NAME() { …; }` are not supported by this simulator\'s sh',
 };
 
 /**
@@ -80,7 +82,9 @@ export function parseShell(script: string, firstLine = 1): { list: List } | Synt
   if ('error' in scanned) {
     if (scanned.error === 'unterminated') {
       const message = scanned.quote === ')' ? 'syntax error: unexpected end of file (expecting ")")' : 'syntax error: unterminated quoted string';
-      const bashLine = firstLine + script.slice(0, scanned.at).split('\n').length - 1;
+      // bash names the line a quote or `` ` `` opened on, but for `$(` the end of the script, as for
+      // an unexpected end (bash 5.2.15: `bash -c $'echo $(\nb'` says line 3, `` $'echo `\nb' `` line 1).
+      const bashLine = scanned.quote === ')' ? (script.endsWith('\n') ? lastLine : lastLine + 1) : firstLine + script.slice(0, scanned.at).split('\n').length - 1;
       return { kind: 'quote', quote: scanned.quote, message, line: lastLine, bashLine, incomplete: true };
     }
     return { kind: 'unsupported', message: `${scanned.what} are not supported by this simulator's sh`, line: firstLine };
@@ -232,9 +236,10 @@ class Parser {
 
   private commandAt(): CommandBody & { redirects: Redirection[] } {
     const t = this.peek();
+    if (t && 'op' in t && t.op === '(') throw this.unsupported(unsupported['(']);
     if (!t || 'op' in t) throw this.unexpected();
     const kw = this.keyword();
-    const reason = unsupported[kw ?? ('word' in t && t.word.text.startsWith('(') && t.word.raw.startsWith('(') ? '(' : '')];
+    const reason = kw && unsupported[kw];
     if (reason) throw this.unsupported(reason);
     if (kw === 'for') return { ...this.forCommand(), redirects: this.redirections() };
     if (kw === 'while' || kw === 'until') return { ...this.whileCommand(kw === 'until'), redirects: this.redirections() };
@@ -252,6 +257,9 @@ class Parser {
       this.i++;
     }
     if (words.length === 0 && redirects.length === 0) throw this.unexpected();
+    // `name (` begins a function definition, `name() { …; }`.
+    const next = this.peek();
+    if (words.length === 1 && next && 'op' in next && next.op === '(') throw this.unsupported(unsupported.function);
     return { type: 'simple', words, redirects };
   }
 

@@ -2,8 +2,8 @@
  * The words and operators of one command line, as a POSIX shell reads them: blanks separate
  * words; single quotes keep everything literally; double quotes keep blanks and allow `\"`, `\\`,
  * `\$` and `` \` ``; a backslash outside quotes escapes the next character; an unquoted `#` at the
- * start of a word begins a comment (to the end of the line); `|`, `||`, `&&` and `;` outside quotes
- * are operators, and so is a newline in a script (see tokenize).
+ * start of a word begins a comment (to the end of the line); `|`, `||`, `&&`, `;`, `(` and `)`
+ * outside quotes are operators, and so is a newline in a script (see tokenize).
  *
  * A backslash before a newline joins the two lines (line continuation). Command substitution,
  * `$(…)` or `` `…` ``, stays inside its word (operators and blanks in it do not split the line)
@@ -17,7 +17,7 @@
  * its target. Background jobs (`&`), here-documents (`<<`) and `<>` are not part of the subset and
  * are reported, so that a word never silently carries them.
  */
-export type Operator = '|' | '||' | '&&' | ';' | 'newline';
+export type Operator = '|' | '||' | '&&' | ';' | '(' | ')' | 'newline';
 
 /** A redirection operator and the file descriptor it redirects (1 for `>`, 0 for `<` unless written). */
 export interface RedirectOp {
@@ -141,7 +141,7 @@ function scan(line: string, expand?: { lookup: Lookup; substitute: Substitute },
       end();
       tokens.push({ op: two });
       i += 2;
-    } else if (ch === '|' || ch === ';') {
+    } else if (ch === '|' || ch === ';' || ch === '(' || ch === ')') {
       end();
       tokens.push({ op: ch });
       i++;

@@ -36,7 +36,8 @@ export function shellProcess(ctx: ProgramContext, name: string, args: string[], 
       const path = resolvePath(args[0]);
       if (!ctx.fs || !isFile(ctx.fs, path)) {
         write('', cannotOpen(shellDialect(ctx, name), args[0]));
-        return name === 'bash' ? 127 : 2;
+        // dash exits 2; bash and BusyBox ash 127 (bash 5.2.15, dash 0.5.12, BusyBox v1.35.0 run here).
+        return shellDialect(ctx, name) === 'dash' ? 2 : 127;
       }
       script = ctx.fs.get(path) ?? '';
     }

@@ -43,6 +43,24 @@ describe("each shell's wording for a syntax error", () => {
     expect(said(bash, 'echo "a')).toBe('bash: -c: line 1: unexpected EOF while looking for matching `"\'\n');
     expect(said({ ...bash, name: 'run.sh', file: true }, 'true\nfi')).toBe("run.sh: line 2: syntax error near unexpected token `fi'\nrun.sh: line 2: `fi'\n");
     expect(said({ ...bash, interactive: true }, 'a | | b')).toBe("bash: syntax error near unexpected token `|'\n");
+    // `$(` left open: the end of the script, as an unexpected end is; a quote: where it opened.
+    expect(said(bash, 'echo $(')).toBe("bash: -c: line 2: unexpected EOF while looking for matching `)'\n");
+    expect(said(bash, 'echo a\necho $(\nb')).toBe("bash: -c: line 4: unexpected EOF while looking for matching `)'\n");
+    expect(said(bash, 'echo a\necho $(\nb\n')).toBe("bash: -c: line 4: unexpected EOF while looking for matching `)'\n");
+    expect(said(bash, 'echo a\necho `\nb')).toBe("bash: -c: line 2: unexpected EOF while looking for matching ``'\n");
+  });
+
+  // Compared with dash 0.5.12, bash 5.2.15 and BusyBox v1.35.0 (Debian 12's) on the same scripts.
+  it('a stray parenthesis is a syntax error in every shell', () => {
+    expect(said(ash, 'foo bar )')).toBe('sh: syntax error: unexpected ")"\n');
+    expect(said(ash, 'echo a(b')).toBe('sh: syntax error: unexpected "("\n');
+    expect(said(dash, 'echo a)b')).toBe('sh: 1: Syntax error: ")" unexpected\n');
+    expect(said(dash, 'echo a | )')).toBe('sh: 1: Syntax error: ")" unexpected\n');
+    expect(said(bash, 'echo ok; )')).toBe("bash: -c: line 1: syntax error near unexpected token `)'\nbash: -c: line 1: `echo ok; )'\n");
+    expect(said(bash, 'echo a(b')).toBe("bash: -c: line 1: syntax error near unexpected token `('\nbash: -c: line 1: `echo a(b'\n");
+    // What the simulator leaves out is refused in its own words, not run wrongly.
+    expect(said(ash, '(echo a)')).toMatch(/subshells .* are not supported/);
+    expect(said(ash, 'greet() { echo hi; }')).toMatch(/functions .* are not supported/);
   });
 });
 
@@ -73,9 +91,9 @@ describe('sh -c and sh FILE in Debian (dash) and BusyBox (ash) containers', () =
     expect(exec('deb', 'bash /broken.sh')).toEqual({ stdout: 'ran\n', stderr: '/broken.sh: line 4: syntax error: unexpected end of file\ncommand terminated with exit code 2\n', exitCode: 2 });
   });
 
-  it('no such file: dash at line 0, ash and bash with strerror', () => {
+  it('no such file: dash at line 0 (status 2), ash and bash with strerror (status 127)', () => {
     expect(exec('deb', 'sh /nope.sh').stderr).toBe('sh: 0: cannot open /nope.sh: No such file\ncommand terminated with exit code 2\n');
-    expect(exec('bb', 'sh /nope.sh').stderr).toBe("sh: can't open '/nope.sh': No such file or directory\ncommand terminated with exit code 2\n");
+    expect(exec('bb', 'sh /nope.sh')).toMatchObject({ stderr: "sh: can't open '/nope.sh': No such file or directory\ncommand terminated with exit code 127\n", exitCode: 127 });
     expect(exec('deb', 'bash /nope.sh')).toMatchObject({ stderr: 'bash: /nope.sh: No such file or directory\ncommand terminated with exit code 127\n', exitCode: 127 });
   });
 });
