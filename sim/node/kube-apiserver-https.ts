@@ -4,6 +4,7 @@ import type { Pod } from '../api/types';
 import { header, type Headers, type HttpRequest } from '../net/http';
 import { ApiServerPort, apiServerAddress } from '../api/well-known';
 import { apiServerCertificate } from '../api/cluster-ca';
+import { serverVersion } from '../api/server-version';
 import { tokenClaims } from './service-account-token';
 import { goResponse } from './http-exchange';
 
@@ -21,8 +22,9 @@ import { goResponse } from './http-exchange';
  *   Role or RoleBinding exists in the simulator, so every resource request is refused, in
  *   RBAC's words (plugin/pkg/auth/authorizer/rbac: forbiddenMessage; the request's verb and
  *   resource as apiserver's RequestInfoFactory reads them from the URL);
- * - answers: `ok` from the health checks, APIVersions from /api; other discovery paths and
- *   /version are not simulated, and say so.
+ * - answers: `ok` from the health checks, APIVersions from /api, the build from /version (indented
+ *   JSON with no newline, whoever asks: apiserver responsewriters.WriteRawJSON); other discovery
+ *   paths are not simulated, and say so.
  * Errors are metav1.Status objects; JSON is indented for curl, Wget and browsers, as the API server
  * does for those user agents (apiserver negotiation: isPrettyPrint). Audit-Id is drawn from the
  * simulator's own stream; the flow-control headers of a real server are left out.
@@ -48,6 +50,10 @@ export function kubeApiServerHttps(cluster: ConfiguredContext): HostServer {
       const denied = authorize(user, request);
       if (denied) return respond(req, 403, status(403, 'Forbidden', denied.message, denied.details));
       if (['/healthz', '/livez', '/readyz'].includes(request.path)) return respond(req, 200, 'ok', 'text/plain; charset=utf-8');
+      if (request.path === '/version') {
+        const build = serverVersion(cluster.config.kubernetesVersion);
+        if (build) return respond(req, 200, JSON.stringify(build, null, 2));
+      }
       if (request.path === '/api') {
         const serverAddress = `${apiServerAddress(cluster.config)}:${ApiServerPort}`;
         return respond(req, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] });

@@ -40,6 +40,14 @@ describe('the API server over HTTPS, from a Pod', () => {
     expect(out).toBe('{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"forbidden: User \\"system:anonymous\\" cannot get path \\"/api\\"","reason":"Forbidden","details":{},"code":403}\n');
   });
 
+  it('tells anyone its build at /version, indented, with no newline, whatever the client', () => {
+    // A v1.35.0 kube-apiserver's answer, field for field (apimachinery version.Info).
+    const build = '{\n  "major": "1",\n  "minor": "35",\n  "emulationMajor": "1",\n  "emulationMinor": "35",\n  "minCompatibilityMajor": "1",\n  "minCompatibilityMinor": "34",\n  "gitVersion": "v1.35.0",\n  "gitCommit": "66452049f3d692768c39c797b21b793dce80314e",\n  "gitTreeState": "clean",\n  "buildDate": "2025-12-17T12:32:07Z",\n  "goVersion": "go1.25.5",\n  "compiler": "gc",\n  "platform": "linux/amd64"\n}';
+    expect(console.run('kubectl exec client -- curl -sk https://kubernetes.default/version').stdout).toBe(build);
+    expect(console.run('kubectl exec client -- curl -sk -H "User-Agent: kubectl/v1.35.0" https://10.96.0.1/version').stdout).toBe(build);
+    expect(console.run('kubectl exec client -- curl -sk -o /dev/null -w "%{content_type} %{http_code}" https://kubernetes/version').stdout).toBe('application/json 200');
+  });
+
   it("a bound token stops working when its Pod is gone", () => {
     const c = clusterWithClient();
     const token = c.run(`kubectl exec client -- cat ${sa}/token`).stdout;
