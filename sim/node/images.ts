@@ -69,8 +69,8 @@ export const images: ImageProfile[] = [
   { repositories: ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost'], entrypoint: ['/agnhost'], cmd: ['pause'], userland: 'busybox', bindTools: '9.18.27', size: 51_000_000 },
   /** jessie-dnsutils (the "Debugging DNS Resolution" task's dnsutils Pod): Debian 8 with dnsutils (BIND 9.9's dig and nslookup, jessie's last update); Debian's CMD bash. Source: kubernetes/test/images/jessie-dnsutils/Dockerfile (`apt-get install -y dnsutils`). */
   { repositories: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'k8s.gcr.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils'], entrypoint: [], cmd: ['bash'], userland: 'gnu', sh: 'dash', bindTools: '9.9.5-9+deb8u19-Debian', size: 62_000_000 },
-  /** http-echo: `/http-echo`, listening on -listen (default `:5678`). Source: github.com/hashicorp/http-echo, Dockerfile and main.go. */
-  { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu', size: 3_200_000 },
+  /** http-echo: `/http-echo`, listening on -listen (default `:5678`); no shell (1.0: FROM gcr.io/distroless/static-debian12, 0.2: FROM scratch). Source: github.com/hashicorp/http-echo, Dockerfile, docker/scratch/Dockerfile and main.go. */
+  { repositories: ['hashicorp/http-echo'], entrypoint: ['/http-echo'], cmd: [], userland: 'gnu', bare: true, size: 3_200_000 },
   /** httpbin: `gunicorn -b 0.0.0.0:80 httpbin:app -k gevent`, listening on 80; Ubuntu. Source: github.com/postmanlabs/httpbin, Dockerfile. */
   { repositories: ['kennethreitz/httpbin', 'mccutchen/go-httpbin'], entrypoint: [], cmd: ['gunicorn', '-b', '0.0.0.0:80', 'httpbin:app', '-k', 'gevent'], userland: 'gnu', size: 190_000_000 },
   /** Redis: docker-entrypoint.sh then `redis-server`, listening on TCP 6379; Debian. Source: github.com/docker-library/redis, Dockerfile and docker-entrypoint.sh. */

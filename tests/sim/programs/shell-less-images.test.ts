@@ -11,13 +11,13 @@ const notFound = (program: string) =>
 describe('images with no shell (FROM scratch, distroless)', () => {
   function cluster() {
     const console = new Console(new Cluster({ seed: 1 }).boot(), { readFile: () => undefined });
-    for (const line of ['kubectl run who --image=traefik/whoami', 'kubectl run hello --image=us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0', 'kubectl wait --for=condition=Ready pod/who pod/hello']) console.run(line);
+    for (const line of ['kubectl run who --image=traefik/whoami', 'kubectl run hello --image=us-docker.pkg.dev/google-samples/containers/gke/hello-app:1.0', 'kubectl run echo --image=hashicorp/http-echo:1.0 -- -text=hi', 'kubectl wait --for=condition=Ready pod/who pod/hello pod/echo']) console.run(line);
     return console;
   }
 
   it('kubectl exec of sh, bash or ls fails as runc reports it, and kubectl exits 1', () => {
     const console = cluster();
-    for (const [pod, argv] of [['who', 'sh'], ['hello', 'sh'], ['who', 'ls'], ['hello', 'bash -c true']]) {
+    for (const [pod, argv] of [['who', 'sh'], ['hello', 'sh'], ['who', 'ls'], ['hello', 'bash -c true'], ['echo', 'sh']]) {
       const r = console.run(`kubectl exec ${pod} -- ${argv}`);
       expect(r).toMatchObject({ stdout: '', exitCode: 1 });
       expect(r.stderr).toMatch(notFound(argv.split(' ')[0]));
