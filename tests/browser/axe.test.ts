@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hydrateIslands, launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hydrateIslands, useSite, watchPage } from './harness';
 import { builtPages } from './site-pages';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,18 +17,7 @@ const looks = [
   { width: 1280, colorScheme: 'light' },
 ] as const;
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 /** axe's violations on the page as it is now, one line per rule and element. */
 async function violations(page: Page): Promise<string[]> {
@@ -42,10 +31,10 @@ async function violations(page: Page): Promise<string[]> {
 
 describe.each(pages)('/$path', ({ path }) => {
   test.each(looks)('has no axe violations at $width px, $colorScheme, before and after hydrating', async ({ width, colorScheme }) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+    const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme });
     const page = await context.newPage();
-    const { problems } = watchPage(page, server.origin);
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    const { problems } = watchPage(page, site.server.origin);
+    await page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
     // Expressive Code makes a code block that scrolls sideways focusable 250 ms after it is laid
     // out (its ResizeObserver debounce, then an idle callback): check the page a reader sees.
     await page.waitForTimeout(600);

@@ -6,30 +6,18 @@
  * (src/course/focusable-wide-blocks.ts marks them at build time).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startPreview, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import { useSite } from './harness';
 import { builtPages } from './site-pages';
 
 const pages = builtPages().filter(({ file }) => readFileSync(file, 'utf8').includes('class="expressive-code'));
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 test.each(pages.map(({ path }) => path))('/%s at 320 px: a code block that scrolls sideways is focusable before it is seen', async (path) => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  const page = await site.browser.newPage({ viewport: { width: 320, height: 640 } });
   try {
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
     const focusableAtLoad = await page.$$eval('.expressive-code pre', (pres) => pres.map((pre) => pre.tabIndex === 0));
     const scrolls: boolean[] = [];
     for (const pre of await page.$$('.expressive-code pre')) {

@@ -111,6 +111,29 @@ export async function openLiveWidget(page: Page, name: string): Promise<Locator>
   return widget;
 }
 
+/** The built site served, and Chromium, for one test file. */
+export interface Site {
+  readonly server: PreviewServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Serves the built site and starts Chromium before the test file's tests run, and closes both
+ * after them. Call it at the top of a test file; its fields are set once the tests start.
+ */
+export function useSite(): Site {
+  const site = {} as { -readonly [K in keyof Site]: Site[K] };
+  beforeAll(async () => {
+    site.server = await startPreview();
+    site.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.stop();
+  });
+  return site;
+}
+
 /** A page of the built site open in Chromium for one test file, and what the reader must never see on it. */
 export interface OpenPage {
   readonly server: PreviewServer;
@@ -124,17 +147,13 @@ export interface OpenPage {
  * watchPage, and closes the browser and the server after them. Call it at the top of a test file.
  */
 export function openPageForTests(path: string, viewport = { width: 1280, height: 900 }): OpenPage {
+  const site = useSite();
   const opened = {} as { -readonly [K in keyof OpenPage]: OpenPage[K] };
   beforeAll(async () => {
-    opened.server = await startPreview();
-    opened.browser = await launchChromium();
-    opened.page = await opened.browser.newPage({ viewport });
-    opened.problems = watchPage(opened.page, opened.server.origin).problems;
-    await opened.page.goto(new URL(path, opened.server.url).href, { waitUntil: 'load' });
-  });
-  afterAll(async () => {
-    await opened.browser?.close();
-    opened.server?.stop();
+    Object.assign(opened, site);
+    opened.page = await site.browser.newPage({ viewport });
+    opened.problems = watchPage(opened.page, site.server.origin).problems;
+    await opened.page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
   });
   return opened;
 }

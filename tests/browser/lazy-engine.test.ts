@@ -3,33 +3,22 @@
  * cluster the engine computed at build time, the engine's chunk is fetched once a widget scrolls
  * into view (once for all widgets), and the live cluster then shows exactly what the page showed.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { useSite, watchPage } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 /** A fresh page of the chapter, with every request for the engine's chunk counted. */
 async function openChapter(options: Parameters<Browser['newContext']>[0]): Promise<{ context: BrowserContext; page: Page; engineRequests: string[]; problems: string[] }> {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
-  const { problems } = watchPage(page, server.origin);
+  const { problems } = watchPage(page, site.server.origin);
   const engineRequests: string[] = [];
   page.on('request', (r) => {
     if (/\/live-cluster[^/]*\.js$/.test(r.url())) engineRequests.push(r.url());
   });
-  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  await page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
   return { context, page, engineRequests, problems };
 }
 

@@ -4,29 +4,22 @@
  * wrong fields and huge pastes get a message in the editor and change nothing.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useSite, watchPage } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
 let page: Page;
 let watched: { problems: string[] };
 const requested: string[] = [];
 const scenario = (f: string) => readFileSync(`sim/scenarios/network-policy/${f}`, 'utf8');
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watched = watchPage(page, server.origin);
-  page.on('request', (r) => requested.push(r.url()));
-  await page.goto(new URL('network-policy/', server.url).href, { waitUntil: 'load' });
-});
+const site = useSite();
 
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+beforeAll(async () => {
+  page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  watched = watchPage(page, site.server.origin);
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto(new URL('network-policy/', site.server.url).href, { waitUntil: 'load' });
 });
 
 /** A matrix widget, scrolled into view and hydrated (its editor's Edit button enabled). */

@@ -3,31 +3,24 @@
  * after a reload and counted on the landing page and in the sidebar, until the reader resets it;
  * and a chapter printed shows each widget's state and its summary in words, without controls.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useSite, watchPage } from './harness';
 
-let server: PreviewServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  ({ problems } = watchPage(page, server.origin));
-});
+const site = useSite();
 
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+beforeAll(async () => {
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  ({ problems } = watchPage(page, site.server.origin));
 });
 
 test('a self-check answered right is remembered after a reload, on the chapter, the landing page and the sidebar', async () => {
-  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  await page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
   const check = page.getByRole('region', { name: 'Check yourself' });
   await check.scrollIntoViewIfNeeded();
   const question = check.getByRole('group', { name: /A Pod runs two containers/ });
@@ -46,7 +39,7 @@ test('a self-check answered right is remembered after a reload, on the chapter, 
   const badge = page.locator('#starlight__sidebar a[href$="/intent/"] .progress-badge');
   await expect.poll(() => badge.getAttribute('aria-label')).toBe(`1 of ${total} self-check questions right`);
 
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(site.server.url, { waitUntil: 'load' });
   await expect.poll(() => page.locator('[data-progress-chapter="intent"]').textContent()).toBe(`1 of ${total} right`);
   await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toMatch(/1 of \d+ self-check questions right, in 1 chapter/);
 
@@ -58,7 +51,7 @@ test('a self-check answered right is remembered after a reload, on the chapter, 
 });
 
 test('a chapter prints its widgets as they stand, with their summary and without controls', async () => {
-  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  await page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
   const widget = page.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
   await page.emulateMedia({ media: 'print' });
   const summary = widget.locator(':scope > p[aria-live]');

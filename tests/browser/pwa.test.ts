@@ -4,32 +4,25 @@
  * also checked online first, as a reader who never goes offline uses it.
  */
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { beforeAll, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useSite, watchPage } from './harness';
 
 const pages = readdirSync(new URL('../../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('index.html'))
   .map((f) => f.replace(/index\.html$/, ''))
   .sort();
-let server: PreviewServer;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  ({ problems } = watchPage(page, server.origin));
-  await page.goto(server.url, { waitUntil: 'load' });
-});
+const site = useSite();
 
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+beforeAll(async () => {
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  ({ problems } = watchPage(page, site.server.origin));
+  await page.goto(site.server.url, { waitUntil: 'load' });
 });
 
 /** Types into Starlight's search dialog and returns the result links' text (Pagefind's UI). */
@@ -55,9 +48,9 @@ test('the service worker takes control after the first visit', async () => {
 });
 
 test.each(pages)('with the server gone, /%s still loads and hydrates every island', async (path) => {
-  server.stop();
+  site.server.stop();
   await context.setOffline(true);
-  const response = await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  const response = await page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
   expect(response?.fromServiceWorker()).toBe(true);
   for (const island of await page.locator('astro-island').all()) {
     await island.locator(':scope > :first-child').scrollIntoViewIfNeeded();
@@ -66,7 +59,7 @@ test.each(pages)('with the server gone, /%s still loads and hydrates every islan
 });
 
 test('with the server gone, a widget runs and search still answers', async () => {
-  await page.goto(new URL('intent/', server.url).href, { waitUntil: 'load' });
+  await page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
   const widget = page.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
   await widget.scrollIntoViewIfNeeded();
   await expect.poll(() => widget.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');

@@ -5,32 +5,21 @@
  * of its own (the egress chapter's NAT gateway) carries that cluster in the link; a link that asks
  * for a cluster the course does not have is refused, in words, inside the widget.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useSite, watchPage } from './harness';
 import { decodeSharedScenario } from '../../components/share/shared-scenario';
 import { shareUrl } from '../../components/share/share-link';
 import { courseClusters } from '../../components/scenarios/clusters';
 import { widgetById } from '../../components/widgets';
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite();
 
 /** A fresh reader, under reduced motion so that time moves only when stepped. */
 async function reader(url: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  const { problems } = watchPage(page, server.origin);
+  const { problems } = watchPage(page, site.server.origin);
   await page.goto(url, { waitUntil: 'load' });
   return { page, problems };
 }
@@ -50,7 +39,7 @@ async function state(widget: Locator): Promise<string[]> {
 
 test('a share link opens the same widget in the same state', async () => {
   const name = 'Live cluster: scale the Deployment';
-  const first = await reader(new URL('intent/', server.url).href);
+  const first = await reader(new URL('intent/', site.server.url).href);
   const widget = await started(first.page, name);
   const slider = widget.getByRole('slider', { name: /Desired replicas/ });
   await slider.focus();
@@ -76,7 +65,7 @@ test('a share link opens the same widget in the same state', async () => {
 });
 
 test('a link that was tampered with says so in the widget, which starts from its own scenario', async () => {
-  const { page, problems } = await reader(new URL('intent/?share=AAAA-not-deflate#live-cluster-scale-the-deployment', server.url).href);
+  const { page, problems } = await reader(new URL('intent/?share=AAAA-not-deflate#live-cluster-scale-the-deployment', site.server.url).href);
   const widget = await started(page, 'Live cluster: scale the Deployment');
   await expect.poll(() => widget.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/shared scenario .*own scenario instead/));
   expect((await state(widget))[1]).toBe('3');
@@ -85,7 +74,7 @@ test('a link that was tampered with says so in the widget, which starts from its
 
 test('a widget on a cluster of its own shares that cluster: the link rebuilds the NAT gateway and the reader\'s commands', async () => {
   const name = 'Egress through a NAT gateway';
-  const first = await reader(new URL('egress/', server.url).href);
+  const first = await reader(new URL('egress/', site.server.url).href);
   const widget = await started(first.page, name);
   await widget.getByRole('button', { name: 'cloud nat list', exact: true }).click();
   await widget.getByRole('button', { name: /^Step/ }).click();
@@ -109,7 +98,7 @@ test('a widget on a cluster of its own shares that cluster: the link rebuilds th
 
 test('a link asking for a cluster the course does not have is refused inside the widget, which runs its own', async () => {
   const entry = widgetById('egress-nat-gateway')!;
-  const page = new URL('egress/', server.url);
+  const page = new URL('egress/', site.server.url);
   const link = shareUrl(page, entry.id, 'egress-through-a-nat-gateway', { ...entry.scenario, clusterConfig: 'name: huge\nnodes:\n  - {name: n1, ip: 10.0.0.9}\n' });
   const { page: opened, problems } = await reader(link);
   const widget = await started(opened, 'Egress through a NAT gateway');

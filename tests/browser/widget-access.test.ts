@@ -7,37 +7,26 @@
  * - reduced motion: with prefers-reduced-motion, stepping time and acting on the widget starts no
  *   animation or transition that takes time.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hydrateIslands, launchChromium, startPreview, watchPage, type PreviewServer } from './harness';
+import { hydrateIslands, useSite, watchPage } from './harness';
 import { builtPages } from './site-pages';
 import { readFileSync } from 'node:fs';
 
 /** Pages with at least one island: chapters and embed pages. */
 const pages = builtPages().filter(({ file }) => readFileSync(file, 'utf8').includes('<astro-island'));
 
-let server: PreviewServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const site = useSite();
 
 /** What counts as a control a reader operates; radios of one group share one Tab stop. */
 const controlSelector =
   'button, input, select, textarea, a[href], summary, [role=button], [role=slider], [role=tab], [role=checkbox], [role=radio], [role=switch], [role=menuitem], [role=option], [tabindex]:not([tabindex="-1"])';
 
 async function open(path: string, options: Parameters<Browser['newContext']>[0]) {
-  const context = await browser.newContext(options);
+  const context = await site.browser.newContext(options);
   const page = await context.newPage();
-  const watched = watchPage(page, server.origin);
-  await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+  const watched = watchPage(page, site.server.origin);
+  await page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
   await hydrateIslands(page);
   return { context, page, watched };
 }
@@ -128,7 +117,7 @@ describe.each(pages)('/$path', ({ path }) => {
   });
 
   test('with prefers-reduced-motion, stepping and acting on a widget animates nothing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
     // Record every animation or CSS transition that takes time, from the first script on.
     await context.addInitScript(() => {
       const moved: string[] = ((window as unknown as { __moved: string[] }).__moved = []);
@@ -143,7 +132,7 @@ describe.each(pages)('/$path', ({ path }) => {
       }
     });
     const page = await context.newPage();
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
     await hydrateIslands(page);
     // Move time and act as a reader would: a step, then the first action button of each widget.
     for (const widget of await page.locator('astro-island figure').all()) {
