@@ -3,10 +3,10 @@
  * standard alphabet (Go's base32.StdEncoding), as pkg/proxy/iptables/proxier.go computes them.
  * 16 base32 characters are exactly the first 10 bytes of the digest, so only those are encoded.
  *
- * SHA-256 (FIPS 180-4) is written out here in one function on 32-bit integers rather than taken
+ * SHA-256 (FIPS 180-4) is written out here on 32-bit integers, with reused buffers, rather than taken
  * from @noble/hashes: a cold full sync hashes thousands of short names, and a general-purpose
  * hasher object per name (plus a general base-N encoder) costs several times more before the JIT
- * has warmed up. tests/sim/node/kube-proxy-hash.test.ts checks it against node:crypto's SHA-256.
+ * has warmed up. tests/sim/net/kube-proxy-hash.test.ts checks it against node:crypto's SHA-256.
  */
 
 /** The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
