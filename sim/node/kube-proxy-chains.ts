@@ -9,20 +9,11 @@
  * - KUBE-SVC- / KUBE-EXT- + portProtoHash;
  * - KUBE-SEP- + first 16 of base32(sha256(name + proto + endpoint)), endpoint as `ip:port`.
  *
- * Hashing is cached: kube-proxy also computes these names once per service port and endpoint.
+ * Not cached: hashing a name (about half a microsecond) costs little more than looking it up, while
+ * a cache keeps every name ever seen, and filling it (thousands of keys and entries kept) was much of
+ * the garbage collector's work in a cold full sync.
  */
-import { hash16 as sha256Base32 } from './kube-proxy-hash';
-
-const cache = new Map<string, string>();
-
-function hash16(input: string): string {
-  let h = cache.get(input);
-  if (h === undefined) {
-    h = sha256Base32(input);
-    cache.set(input, h);
-  }
-  return h;
-}
+import { hash16 } from './kube-proxy-hash';
 
 /** proxy.ServicePortName.String(): `ns/svc:port`, or `ns/svc` for an unnamed port. */
 export function servicePortName(namespace: string, name: string, port: string | undefined): string {
