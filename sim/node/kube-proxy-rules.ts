@@ -88,19 +88,42 @@ const drop: Target = { t: 'DROP' };
 
 /**
  * Matches that depend on the protocol alone, made once: a full sync writes tens of thousands of
- * rules, and rules are never changed once written, so they may share their parts.
+ * rules, and rules are never changed once written, so they may share their parts, even whole lists
+ * of matches: `dnat` is that of a KUBE-SEP chain's DNAT rule when it has no comment and no affinity
+ * (large-cluster mode), thousands of times the same.
  */
-const protocolMatches = new Map<Protocol, { proto: Match; port: Match }>();
-function byProtocol(protocol: Protocol): { proto: Match; port: Match } {
+interface ProtocolMatches {
+  proto: Match;
+  port: Match;
+  dnat: Match[];
+}
+const protocolMatches = new Map<Protocol, ProtocolMatches>();
+function byProtocol(protocol: Protocol): ProtocolMatches {
   let m = protocolMatches.get(protocol);
-  if (!m) protocolMatches.set(protocol, (m = { proto: { m: 'proto', protocol }, port: { m: 'port', protocol } }));
+  if (!m) {
+    const proto: Match = { m: 'proto', protocol };
+    const port: Match = { m: 'port', protocol };
+    protocolMatches.set(protocol, (m = { proto, port, dnat: [port, proto] }));
+  }
   return m;
 }
 
-/** The statistic match of the rule for the first of n endpoints left, made once per n. */
-const statistics: Match[] = [];
-function statistic(n: number): Match {
-  return (statistics[n] ??= { m: 'statistic', probability: probability(n) });
+/** The statistic match of the rule for the first of n endpoints left, alone in its list in large-cluster mode; made once per n. */
+const statistics: { match: Match; alone: Match[] }[] = [];
+function statistic(n: number): { match: Match; alone: Match[] } {
+  if (!statistics[n]) {
+    const match: Match = { m: 'statistic', probability: probability(n) };
+    statistics[n] = { match, alone: [match] };
+  }
+  return statistics[n];
+}
+
+/** `! -s CLUSTER-CIDR`, on every Service's masquerade rule: made once per cluster CIDR. */
+const offClusterMatches = new Map<string, Match>();
+function offCluster(clusterCIDR: string): Match {
+  let m = offClusterMatches.get(clusterCIDR);
+  if (!m) offClusterMatches.set(clusterCIDR, (m = { m: 'src', cidr: clusterCIDR, invert: true }));
+  return m;
 }
 
 /**
@@ -219,7 +242,7 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
   // The filter rules for traffic with no endpoint to go to: written only when there is such traffic.
   const filterTarget = hasEndpoints ? drop : reject;
   const filterComment = hasInternalEndpoints && hasExternalEndpoints ? undefined : c(hasEndpoints ? `${name} has no local endpoints` : `${name} has no endpoints`);
-  const { proto: protoMatch, port: anyPort } = byProtocol(proto);
+  const { proto: protoMatch, port: anyPort, dnat: dnatMatches } = byProtocol(proto);
   const servicePort: Match = { m: 'port', protocol: proto, dport: svc.port };
   const dst = (ip: string): Match => ({ m: 'dst', cidr: ip });
   const clusterIP = dst(svc.clusterIP);
@@ -261,7 +284,7 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
 
   // Internal traffic: masquerade off-cluster sources (the LocalTrafficDetector by cluster CIDR).
   if (hasInternalEndpoints) {
-    nat.add(internalChain, rule(markMasq, clusterIPComment, servicePort, protoMatch, clusterIP, { m: 'src', cidr: config.clusterCIDR, invert: true }));
+    nat.add(internalChain, rule(markMasq, clusterIPComment, servicePort, protoMatch, clusterIP, offCluster(config.clusterCIDR)));
   }
 
   // External traffic: everything captured above jumps to the EXT chain.
@@ -296,17 +319,17 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
   if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, seps, large);
 
   // Per-endpoint comments are left out in large-cluster mode; the rules' other matches stay in order.
-  const nameComment = c(name);
+  const nameComment = large ? undefined : c(name);
   for (const e of reachable) {
     const sep = seps.get(e)!;
     const src: Match = { m: 'src', cidr: e.ep.ip };
     const dnat: Target = { t: 'DNAT', to: e.address };
-    const masq = large ? rule(markMasq, src) : rule(markMasq, nameComment, src);
+    const masq = nameComment ? rule(markMasq, nameComment, src) : rule(markMasq, src);
     let dnatRule: Rule;
-    if (svc.stickySeconds === undefined) dnatRule = large ? rule(dnat, anyPort, protoMatch) : rule(dnat, nameComment, anyPort, protoMatch);
+    if (svc.stickySeconds === undefined) dnatRule = nameComment ? rule(dnat, nameComment, anyPort, protoMatch) : { matches: dnatMatches, target: dnat };
     else {
       const affinity: Match = { m: 'recent', op: 'set', name: sep };
-      dnatRule = large ? rule(dnat, affinity, anyPort, protoMatch) : rule(dnat, nameComment, affinity, anyPort, protoMatch);
+      dnatRule = nameComment ? rule(dnat, nameComment, affinity, anyPort, protoMatch) : rule(dnat, affinity, anyPort, protoMatch);
     }
     nat.addAll(sep, [masq, dnatRule]);
   }
@@ -330,7 +353,10 @@ function writeServiceToEndpointRules(
   for (let i = 0; i <= last; i++) {
     const e = endpoints[i];
     const to = jump(seps.get(e)!);
-    if (i < last) nat.add(chain, large ? rule(to, statistic(endpoints.length - i)) : rule(to, comment(e), statistic(endpoints.length - i)));
+    if (i < last) {
+      const stat = statistic(endpoints.length - i);
+      nat.add(chain, large ? { matches: stat.alone, target: to } : rule(to, comment(e), stat.match));
+    }
     else nat.add(chain, large ? rule(to) : rule(to, comment(e)));
   }
 }
