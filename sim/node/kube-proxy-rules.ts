@@ -130,7 +130,7 @@ function offCluster(clusterCIDR: string): Match {
  * Usable endpoints for Cluster traffic policy: the ready ones; when none is ready, the serving
  * and terminating ones, so that connections are not dropped during a rollout (CategorizeEndpoints).
  */
-function clusterEndpoints(endpoints: AddressedEndpoint[]): AddressedEndpoint[] {
+function clusterEndpoints(endpoints: ProxyEndpoint[]): ProxyEndpoint[] {
   const ready = endpoints.filter((e) => e.ep.ready);
   return ready.length ? ready : endpoints.filter((e) => e.ep.serving && e.ep.terminating);
 }
@@ -226,7 +226,7 @@ function cmp(a: string, b: string): number {
 function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, filter: TableBuilder, config: ProxierConfig, large: boolean): void {
   const proto = svc.protocol;
   const { clusterPolicy: clusterPolicyChain, localPolicy: localPolicyChain, external: externalChain, firewall: fwChain } = servicePortChains(name, proto);
-  const { clusterEndpoints: clusterEps, localEndpoints: localEps, reachable, hasEndpoints } = categorizeEndpoints(svc, config.nodeName);
+  const { clusterEndpoints: clusterEps, localEndpoints: localEps, reachable, hasEndpoints } = categorizeEndpoints(svc, name, config.nodeName);
   const externallyAccessible = isExternallyAccessible(svc);
   const usesClusterPolicyChain = clusterEps.length > 0 && usesClusterEndpoints(svc);
   const usesLocalPolicyChain = localEps.length > 0 && usesLocalEndpoints(svc);
@@ -313,15 +313,14 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
     nat.add(fwChain, rule({ t: 'none' }, c(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)));
   }
 
-  // Each endpoint's KUBE-SEP-* chain, named once: the jumps to it and its own rules use the name.
-  const seps = new Map(reachable.map((e) => [e, servicePortEndpointChainName(name, proto, e.address)]));
-  if (usesClusterPolicyChain) writeServiceToEndpointRules(nat, svc, name, clusterPolicyChain, clusterEps, seps, large);
-  if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, seps, large);
+  // The jumps to each endpoint's KUBE-SEP-* chain, then the chains.
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(nat, svc, name, clusterPolicyChain, clusterEps, large);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, large);
 
   // Per-endpoint comments are left out in large-cluster mode; the rules' other matches stay in order.
   const nameComment = large ? undefined : c(name);
   for (const e of reachable) {
-    const sep = seps.get(e)!;
+    const sep = e.chain;
     const src: Match = { m: 'src', cidr: e.ep.ip };
     const dnat: Target = { t: 'DNAT', to: e.address };
     const masq = nameComment ? rule(markMasq, nameComment, src) : rule(markMasq, src);
@@ -337,14 +336,14 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
 
 /** The affinity rules, then one probability rule per endpoint (writeServiceToEndpointRules). */
 function writeServiceToEndpointRules(
-  nat: TableBuilder, svc: ServicePortInfo, name: string, chain: string, endpoints: AddressedEndpoint[], seps: Map<AddressedEndpoint, string>, large: boolean,
+  nat: TableBuilder, svc: ServicePortInfo, name: string, chain: string, endpoints: ProxyEndpoint[], large: boolean,
 ): void {
   nat.chain(chain);
   // Large-cluster mode leaves out the per-endpoint comment, and its text is then not made at all.
-  const comment = (e: AddressedEndpoint) => c(`${name} -> ${e.address}`);
+  const comment = (e: ProxyEndpoint) => c(`${name} -> ${e.address}`);
   if (svc.stickySeconds !== undefined) {
     for (const e of endpoints) {
-      const sep = seps.get(e)!;
+      const sep = e.chain;
       const affinity: Match = { m: 'recent', op: 'rcheck', name: sep, seconds: svc.stickySeconds, reap: true };
       nat.add(chain, large ? rule(jump(sep), affinity) : rule(jump(sep), comment(e), affinity));
     }
@@ -352,7 +351,7 @@ function writeServiceToEndpointRules(
   const last = endpoints.length - 1;
   for (let i = 0; i <= last; i++) {
     const e = endpoints[i];
-    const to = jump(seps.get(e)!);
+    const to = jump(e.chain);
     if (i < last) {
       const stat = statistic(endpoints.length - i);
       nat.add(chain, large ? { matches: stat.alone, target: to } : rule(to, comment(e), stat.match));
@@ -361,16 +360,24 @@ function writeServiceToEndpointRules(
   }
 }
 
-/** An endpoint with its `ip:port` text, made once: it orders the endpoints, names the KUBE-SEP chain and is the DNAT target. */
-export interface AddressedEndpoint {
+/**
+ * kube-proxy's endpointInfo: an endpoint with its `ip:port` text and its KUBE-SEP chain, each made
+ * once (newEndpointInfo names the chain of every endpoint). The text orders the endpoints, names the
+ * chain and is the DNAT target.
+ */
+export interface ProxyEndpoint {
   ep: EndpointInfo;
   address: string;
+  chain: string;
 }
 
-/** Endpoints in the order of their `ip:port` text. */
-function sortByAddress(endpoints: EndpointInfo[]): AddressedEndpoint[] {
-  const addressed = endpoints.map((ep) => ({ ep, address: `${ep.ip}:${ep.port}` }));
-  return addressed.sort((a, b) => cmp(a.address, b.address));
+/** The service port's endpoints in the order of their `ip:port` text. */
+function proxyEndpoints(svc: ServicePortInfo, svcPortName: string): ProxyEndpoint[] {
+  const endpoints = svc.endpoints.map((ep) => {
+    const address = `${ep.ip}:${ep.port}`;
+    return { ep, address, chain: servicePortEndpointChainName(svcPortName, svc.protocol, address) };
+  });
+  return endpoints.sort((a, b) => cmp(a.address, b.address));
 }
 
 /** Does the Service take traffic from outside (NodePort, a load balancer, externalIPs)? ServicePort.ExternallyAccessible. */
@@ -393,10 +400,10 @@ function usesLocalEndpoints(svc: ServicePortInfo): boolean {
  * else this node's serving-and-terminating ones.
  */
 export function categorizeEndpoints(
-  svc: ServicePortInfo, nodeName: string,
-): { clusterEndpoints: AddressedEndpoint[]; localEndpoints: AddressedEndpoint[]; reachable: AddressedEndpoint[]; hasEndpoints: boolean } {
-  const sorted = sortByAddress(svc.endpoints);
-  let clusterEps: AddressedEndpoint[] = [];
+  svc: ServicePortInfo, svcPortName: string, nodeName: string,
+): { clusterEndpoints: ProxyEndpoint[]; localEndpoints: ProxyEndpoint[]; reachable: ProxyEndpoint[]; hasEndpoints: boolean } {
+  const sorted = proxyEndpoints(svc, svcPortName);
+  let clusterEps: ProxyEndpoint[] = [];
   let hasEndpoints = false;
   if (usesClusterEndpoints(svc)) {
     clusterEps = clusterEndpoints(sorted);
