@@ -352,11 +352,11 @@ function writeServiceToEndpointRules(
   for (let i = 0; i <= last; i++) {
     const e = endpoints[i];
     const to = jump(e.chain);
-    if (i < last) {
+    if (i === last) nat.add(chain, large ? rule(to) : rule(to, comment(e)));
+    else {
       const stat = statistic(endpoints.length - i);
       nat.add(chain, large ? { matches: stat.alone, target: to } : rule(to, comment(e), stat.match));
     }
-    else nat.add(chain, large ? rule(to) : rule(to, comment(e)));
   }
 }
 
