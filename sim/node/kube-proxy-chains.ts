@@ -9,44 +9,47 @@
  * - KUBE-SVC- / KUBE-EXT- + portProtoHash;
  * - KUBE-SEP- + first 16 of base32(sha256(name + proto + endpoint)), endpoint as `ip:port`.
  *
- * Hashing is cached: kube-proxy also computes these names once per service port and endpoint.
+ * Not cached: hashing a name (about half a microsecond) costs little more than looking it up, while
+ * a cache keeps every name ever seen, and filling it (thousands of keys and entries kept) was much of
+ * the garbage collector's work in a cold full sync.
  */
-import { hash16 as sha256Base32 } from './kube-proxy-hash';
-
-const cache = new Map<string, string>();
-
-function hash16(input: string): string {
-  let h = cache.get(input);
-  if (h === undefined) {
-    h = sha256Base32(input);
-    cache.set(input, h);
-  }
-  return h;
-}
+import { hash16 } from './kube-proxy-hash';
 
 /** proxy.ServicePortName.String(): `ns/svc:port`, or `ns/svc` for an unnamed port. */
 export function servicePortName(namespace: string, name: string, port: string | undefined): string {
   return `${namespace}/${name}${port ? `:${port}` : ''}`;
 }
 
+/** portProtoHash in proxier.go: the hash shared by a service port's KUBE-SVC, -SVL, -EXT and -FW chains. */
+function portProtoHash(svcPortName: string, protocol: string): string {
+  return hash16(svcPortName + protocol.toLowerCase());
+}
+
 /** The KUBE-SVC-* chain of a service port (Cluster traffic policy). */
 export function servicePortPolicyClusterChain(svcPortName: string, protocol: string): string {
-  return `KUBE-SVC-${hash16(svcPortName + protocol.toLowerCase())}`;
-}
-
-/** The KUBE-SVL-* chain of a service port: its node-local endpoints (Local traffic policy). */
-export function servicePortPolicyLocalChainName(svcPortName: string, protocol: string): string {
-  return `KUBE-SVL-${hash16(svcPortName + protocol.toLowerCase())}`;
-}
-
-/** The KUBE-FW-* chain of a service port: its loadBalancerSourceRanges. */
-export function serviceFirewallChainName(svcPortName: string, protocol: string): string {
-  return `KUBE-FW-${hash16(svcPortName + protocol.toLowerCase())}`;
+  return `KUBE-SVC-${portProtoHash(svcPortName, protocol)}`;
 }
 
 /** The KUBE-EXT-* chain of a service port: where NodePort (external) traffic enters. */
 export function serviceExternalChainName(svcPortName: string, protocol: string): string {
-  return `KUBE-EXT-${hash16(svcPortName + protocol.toLowerCase())}`;
+  return `KUBE-EXT-${portProtoHash(svcPortName, protocol)}`;
+}
+
+/** A service port's own chains, from one hash: kube-proxy's newServiceInfo also names them once. */
+export interface ServicePortChains {
+  /** KUBE-SVC-*: the Cluster traffic policy's endpoints. */
+  clusterPolicy: string;
+  /** KUBE-SVL-*: the node-local endpoints (Local traffic policy). */
+  localPolicy: string;
+  /** KUBE-EXT-*: where NodePort (external) traffic enters. */
+  external: string;
+  /** KUBE-FW-*: the loadBalancerSourceRanges. */
+  firewall: string;
+}
+
+export function servicePortChains(svcPortName: string, protocol: string): ServicePortChains {
+  const hash = portProtoHash(svcPortName, protocol);
+  return { clusterPolicy: `KUBE-SVC-${hash}`, localPolicy: `KUBE-SVL-${hash}`, external: `KUBE-EXT-${hash}`, firewall: `KUBE-FW-${hash}` };
 }
 
 /** The KUBE-SEP-* chain of one endpoint of a service port; `endpoint` is `ip:port`. */

@@ -3,10 +3,10 @@
  * standard alphabet (Go's base32.StdEncoding), as pkg/proxy/iptables/proxier.go computes them.
  * 16 base32 characters are exactly the first 10 bytes of the digest, so only those are encoded.
  *
- * SHA-256 (FIPS 180-4) is written out here in one function on 32-bit integers rather than taken
+ * SHA-256 (FIPS 180-4) is written out here on 32-bit integers, with reused buffers, rather than taken
  * from @noble/hashes: a cold full sync hashes thousands of short names, and a general-purpose
  * hasher object per name (plus a general base-N encoder) costs several times more before the JIT
- * has warmed up. tests/sim/node/kube-proxy-hash.test.ts checks it against node:crypto's SHA-256.
+ * has warmed up. tests/sim/net/kube-proxy-hash.test.ts checks it against node:crypto's SHA-256.
  */
 
 /** The round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
@@ -18,6 +18,10 @@ const K = new Int32Array([
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
+/** The initial hash value: the first 32 bits of the fractional parts of the square roots of the first 8 primes. */
+const initial = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+/** The hash state while hashing, reused across calls. */
+const H = new Int32Array(8);
 /** The message schedule, reused across calls. */
 const W = new Int32Array(64);
 const utf8 = new TextEncoder();
@@ -33,51 +37,62 @@ export function hash16(input: string): string {
   const end = blocks << 6;
   message.fill(0, n, end);
   message[n] = 0x80;
+  // The length in bits, big-endian in the last 8 bytes (the top 3 bytes are 0 below 2^29 bytes).
   const bits = n * 8;
-  const view = new DataView(message.buffer, 0, end);
-  view.setUint32(end - 8, Math.floor(bits / 0x100000000));
-  view.setUint32(end - 4, bits >>> 0);
+  message[end - 5] = Math.floor(bits / 0x100000000);
+  for (let i = 1; i <= 4; i++) message[end - i] = bits >>> (8 * (i - 1));
 
-  let h0 = 0x6a09e667 | 0, h1 = 0xbb67ae85 | 0, h2 = 0x3c6ef372 | 0, h3 = 0xa54ff53a | 0;
-  let h4 = 0x510e527f | 0, h5 = 0x9b05688c | 0, h6 = 0x1f83d9ab | 0, h7 = 0x5be0cd19 | 0;
-  for (let offset = 0; offset < end; offset += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getInt32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const w15 = W[i - 15], w2 = W[i - 2];
-      const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
-      const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-      W[i] = (W[i - 16] + s0 + W[i - 7] + s1) | 0;
-    }
-    let a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7;
-    for (let i = 0; i < 64; i++) {
-      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i] + W[i]) | 0;
-      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    h0 = (h0 + a) | 0;
-    h1 = (h1 + b) | 0;
-    h2 = (h2 + c) | 0;
-    h3 = (h3 + d) | 0;
-    h4 = (h4 + e) | 0;
-    h5 = (h5 + f) | 0;
-    h6 = (h6 + g) | 0;
-    h7 = (h7 + h) | 0;
+  H.set(initial);
+  for (let offset = 0; offset < end; offset += 64) compress(offset);
+  // The digest's first 80 bits, 5 at a time from the top of h0, h1 and h2, as base32 character codes,
+  // made into one flat string: appended a character at a time, each of the thousands of cached names
+  // held a tree of partial strings.
+  for (let i = 0; i < 16; i++) {
+    const bit = 5 * i, word = bit >> 5, shift = bit & 31;
+    // The 5 bits may straddle two words: the next word's top bits fill in below.
+    const top = (H[word] << shift) | (shift > 27 ? H[word + 1] >>> (32 - shift) : 0);
+    hashChars[i] = alphabet[top >>> 27];
   }
-  // The digest's first 80 bits (h0, h1 and the top half of h2) as two 40-bit groups of 8 characters,
-  // written as character codes and made into one flat string: appended a character at a time, each
-  // of the thousands of cached names held a tree of partial strings.
-  base32Group(0, (h0 >>> 24) * 0x100000000 + (((h0 << 8) | (h1 >>> 24)) >>> 0));
-  base32Group(8, ((h1 >>> 16) & 0xff) * 0x100000000 + (((h1 << 16) | (h2 >>> 16)) >>> 0));
-  return String.fromCharCode.apply(null, hashChars as unknown as number[]);
+  const c = hashChars;
+  return String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]);
+}
+
+/**
+ * One 64-byte block of the message into the state H. A function of its own: small, it is the part
+ * that runs hot, so the JIT optimizes it early in a cold sync and quickly.
+ */
+function compress(offset: number): void {
+  const m = message;
+  for (let i = 0, o = offset; i < 16; i++, o += 4) W[i] = (m[o] << 24) | (m[o + 1] << 16) | (m[o + 2] << 8) | m[o + 3];
+  for (let i = 16; i < 64; i++) {
+    const w15 = W[i - 15], w2 = W[i - 2];
+    const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+    const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
+    W[i] = (W[i - 16] + s0 + W[i - 7] + s1) | 0;
+  }
+  let a = H[0], b = H[1], c = H[2], d = H[3], e = H[4], f = H[5], g = H[6], h = H[7];
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i] + W[i]) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  H[0] += a;
+  H[1] += b;
+  H[2] += c;
+  H[3] += d;
+  H[4] += e;
+  H[5] += f;
+  H[6] += g;
+  H[7] += h;
 }
 
 /**
@@ -95,8 +110,3 @@ function encode(input: string): number {
 }
 
 const hashChars = new Uint8Array(16);
-
-/** 40 bits (an exact integer below 2^40) as 8 base32 character codes at `at` in hashChars, most significant first. */
-function base32Group(at: number, v: number): void {
-  for (let i = 0; i < 8; i++) hashChars[at + i] = alphabet[Math.floor(v / 2 ** (35 - 5 * i)) & 31];
-}

@@ -15,9 +15,7 @@
 import type { Protocol } from '../net/packet';
 import { emptyTable, rule, type Match, type Rule, type Table, type Target } from '../net/netfilter';
 import { cidrContains } from '../net/ip';
-import {
-  probability, serviceExternalChainName, serviceFirewallChainName, servicePortEndpointChainName, servicePortName, servicePortPolicyClusterChain, servicePortPolicyLocalChainName,
-} from './kube-proxy-chains';
+import { probability, servicePortChains, servicePortEndpointChainName, servicePortName } from './kube-proxy-chains';
 
 /** One endpoint of a service port, as kube-proxy's EndpointSlice cache holds it. */
 export interface EndpointInfo {
@@ -90,12 +88,41 @@ const drop: Target = { t: 'DROP' };
 
 /**
  * Matches that depend on the protocol alone, made once: a full sync writes tens of thousands of
- * rules, and rules are never changed once written, so they may share their parts.
+ * rules, and rules are never changed once written, so they may share their parts, even whole lists
+ * of matches: `dnat` is that of a KUBE-SEP chain's DNAT rule when it has no comment and no affinity
+ * (large-cluster mode), thousands of times the same.
  */
-const protocolMatches = new Map<Protocol, { proto: Match; port: Match }>();
-function byProtocol(protocol: Protocol): { proto: Match; port: Match } {
+interface ProtocolMatches {
+  proto: Match;
+  port: Match;
+  dnat: Match[];
+}
+const protocolMatches = new Map<Protocol, ProtocolMatches>();
+function byProtocol(protocol: Protocol): ProtocolMatches {
   let m = protocolMatches.get(protocol);
-  if (!m) protocolMatches.set(protocol, (m = { proto: { m: 'proto', protocol }, port: { m: 'port', protocol } }));
+  if (!m) {
+    const proto: Match = { m: 'proto', protocol };
+    const port: Match = { m: 'port', protocol };
+    protocolMatches.set(protocol, (m = { proto, port, dnat: [port, proto] }));
+  }
+  return m;
+}
+
+/** The statistic match of the rule for the first of n endpoints left, alone in its list in large-cluster mode; made once per n. */
+const statistics: { match: Match; alone: Match[] }[] = [];
+function statistic(n: number): { match: Match; alone: Match[] } {
+  if (!statistics[n]) {
+    const match: Match = { m: 'statistic', probability: probability(n) };
+    statistics[n] = { match, alone: [match] };
+  }
+  return statistics[n];
+}
+
+/** `! -s CLUSTER-CIDR`, on every Service's masquerade rule: made once per cluster CIDR. */
+const offClusterMatches = new Map<string, Match>();
+function offCluster(clusterCIDR: string): Match {
+  let m = offClusterMatches.get(clusterCIDR);
+  if (!m) offClusterMatches.set(clusterCIDR, (m = { m: 'src', cidr: clusterCIDR, invert: true }));
   return m;
 }
 
@@ -103,9 +130,9 @@ function byProtocol(protocol: Protocol): { proto: Match; port: Match } {
  * Usable endpoints for Cluster traffic policy: the ready ones; when none is ready, the serving
  * and terminating ones, so that connections are not dropped during a rollout (CategorizeEndpoints).
  */
-export function clusterEndpoints(endpoints: EndpointInfo[]): EndpointInfo[] {
-  const ready = endpoints.filter((e) => e.ready);
-  return ready.length ? ready : endpoints.filter((e) => e.serving && e.terminating);
+function clusterEndpoints(endpoints: ProxyEndpoint[]): ProxyEndpoint[] {
+  const ready = endpoints.filter((e) => e.ep.ready);
+  return ready.length ? ready : endpoints.filter((e) => e.ep.serving && e.ep.terminating);
 }
 
 class TableBuilder {
@@ -121,6 +148,15 @@ class TableBuilder {
   }
   add(chain: string, r: Rule): void {
     this.chain(chain).push(r);
+  }
+  /**
+   * Adds a chain's rules at once. A new chain takes the array as it is: the tables are kept, and an
+   * array grown by push keeps room for 17 rules, most of it unused in the thousands of KUBE-SEP chains.
+   */
+  addAll(chain: string, rules: Rule[]): void {
+    const ch = this.table.chains.get(chain);
+    if (ch) ch.rules.push(...rules);
+    else this.table.chains.set(chain, { name: chain, rules });
   }
 }
 
@@ -189,11 +225,8 @@ function cmp(a: string, b: string): number {
 
 function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, filter: TableBuilder, config: ProxierConfig, large: boolean): void {
   const proto = svc.protocol;
-  const clusterPolicyChain = servicePortPolicyClusterChain(name, proto);
-  const localPolicyChain = servicePortPolicyLocalChainName(name, proto);
-  const externalChain = serviceExternalChainName(name, proto);
-  const fwChain = serviceFirewallChainName(name, proto);
-  const { clusterEndpoints: clusterEps, localEndpoints: localEps, reachable, hasEndpoints } = categorizeEndpoints(svc, config.nodeName);
+  const { clusterPolicy: clusterPolicyChain, localPolicy: localPolicyChain, external: externalChain, firewall: fwChain } = servicePortChains(name, proto);
+  const { clusterEndpoints: clusterEps, localEndpoints: localEps, reachable, hasEndpoints } = categorizeEndpoints(svc, name, config.nodeName);
   const externallyAccessible = isExternallyAccessible(svc);
   const usesClusterPolicyChain = clusterEps.length > 0 && usesClusterEndpoints(svc);
   const usesLocalPolicyChain = localEps.length > 0 && usesLocalEndpoints(svc);
@@ -206,34 +239,31 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
   const usesFWChain = hasEndpoints && svc.loadBalancerIPs.length > 0 && svc.loadBalancerSourceRanges.length > 0;
   const loadBalancerChain = usesFWChain ? fwChain : externalChain;
 
-  const noEndpoints = c(`${name} has no endpoints`);
-  const noLocalEndpoints = c(`${name} has no local endpoints`);
-  const internalFilter: [Target, Match] = !hasEndpoints ? [reject, noEndpoints] : [drop, noLocalEndpoints];
-  const externalFilter = internalFilter;
-  const { proto: protoMatch, port: anyPort } = byProtocol(proto);
+  // The filter rules for traffic with no endpoint to go to: written only when there is such traffic.
+  const filterTarget = hasEndpoints ? drop : reject;
+  const filterComment = hasInternalEndpoints && hasExternalEndpoints ? undefined : c(hasEndpoints ? `${name} has no local endpoints` : `${name} has no endpoints`);
+  const { proto: protoMatch, port: anyPort, dnat: dnatMatches } = byProtocol(proto);
   const servicePort: Match = { m: 'port', protocol: proto, dport: svc.port };
-  const to = (ip: string): Match[] => [servicePort, protoMatch, { m: 'dst', cidr: ip }];
-  const toClusterIP = to(svc.clusterIP);
+  const dst = (ip: string): Match => ({ m: 'dst', cidr: ip });
+  const clusterIP = dst(svc.clusterIP);
   const clusterIPComment = c(`${name} cluster IP`);
-  const comment = (text: string): Match[] => (large ? [] : [c(text)]);
-  const nameComment = comment(name);
 
   // The ClusterIP.
-  if (hasInternalEndpoints) nat.add('KUBE-SERVICES', rule(jump(internalChain), clusterIPComment, ...toClusterIP));
-  else filter.add('KUBE-SERVICES', rule(internalFilter[0], internalFilter[1], ...toClusterIP));
+  if (hasInternalEndpoints) nat.add('KUBE-SERVICES', rule(jump(internalChain), clusterIPComment, servicePort, protoMatch, clusterIP));
+  else filter.add('KUBE-SERVICES', rule(filterTarget, filterComment!, servicePort, protoMatch, clusterIP));
 
   // externalIPs.
   for (const ip of svc.externalIPs) {
-    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(externalChain), c(`${name} external IP`), ...to(ip)));
-    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip)));
+    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(externalChain), c(`${name} external IP`), servicePort, protoMatch, dst(ip)));
+    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(filterTarget, filterComment!, servicePort, protoMatch, dst(ip)));
   }
 
   // Load-balancer ingress IPs.
   for (const ip of svc.loadBalancerIPs) {
-    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(loadBalancerChain), c(`${name} loadbalancer IP`), ...to(ip)));
-    if (usesFWChain) filter.add('KUBE-PROXY-FIREWALL', rule({ t: 'DROP' }, c(`${name} traffic not accepted by ${fwChain}`), ...to(ip)));
+    if (hasEndpoints) nat.add('KUBE-SERVICES', rule(jump(loadBalancerChain), c(`${name} loadbalancer IP`), servicePort, protoMatch, dst(ip)));
+    if (usesFWChain) filter.add('KUBE-PROXY-FIREWALL', rule({ t: 'DROP' }, c(`${name} traffic not accepted by ${fwChain}`), servicePort, protoMatch, dst(ip)));
   }
-  if (!hasExternalEndpoints) for (const ip of svc.loadBalancerIPs) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], ...to(ip)));
+  if (!hasExternalEndpoints) for (const ip of svc.loadBalancerIPs) filter.add('KUBE-EXTERNAL-SERVICES', rule(filterTarget, filterComment!, servicePort, protoMatch, dst(ip)));
 
   // The NodePort: on every local address, and on localhost (route_localnet), counted by nfacct.
   if (svc.nodePort) {
@@ -244,7 +274,7 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
       }
       nat.add('KUBE-NODEPORTS', rule(jump(externalChain), c(name), ...nodePort));
     }
-    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(externalFilter[0], externalFilter[1], { m: 'addrtype', dir: 'dst', type: 'LOCAL' }, ...nodePort));
+    if (!hasExternalEndpoints) filter.add('KUBE-EXTERNAL-SERVICES', rule(filterTarget, filterComment!, { m: 'addrtype', dir: 'dst', type: 'LOCAL' }, ...nodePort));
   }
 
   // The healthCheckNodePort, accepted whether or not this node has a local endpoint.
@@ -254,7 +284,7 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
 
   // Internal traffic: masquerade off-cluster sources (the LocalTrafficDetector by cluster CIDR).
   if (hasInternalEndpoints) {
-    nat.add(internalChain, rule(markMasq, clusterIPComment, ...toClusterIP, { m: 'src', cidr: config.clusterCIDR, invert: true }));
+    nat.add(internalChain, rule(markMasq, clusterIPComment, servicePort, protoMatch, clusterIP, offCluster(config.clusterCIDR)));
   }
 
   // External traffic: everything captured above jumps to the EXT chain.
@@ -283,39 +313,71 @@ function writeService(svc: ServicePortInfo, name: string, nat: TableBuilder, fil
     nat.add(fwChain, rule({ t: 'none' }, c(`other traffic to ${name} will be dropped by KUBE-PROXY-FIREWALL`)));
   }
 
-  // Each endpoint's KUBE-SEP-* chain, named once: the jumps to it and its own rules use the name.
-  const seps = new Map(reachable.map((ep) => [ep, servicePortEndpointChainName(name, proto, `${ep.ip}:${ep.port}`)]));
-  if (usesClusterPolicyChain) writeServiceToEndpointRules(nat, svc, name, clusterPolicyChain, clusterEps, seps, comment);
-  if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, seps, comment);
+  // The jumps to each endpoint's KUBE-SEP-* chain, then the chains.
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(nat, svc, name, clusterPolicyChain, clusterEps, large);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(nat, svc, name, localPolicyChain, localEps, large);
 
-  for (const ep of reachable) {
-    const sep = seps.get(ep)!;
-    nat.add(sep, rule(markMasq, ...nameComment, { m: 'src', cidr: ep.ip }));
-    const affinity: Match[] = svc.stickySeconds !== undefined ? [{ m: 'recent', op: 'set', name: sep }] : [];
-    nat.add(sep, rule({ t: 'DNAT', to: `${ep.ip}:${ep.port}` }, ...nameComment, ...affinity, anyPort, protoMatch));
+  // Per-endpoint comments are left out in large-cluster mode; the rules' other matches stay in order.
+  const nameComment = large ? undefined : c(name);
+  for (const e of reachable) {
+    const sep = e.chain;
+    const src: Match = { m: 'src', cidr: e.ep.ip };
+    const dnat: Target = { t: 'DNAT', to: e.address };
+    const masq = nameComment ? rule(markMasq, nameComment, src) : rule(markMasq, src);
+    let dnatRule: Rule;
+    if (svc.stickySeconds === undefined) dnatRule = nameComment ? rule(dnat, nameComment, anyPort, protoMatch) : { matches: dnatMatches, target: dnat };
+    else {
+      const affinity: Match = { m: 'recent', op: 'set', name: sep };
+      dnatRule = nameComment ? rule(dnat, nameComment, affinity, anyPort, protoMatch) : rule(dnat, affinity, anyPort, protoMatch);
+    }
+    nat.addAll(sep, [masq, dnatRule]);
   }
 }
 
 /** The affinity rules, then one probability rule per endpoint (writeServiceToEndpointRules). */
 function writeServiceToEndpointRules(
-  nat: TableBuilder, svc: ServicePortInfo, name: string, chain: string, endpoints: EndpointInfo[], seps: Map<EndpointInfo, string>, comment: (t: string) => Match[],
+  nat: TableBuilder, svc: ServicePortInfo, name: string, chain: string, endpoints: ProxyEndpoint[], large: boolean,
 ): void {
-  const sep = (ep: EndpointInfo) => seps.get(ep)!;
   nat.chain(chain);
+  // Large-cluster mode leaves out the per-endpoint comment, and its text is then not made at all.
+  const comment = (e: ProxyEndpoint) => c(`${name} -> ${e.address}`);
   if (svc.stickySeconds !== undefined) {
-    for (const ep of endpoints) nat.add(chain, rule(jump(sep(ep)), ...comment(`${name} -> ${ep.ip}:${ep.port}`), { m: 'recent', op: 'rcheck', name: sep(ep), seconds: svc.stickySeconds, reap: true }));
+    for (const e of endpoints) {
+      const sep = e.chain;
+      const affinity: Match = { m: 'recent', op: 'rcheck', name: sep, seconds: svc.stickySeconds, reap: true };
+      nat.add(chain, large ? rule(jump(sep), affinity) : rule(jump(sep), comment(e), affinity));
+    }
   }
-  endpoints.forEach((ep, i) => {
-    const stat: Match[] = i < endpoints.length - 1 ? [{ m: 'statistic', probability: probability(endpoints.length - i) }] : [];
-    nat.add(chain, rule(jump(sep(ep)), ...comment(`${name} -> ${ep.ip}:${ep.port}`), ...stat));
-  });
+  const last = endpoints.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const e = endpoints[i];
+    const to = jump(e.chain);
+    if (i === last) nat.add(chain, large ? rule(to) : rule(to, comment(e)));
+    else {
+      const stat = statistic(endpoints.length - i);
+      nat.add(chain, large ? { matches: stat.alone, target: to } : rule(to, comment(e), stat.match));
+    }
+  }
 }
 
-/** Endpoints in the order of their `ip:port` text, each text made once. */
-function sortByAddress(endpoints: EndpointInfo[]): EndpointInfo[] {
-  const keyed = endpoints.map((ep) => ({ ep, key: `${ep.ip}:${ep.port}` }));
-  keyed.sort((a, b) => cmp(a.key, b.key));
-  return keyed.map((k) => k.ep);
+/**
+ * kube-proxy's endpointInfo: an endpoint with its `ip:port` text and its KUBE-SEP chain, each made
+ * once (newEndpointInfo names the chain of every endpoint). The text orders the endpoints, names the
+ * chain and is the DNAT target.
+ */
+export interface ProxyEndpoint {
+  ep: EndpointInfo;
+  address: string;
+  chain: string;
+}
+
+/** The service port's endpoints in the order of their `ip:port` text. */
+function proxyEndpoints(svc: ServicePortInfo, svcPortName: string): ProxyEndpoint[] {
+  const endpoints = svc.endpoints.map((ep) => {
+    const address = `${ep.ip}:${ep.port}`;
+    return { ep, address, chain: servicePortEndpointChainName(svcPortName, svc.protocol, address) };
+  });
+  return endpoints.sort((a, b) => cmp(a.address, b.address));
 }
 
 /** Does the Service take traffic from outside (NodePort, a load balancer, externalIPs)? ServicePort.ExternallyAccessible. */
@@ -337,19 +399,21 @@ function usesLocalEndpoints(svc: ServicePortInfo): boolean {
  * Cluster: the ready ones, else the serving-and-terminating ones. Local: this node's ready ones,
  * else this node's serving-and-terminating ones.
  */
-export function categorizeEndpoints(svc: ServicePortInfo, nodeName: string): { clusterEndpoints: EndpointInfo[]; localEndpoints: EndpointInfo[]; reachable: EndpointInfo[]; hasEndpoints: boolean } {
-  const sorted = sortByAddress(svc.endpoints);
-  let clusterEps: EndpointInfo[] = [];
+export function categorizeEndpoints(
+  svc: ServicePortInfo, svcPortName: string, nodeName: string,
+): { clusterEndpoints: ProxyEndpoint[]; localEndpoints: ProxyEndpoint[]; reachable: ProxyEndpoint[]; hasEndpoints: boolean } {
+  const sorted = proxyEndpoints(svc, svcPortName);
+  let clusterEps: ProxyEndpoint[] = [];
   let hasEndpoints = false;
   if (usesClusterEndpoints(svc)) {
     clusterEps = clusterEndpoints(sorted);
     hasEndpoints = clusterEps.length > 0;
   }
   if (!usesLocalEndpoints(svc)) return { clusterEndpoints: clusterEps, localEndpoints: [], reachable: clusterEps, hasEndpoints };
-  if (sorted.some((e) => e.ready || (e.serving && e.terminating))) hasEndpoints = true;
-  const local = sorted.filter((e) => e.nodeName === nodeName);
-  const ready = local.filter((e) => e.ready);
-  const localEps = ready.length ? ready : local.filter((e) => e.serving && e.terminating);
+  if (sorted.some((e) => e.ep.ready || (e.ep.serving && e.ep.terminating))) hasEndpoints = true;
+  const local = sorted.filter((e) => e.ep.nodeName === nodeName);
+  const ready = local.filter((e) => e.ep.ready);
+  const localEps = ready.length ? ready : local.filter((e) => e.ep.serving && e.ep.terminating);
   if (!usesClusterEndpoints(svc)) return { clusterEndpoints: [], localEndpoints: localEps, reachable: localEps, hasEndpoints };
   const reachable = [...clusterEps, ...localEps.filter((e) => !clusterEps.includes(e))];
   return { clusterEndpoints: clusterEps, localEndpoints: localEps, reachable, hasEndpoints };

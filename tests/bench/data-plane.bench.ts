@@ -1,6 +1,6 @@
 // Data-plane benchmark (issue 4, item 11). Prints:
 // - kube-proxy's full sync (syncProxyRules) for 1,000 Services × 5 endpoints on one node, cold
-//   (chain-name hashes not yet cached) and warm; budget ≤ 50 ms;
+//   (the first call in a fresh process: nothing compiled by the JIT yet) and warm; budget ≤ 50 ms;
 // - packets per second through a ClusterIP on an established connection (conntrack, no rule
 //   evaluated): connection.send() in a loop; budget ≥ 200,000/s;
 // - new connections per second to a ClusterIP through those 1,000 Services' rules, with 200
