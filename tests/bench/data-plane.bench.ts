@@ -99,7 +99,7 @@ const connectsPerSecond = connects / ((performance.now() - t) / 1000);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`kube-proxy full sync, 1,000 Services × 5 endpoints (${fmt(natRules)} nat rules, ${tables.nat.chains.size} nat chains):`);
-console.log(budgetLine('  cold (hashing chain names)', coldMs, { max: budgetSyncMs }, 'ms', 1) + ` (CPU ${coldCpuMs.toFixed(1)} ms)`);
+console.log(budgetLine('  cold (the first sync in a fresh process)', coldMs, { max: budgetSyncMs }, 'ms', 1) + ` (CPU ${coldCpuMs.toFixed(1)} ms)`);
 console.log(budgetLine('  warm (median of 30)', warmMs, { max: budgetSyncMs }, 'ms', 1));
 console.log(budgetLine('packets through a ClusterIP on one connection (conntrack)', packetsPerSecond, { min: budgetPacketsPerSecond }, 'packets/s'));
 console.log(`new connections to a ClusterIP through 1,000 Services' rules and ${policies.length} NetworkPolicies: ${fmt(connectsPerSecond)}/s (${established} of ${connects} allowed)`);
