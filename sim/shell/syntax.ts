@@ -78,13 +78,15 @@ const unsupported: Record<string, string> = {
  */
 export function parseShell(script: string, firstLine = 1): { list: List } | SyntaxError {
   const lastLine = firstLine + script.split('\n').length - 1;
+  /** The line bash names for the end of the script: the one after the last, unless the script ends with a newline. */
+  const bashEnd = script.endsWith('\n') ? lastLine : lastLine + 1;
   const scanned = tokenize(script, true);
   if ('error' in scanned) {
     if (scanned.error === 'unterminated') {
       const message = scanned.quote === ')' ? 'syntax error: unexpected end of file (expecting ")")' : 'syntax error: unterminated quoted string';
       // bash names the line a quote or `` ` `` opened on, but for `$(` the end of the script, as for
       // an unexpected end (bash 5.2.15: `bash -c $'echo $(\nb'` says line 3, `` $'echo `\nb' `` line 1).
-      const bashLine = scanned.quote === ')' ? (script.endsWith('\n') ? lastLine : lastLine + 1) : firstLine + script.slice(0, scanned.at).split('\n').length - 1;
+      const bashLine = scanned.quote === ')' ? bashEnd : firstLine + script.slice(0, scanned.at).split('\n').length - 1;
       return { kind: 'quote', quote: scanned.quote, message, line: lastLine, bashLine, incomplete: true };
     }
     return { kind: 'unsupported', message: `${scanned.what} are not supported by this simulator's sh`, line: firstLine };
@@ -99,7 +101,7 @@ export function parseShell(script: string, firstLine = 1): { list: List } | Synt
     const { message, line } = e;
     if (!e.found) return { kind: 'unsupported', message, line };
     const lineText = script.split('\n')[line - firstLine] ?? '';
-    const atEnd = e.found.token === undefined ? { incomplete: true, bashLine: script.endsWith('\n') ? line : line + 1 } : {};
+    const atEnd = e.found.token === undefined ? { incomplete: true, bashLine: bashEnd } : {};
     return { kind: 'unexpected', message, line, ...e.found, lineText, ...atEnd };
   }
 }

@@ -22,6 +22,7 @@ import { podContainer } from '../../api/pod-containers';
  */
 export function shellProcess(ctx: ProgramContext, name: string, args: string[], write: (stdout: string, stderr: string) => void, attachedStdin = false): ProcessRun {
   return (function* (): ProcessRun {
+    const dialect = shellDialect(ctx, name);
     let script = ctx.stdin ?? '';
     if (args[0] === '-c') {
       if (args.length < 2) {
@@ -35,15 +36,15 @@ export function shellProcess(ctx: ProgramContext, name: string, args: string[], 
     } else if (args.length) {
       const path = resolvePath(args[0]);
       if (!ctx.fs || !isFile(ctx.fs, path)) {
-        write('', cannotOpen(shellDialect(ctx, name), args[0]));
+        write('', cannotOpen(dialect, args[0]));
         // dash exits 2; bash and BusyBox ash 127 (bash 5.2.15, dash 0.5.12, BusyBox v1.35.0 run here).
-        return shellDialect(ctx, name) === 'dash' ? 2 : 127;
+        return dialect === 'dash' ? 2 : 127;
       }
       script = ctx.fs.get(path) ?? '';
     }
     // `sh FILE` names the file in its messages, where `sh -c` names itself.
     const file = args.length > 0 && args[0] !== '-c' ? args[0] : undefined;
-    const voice = { name: file ?? name, dialect: shellDialect(ctx, name), file: file !== undefined };
+    const voice = { name: file ?? name, dialect, file: file !== undefined };
     const parsed = parseShell(script);
     if ('message' in parsed) {
       // What comes before the error runs first; `exit` there ends the shell before it gets to it.
