@@ -11,9 +11,18 @@ import { ipToInt } from './ip';
 
 const utf8 = new TextEncoder();
 
+/** Names already worked out: every packet's trace names its Pods' veths, and a hash each time was a cost per hop. */
+const vethNames = new Map<string, string>();
+
 /** The host end of a Pod's veth pair. */
 export function vethName(sandboxUid: string): string {
-  return `veth${bytesToHex(sha256(utf8.encode(sandboxUid))).slice(0, 8)}`;
+  let name = vethNames.get(sandboxUid);
+  if (name === undefined) {
+    if (vethNames.size >= 10_000) vethNames.clear();
+    name = `veth${bytesToHex(sha256(utf8.encode(sandboxUid))).slice(0, 8)}`;
+    vethNames.set(sandboxUid, name);
+  }
+  return name;
 }
 
 /** A locally administered MAC address built from an IPv4 address: `02:42:0a:00:01:0b`. */
