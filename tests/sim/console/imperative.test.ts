@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Cluster } from '../../../sim/cluster';
 import { Console } from '../../../sim/console/console';
 import type { Deployment, Node, Pod, Service } from '../../../sim/api/types';
+import { serverVersion } from '../../../sim/api/server-version';
 
 function setup() {
   const cluster = new Cluster({ seed: 1 });
@@ -169,6 +170,16 @@ describe('annotate, logs, version and discovery', () => {
   it('prints version, cluster-info and api-resources', () => {
     const { c } = setup();
     expect(c.run('kubectl version').stdout).toBe('Client Version: v1.35.0\nKustomize Version: v5.7.1\nServer Version: v1.35.0\n');
+    // As kubectl v1.34.3 prints them against a v1.34.3 cluster (a pasted terminal session): the
+    // client's build without the server-only emulation fields; YAML keys sorted, numbers and dates quoted.
+    const json = JSON.parse(c.run('kubectl version -o json').stdout);
+    expect(Object.keys(json)).toEqual(['clientVersion', 'kustomizeVersion', 'serverVersion']);
+    expect(Object.keys(json.clientVersion)).toEqual(['major', 'minor', 'gitVersion', 'gitCommit', 'gitTreeState', 'buildDate', 'goVersion', 'compiler', 'platform']);
+    expect(json.serverVersion).toEqual(serverVersion('v1.35.0'));
+    expect(c.run('kubectl version -o json').stdout).toMatch(/^\{\n {2}"clientVersion": \{\n {4}"major": "1",\n[\s\S]*\n {2}"kustomizeVersion": "v5\.7\.1",\n[\s\S]*"minCompatibilityMinor": "34",[\s\S]*\n {2}\}\n\}\n$/);
+    const yaml = c.run('kubectl version --client -o yaml').stdout;
+    expect(yaml).toBe('clientVersion:\n  buildDate: "2025-12-17T12:32:07Z"\n  compiler: gc\n  gitCommit: 66452049f3d692768c39c797b21b793dce80314e\n  gitTreeState: clean\n  gitVersion: v1.35.0\n  goVersion: go1.25.5\n  major: "1"\n  minor: "35"\n  platform: linux/amd64\nkustomizeVersion: v5.7.1\n\n');
+    expect(c.run('kubectl version -o wide')).toMatchObject({ stdout: '', stderr: "error: --output must be 'yaml' or 'json'\n", exitCode: 1 });
     expect(c.run('kubectl cluster-info').stdout).toContain('\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33mhttps://10.0.1.11:6443\x1b[0m\n');
     const lines = c.run('kubectl api-resources').stdout.split('\n');
     expect(lines[0]).toMatch(/^NAME +SHORTNAMES +APIVERSION +NAMESPACED +KIND$/);
