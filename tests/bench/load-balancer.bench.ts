@@ -8,21 +8,13 @@ import { applyManifests } from '../../sim/api/apply';
 import type { Service } from '../../sim/api/types';
 import { laptopAddress } from '../../sim/cloud/cloud';
 import { budgetLine } from './budget';
+import { agnhostWeb } from '../fixtures/agnhost-web';
 
 const budgetConnectionsPerSecond = 5_000;
 const budgetRequestsPerSecond = 100_000;
 
 const cluster = new Cluster().boot();
-const yaml = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: web, image: registry.k8s.io/e2e-test-images/agnhost:2.53, args: [netexec, --http-port=8080], ports: [{containerPort: 8080}]}]
+const yaml = `${agnhostWeb(3)}
 ---
 apiVersion: v1
 kind: Service

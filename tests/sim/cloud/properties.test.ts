@@ -5,6 +5,7 @@ import { applyManifests } from '../../../sim/api/apply';
 import type { Service } from '../../../sim/api/types';
 import { echoHostAddress, laptopAddress } from '../../../sim/cloud/cloud';
 import type { Hop } from '../../../sim/net/packet';
+import { agnhostWeb } from '../../fixtures/agnhost-web';
 
 /** One cluster with a NodePort, a LoadBalancer Cluster and a LoadBalancer Local Service, settled. */
 function cloudCluster(seed: number): Cluster {
@@ -19,16 +20,7 @@ spec:
   selector: {app: web}
   ports: [{port: ${80 + i}, targetPort: 8080, nodePort: ${30080 + i}}]`)
     .join('\n---\n');
-  const yaml = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: web, image: registry.k8s.io/e2e-test-images/agnhost:2.53, args: [netexec, --http-port=8080], ports: [{containerPort: 8080}]}]
+  const yaml = `${agnhostWeb(2)}
 ---
 ${services}`;
   expect(applyManifests(c, yaml, 'web.yaml').errors).toEqual([]);

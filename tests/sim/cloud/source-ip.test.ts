@@ -3,20 +3,12 @@ import { Cluster } from '../../../sim/cluster';
 import { applyManifests } from '../../../sim/api/apply';
 import type { Pod, Service } from '../../../sim/api/types';
 import { laptopAddress } from '../../../sim/cloud/cloud';
+import { agnhostWeb } from '../../fixtures/agnhost-web';
 
 /** Two replicas on a three-node cluster, so one node has no local endpoint; a NodePort or LoadBalancer Service in front. */
 function cluster(type: 'NodePort' | 'LoadBalancer', policy: 'Cluster' | 'Local'): Cluster {
   const c = new Cluster().boot();
-  const yaml = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: web, image: registry.k8s.io/e2e-test-images/agnhost:2.53, args: [netexec, --http-port=8080], ports: [{containerPort: 8080}]}]
+  const yaml = `${agnhostWeb(2)}
 ---
 apiVersion: v1
 kind: Service
