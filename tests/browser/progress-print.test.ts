@@ -3,25 +3,14 @@
  * after a reload and counted on the landing page and in the sidebar, until the reader resets it;
  * and a chapter printed shows each widget's state and its summary in words, without controls.
  */
-import { beforeAll, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { useSite, watchPage } from './harness';
+import { expect, test } from 'vitest';
+import { openPageForTests } from './harness';
 
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-const site = useSite();
-
-beforeAll(async () => {
-  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  ({ problems } = watchPage(page, site.server.origin));
-});
+const site = openPageForTests('intent/');
 
 test('a self-check answered right is remembered after a reload, on the chapter, the landing page and the sidebar', async () => {
-  await page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
-  const check = page.getByRole('region', { name: 'Check yourself' });
+  await site.page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
+  const check = site.page.getByRole('region', { name: 'Check yourself' });
   await check.scrollIntoViewIfNeeded();
   const question = check.getByRole('group', { name: /A Pod runs two containers/ });
   await question.getByRole('radio', { name: /One IP, shared by both containers/ }).check();
@@ -33,36 +22,36 @@ test('a self-check answered right is remembered after a reload, on the chapter, 
     .toMatch(/Correct/);
   const total = await check.getByRole('group').count();
 
-  await page.reload({ waitUntil: 'load' });
-  await page.getByRole('region', { name: 'Check yourself' }).scrollIntoViewIfNeeded();
-  await expect.poll(() => page.getByRole('group', { name: /A Pod runs two containers/ }).getByRole('status').textContent()).toMatch(/right on an earlier visit/);
-  const badge = page.locator('#starlight__sidebar a[href$="/intent/"] .progress-badge');
+  await site.page.reload({ waitUntil: 'load' });
+  await site.page.getByRole('region', { name: 'Check yourself' }).scrollIntoViewIfNeeded();
+  await expect.poll(() => site.page.getByRole('group', { name: /A Pod runs two containers/ }).getByRole('status').textContent()).toMatch(/right on an earlier visit/);
+  const badge = site.page.locator('#starlight__sidebar a[href$="/intent/"] .progress-badge');
   await expect.poll(() => badge.getAttribute('aria-label')).toBe(`1 of ${total} self-check questions right`);
 
-  await page.goto(site.server.url, { waitUntil: 'load' });
-  await expect.poll(() => page.locator('[data-progress-chapter="intent"]').textContent()).toBe(`1 of ${total} right`);
-  await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toMatch(/1 of \d+ self-check questions right, in 1 chapter/);
+  await site.page.goto(site.server.url, { waitUntil: 'load' });
+  await expect.poll(() => site.page.locator('[data-progress-chapter="intent"]').textContent()).toBe(`1 of ${total} right`);
+  await expect.poll(() => site.page.locator('[data-progress-summary]').textContent()).toMatch(/1 of \d+ self-check questions right, in 1 chapter/);
 
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('button', { name: 'Reset progress' }).click();
-  await expect.poll(() => page.locator('[data-progress-chapter="intent"]').textContent()).toBe('');
-  await page.reload({ waitUntil: 'load' });
-  await expect.poll(() => page.locator('[data-progress-summary]').textContent()).toMatch(/no self-check answered yet/);
+  site.page.once('dialog', (dialog) => dialog.accept());
+  await site.page.getByRole('button', { name: 'Reset progress' }).click();
+  await expect.poll(() => site.page.locator('[data-progress-chapter="intent"]').textContent()).toBe('');
+  await site.page.reload({ waitUntil: 'load' });
+  await expect.poll(() => site.page.locator('[data-progress-summary]').textContent()).toMatch(/no self-check answered yet/);
 });
 
 test('a chapter prints its widgets as they stand, with their summary and without controls', async () => {
-  await page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
-  const widget = page.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
-  await page.emulateMedia({ media: 'print' });
+  await site.page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
+  const widget = site.page.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
+  await site.page.emulateMedia({ media: 'print' });
   const summary = widget.locator(':scope > p[aria-live]');
   expect(await summary.evaluate((p) => p.getBoundingClientRect().width > 100)).toBe(true);
   await expect(summary.textContent()).resolves.toMatch(/^Desired 3; \d Pod\(s\) running, \d Ready\.$/);
   expect(await widget.getByRole('button', { name: 'Share' }).isVisible()).toBe(false);
   expect(await widget.getByRole('slider').isVisible()).toBe(false);
   expect(await widget.getByRole('listitem', { name: /^Pod web-/ }).first().isVisible()).toBe(true);
-  expect(await page.locator('#starlight__sidebar').isVisible()).toBe(false);
-  const pdf = await page.pdf({ format: 'A4' });
+  expect(await site.page.locator('#starlight__sidebar').isVisible()).toBe(false);
+  const pdf = await site.page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  await page.emulateMedia({ media: 'screen' });
-  expect(problems).toEqual([]);
+  await site.page.emulateMedia({ media: 'screen' });
+  expect(site.problems).toEqual([]);
 });

@@ -4,37 +4,25 @@
  * also checked online first, as a reader who never goes offline uses it.
  */
 import { readdirSync } from 'node:fs';
-import { beforeAll, expect, test } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { useSite, watchPage } from './harness';
+import { expect, test } from 'vitest';
+import { openPageForTests } from './harness';
 
 const pages = readdirSync(new URL('../../dist/', import.meta.url), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('index.html'))
   .map((f) => f.replace(/index\.html$/, ''))
   .sort();
-let context: BrowserContext;
-let page: Page;
-let problems: string[];
-
-const site = useSite();
-
-beforeAll(async () => {
-  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  ({ problems } = watchPage(page, site.server.origin));
-  await page.goto(site.server.url, { waitUntil: 'load' });
-});
+const site = openPageForTests('');
 
 /** Types into Starlight's search dialog and returns the result links' text (Pagefind's UI). */
 async function search(query: string): Promise<string[]> {
-  await page.getByRole('button', { name: 'Search' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Search' });
+  await site.page.getByRole('button', { name: 'Search' }).click();
+  const dialog = site.page.getByRole('dialog', { name: 'Search' });
   // Pagefind's UI gives its input no role beyond a text box.
   await dialog.locator('.pagefind-ui__search-input').fill(query);
   const links = dialog.locator('.pagefind-ui__result-link');
   await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
   const texts = await links.allTextContents();
-  await page.keyboard.press('Escape');
+  await site.page.keyboard.press('Escape');
   return texts;
 }
 
@@ -43,24 +31,24 @@ test('search finds chapters on the site (Pagefind)', async () => {
 });
 
 test('the service worker takes control after the first visit', async () => {
-  const controlled = () => page.evaluate(() => navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null));
+  const controlled = () => site.page.evaluate(() => navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null));
   await expect.poll(controlled, { timeout: 30_000 }).toBe(true);
 });
 
 test.each(pages)('with the server gone, /%s still loads and hydrates every island', async (path) => {
   site.server.stop();
-  await context.setOffline(true);
-  const response = await page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
+  await site.page.context().setOffline(true);
+  const response = await site.page.goto(new URL(path, site.server.url).href, { waitUntil: 'load' });
   expect(response?.fromServiceWorker()).toBe(true);
-  for (const island of await page.locator('astro-island').all()) {
+  for (const island of await site.page.locator('astro-island').all()) {
     await island.locator(':scope > :first-child').scrollIntoViewIfNeeded();
     await expect.poll(() => island.getAttribute('ssr'), { timeout: 15_000 }).toBeNull();
   }
 });
 
 test('with the server gone, a widget runs and search still answers', async () => {
-  await page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
-  const widget = page.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
+  await site.page.goto(new URL('intent/', site.server.url).href, { waitUntil: 'load' });
+  const widget = site.page.getByRole('figure', { name: 'Live cluster: scale the Deployment' });
   await widget.scrollIntoViewIfNeeded();
   await expect.poll(() => widget.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');
   const clock = widget.getByText(/^t = /);
@@ -71,5 +59,5 @@ test('with the server gone, a widget runs and search still answers', async () =>
 });
 
 test('the pages logged no error and asked nothing of another host', () => {
-  expect(problems).toEqual([]);
+  expect(site.problems).toEqual([]);
 });
