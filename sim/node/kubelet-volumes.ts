@@ -32,7 +32,7 @@ export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, co
       fs.mount(root === '/' ? '' : root, shared);
       continue;
     }
-    let files: Record<string, string> | undefined;
+    let files: Record<string, FileContent> | undefined;
     if (volume.configMap) files = store.get<ConfigMap>('ConfigMap', ns, volume.configMap.name ?? '')?.data;
     else if (volume.secret) files = decoded(store.get<Secret>('Secret', ns, volume.secret.secretName ?? '')?.data);
     else if (volume.emptyDir) files = {};
@@ -55,11 +55,14 @@ export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, co
  * a ConfigMap or Secret, downward API fields (the ServiceAccount admission plugin's kube-api-access
  * volume gives `token`, `ca.crt` and `namespace`).
  */
-function projectedFiles(store: Store, pod: Pod, sources: VolumeProjection[], nowSeconds: number): Record<string, string> {
+function projectedFiles(store: Store, pod: Pod, sources: VolumeProjection[], nowSeconds: number): Record<string, FileContent> {
   const ns = pod.metadata.namespace ?? 'default';
-  const files: Record<string, string> = {};
+  const files: Record<string, FileContent> = {};
   for (const source of sources) {
-    if (source.serviceAccountToken) files[source.serviceAccountToken.path] = serviceAccountToken(pod, nowSeconds, source.serviceAccountToken.expirationSeconds ?? 3600);
+    // Made when a program reads it: the token depends only on the (frozen) Pod and the issue time,
+    // and few containers ever read theirs, while building one is the costliest part of a start.
+    const token = source.serviceAccountToken;
+    if (token) files[token.path] = () => serviceAccountToken(pod, nowSeconds, token.expirationSeconds ?? 3600);
     const keyed = source.configMap
       ? store.get<ConfigMap>('ConfigMap', ns, source.configMap.name ?? '')?.data
       : source.secret && decoded(store.get<Secret>('Secret', ns, source.secret.name ?? '')?.data);
@@ -70,7 +73,7 @@ function projectedFiles(store: Store, pod: Pod, sources: VolumeProjection[], now
 }
 
 /** What a keyed source (ConfigMap, Secret) gives: the `items` asked for at their paths, else every key, sorted, at its own name. */
-function selectedKeys(data: Record<string, string>, items: KeyToPath[] | undefined): [string, string][] {
+function selectedKeys<T>(data: Record<string, T>, items: KeyToPath[] | undefined): [string, T][] {
   return (items ?? Object.keys(data).sort().map((key) => ({ key, path: key }))).filter((i) => i.key in data).map((i) => [i.path, data[i.key]]);
 }
 
@@ -78,9 +81,14 @@ function decoded(data: Record<string, string> | undefined): Record<string, strin
   return data && Object.fromEntries(Object.entries(data).map(([k, v]) => [k, decodeBase64(v) ?? '']));
 }
 
-function writeFile(fs: Map<string, string>, path: string, content: string): void {
+/** A file's content, or how to make it when it is first read (MountedFs.setLazy). */
+type FileContent = string | (() => string);
+
+function writeFile(fs: Map<string, string>, path: string, content: FileContent): void {
   addDirectory(fs, path.slice(0, path.lastIndexOf('/')) || '/');
-  fs.set(path, content);
+  if (typeof content === 'string') fs.set(path, content);
+  else if (fs instanceof MountedFs) fs.setLazy(path, content);
+  else fs.set(path, content());
 }
 
 /** A directory and its parents, as keys ending in `/` (see programs/fs.ts). */

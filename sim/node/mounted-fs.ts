@@ -9,6 +9,35 @@
 export class MountedFs extends Map<string, string> {
   /** Mount folders (`/pod-data/`) and their volumes, whose keys are relative (`/index.html`). */
   private readonly mounts: { root: string; volume: Map<string, string> }[] = [];
+  /**
+   * The container's own files whose content is made when first read (setLazy), by key; the map
+   * holds an empty placeholder for each, so keys, order and size are as if it were written.
+   */
+  private readonly pending = new Map<string, () => string>();
+
+  /**
+   * Sets `key` to what `make` returns, made only if something reads the file. For files that are
+   * costly to build and seldom read, like the service account token the kubelet writes into every
+   * container (kubelet-volumes.ts): `make` must give the same content whenever it is called.
+   */
+  setLazy(key: string, make: () => string): void {
+    if (this.route(key)) {
+      this.set(key, make());
+      return;
+    }
+    super.set(key, '');
+    this.pending.set(key, make);
+  }
+
+  /** The content of the container's own file `key`, made now if it was set lazily. */
+  private own(key: string): string | undefined {
+    const make = this.pending.get(key);
+    if (!make) return super.get(key);
+    this.pending.delete(key);
+    const content = make();
+    super.set(key, content);
+    return content;
+  }
 
   /** Mounts `volume` at the folder `path` (absolute, no trailing slash). */
   mount(path: string, volume: Map<string, string>): void {
@@ -17,7 +46,7 @@ export class MountedFs extends Map<string, string> {
     // The deepest mount wins where mounts nest.
     this.mounts.sort((a, b) => b.root.length - a.root.length);
     // Whatever the image had there is hidden by the mount.
-    for (const key of [...super.keys()]) if (key.startsWith(root) && key !== root) super.delete(key);
+    for (const key of [...super.keys()]) if (key.startsWith(root) && key !== root) this.deleteOwn(key);
   }
 
   /** The volume holding `key` and the key within it; none for the container's own files and the mount folders themselves. */
@@ -28,7 +57,7 @@ export class MountedFs extends Map<string, string> {
 
   override get(key: string): string | undefined {
     const r = this.route(key);
-    return r ? r.volume.get(r.rel) : super.get(key);
+    return r ? r.volume.get(r.rel) : this.own(key);
   }
 
   override has(key: string): boolean {
@@ -39,13 +68,21 @@ export class MountedFs extends Map<string, string> {
   override set(key: string, value: string): this {
     const r = this.route(key);
     if (r) r.volume.set(r.rel, value);
-    else super.set(key, value);
+    else {
+      this.pending.delete(key);
+      super.set(key, value);
+    }
     return this;
   }
 
   override delete(key: string): boolean {
     const r = this.route(key);
-    return r ? r.volume.delete(r.rel) : super.delete(key);
+    return r ? r.volume.delete(r.rel) : this.deleteOwn(key);
+  }
+
+  private deleteOwn(key: string): boolean {
+    this.pending.delete(key);
+    return super.delete(key);
   }
 
   override get size(): number {
@@ -53,7 +90,7 @@ export class MountedFs extends Map<string, string> {
   }
 
   override *entries(): MapIterator<[string, string]> {
-    yield* super.entries();
+    for (const [key, value] of super.entries()) yield [key, this.pending.has(key) ? (this.own(key) as string) : value];
     for (const { root, volume } of this.mounts) for (const [rel, value] of volume) yield [root.slice(0, -1) + rel, value];
   }
 
