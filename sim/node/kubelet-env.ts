@@ -130,11 +130,8 @@ function sourcedValue(cluster: ComponentContext, pod: Pod, v: EnvVar, addresses:
   return isConfigMap ? value : (decodeBase64(value) ?? '');
 }
 
-/** Puts the container's environment where its processes find it (/proc/1/environ); the kubelet's error if it cannot be made. */
-export function writeContainerEnvironment(fs: Map<string, string>, cluster: ComponentContext, pod: Pod, container: Container, addresses: PodAddresses): string | undefined {
-  const env = containerEnvironment(cluster, pod, container, addresses);
-  if ('error' in env) return env.error as string;
+/** Puts the container's environment where its processes find it (/proc/1/environ). */
+export function writeEnviron(fs: Map<string, string>, env: Map<string, string>): void {
   fs.set('/proc/1/', '');
   fs.set(environPath, environFile(env));
-  return undefined;
 }

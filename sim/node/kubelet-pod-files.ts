@@ -1,4 +1,4 @@
-import { MountedFs } from './mounted-fs';
+import type { MountedFs } from './mounted-fs';
 import type { Pod } from '../api/types';
 import type { ClusterConfig } from '../cluster-config';
 import { cidrHost } from '../net/ip';
@@ -177,12 +177,10 @@ export function managedHostsFile(pod: Pod, podIP: string, config: ClusterConfig)
   ].join('\n');
 }
 
-/** A fresh container filesystem: the image's folders and the three files above. A restarted container gets a new one. */
-export function containerFilesystem(pod: Pod, podIP: string, config: ClusterConfig): MountedFs {
-  const fs = new MountedFs();
+/** Writes a fresh container filesystem's own files: the image's folders and the three files above. */
+export function writeContainerFiles(fs: MountedFs, pod: Pod, podIP: string, config: ClusterConfig): void {
   for (const d of imageDirectories) fs.set(d, '');
   fs.set('/etc/hostname', `${kernelHostname(pod, config)}\n`);
   fs.set('/etc/hosts', managedHostsFile(pod, podIP, config));
   fs.set('/etc/resolv.conf', resolvConf(pod, config));
-  return fs;
 }

@@ -1,16 +1,17 @@
-import type { ConfigMap, Container, KeyToPath, Pod, Secret, VolumeProjection } from '../api/types';
+import type { ConfigMap, Container, KeyToPath, Pod, Secret, VolumeMount, VolumeProjection } from '../api/types';
 import { podFieldValue } from '../api/pod-fields';
 import { serviceAccountToken } from './service-account-token';
 import { decodeBase64 } from '../api/base64';
 import type { Store } from '../core/store';
 import { resolvePath } from './programs/fs';
-import { MountedFs } from './mounted-fs';
+import type { MountedFs } from './mounted-fs';
 
 /**
  * Secret and ConfigMap volumes as the kubelet mounts them: each key a file under the mount path
  * (or only the `items` asked for, at their `path`), Secret values decoded; emptyDir a directory
- * the Pod's containers share, empty when the Pod starts; `subPath` mounts the one entry. Read at container start, as the files a real kubelet
- * has projected by then.
+ * the Pod's containers share, empty when the Pod starts; `subPath` mounts the one entry. The
+ * objects are read at container start (resolveVolumes), as the files a real kubelet has projected
+ * by then; mountVolumes writes them into the container's files.
  *
  * Not modelled: the kubelet's atomic-writer layout (the hidden `..data` link and timestamped
  * directory), file modes, later updates of a mounted ConfigMap or Secret, and a missing object,
@@ -18,18 +19,14 @@ import { MountedFs } from './mounted-fs';
  * are simply absent.
  * Source: kubernetes/kubernetes pkg/volume/secret, pkg/volume/configmap, pkg/volume/util/atomic_writer.go.
  */
-export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, container: Container, nowSeconds = 0, emptyDirs?: Map<string, Map<string, string>>): void {
+export function resolveVolumes(store: Store, pod: Pod, container: Container, nowSeconds = 0): ResolvedMount[] {
   const ns = pod.metadata.namespace ?? 'default';
+  const mounts: ResolvedMount[] = [];
   for (const mount of container.volumeMounts ?? []) {
     const volume = pod.spec.volumes?.find((v) => v.name === mount.name);
     if (!volume) continue;
-    // An emptyDir is the Pod's: every container that mounts it sees the same files (mounted-fs.ts).
-    if (volume.emptyDir && !mount.subPath && emptyDirs && fs instanceof MountedFs) {
-      const root = resolvePath(mount.mountPath);
-      addDirectory(fs, root);
-      let shared = emptyDirs.get(volume.name);
-      if (!shared) emptyDirs.set(volume.name, (shared = new Map()));
-      fs.mount(root === '/' ? '' : root, shared);
+    if (volume.emptyDir && !mount.subPath) {
+      mounts.push({ mount, emptyDir: volume.name });
       continue;
     }
     let files: Record<string, FileContent> | undefined;
@@ -37,9 +34,27 @@ export function mountVolumes(fs: Map<string, string>, store: Store, pod: Pod, co
     else if (volume.secret) files = decoded(store.get<Secret>('Secret', ns, volume.secret.secretName ?? '')?.data);
     else if (volume.emptyDir) files = {};
     else if (volume.projected) files = projectedFiles(store, pod, volume.projected.sources ?? [], nowSeconds);
-    if (!files) continue;
-    const projected = new Map(selectedKeys(files, volume.configMap?.items ?? volume.secret?.items).map(([path, content]) => [resolvePath(`/${path}`), content]));
+    if (files) mounts.push({ mount, files: selectedKeys(files, volume.configMap?.items ?? volume.secret?.items) });
+  }
+  return mounts;
+}
+
+/** A volume mount as the kubelet resolved it: the Pod's emptyDir of that name, or the files (path, content) it shows. */
+export type ResolvedMount = { mount: VolumeMount; emptyDir: string; files?: undefined } | { mount: VolumeMount; emptyDir?: undefined; files: [string, FileContent][] };
+
+/** Writes the resolved mounts into a container's files; `emptyDirs` holds the Pod's emptyDir volumes by name. */
+export function mountVolumes(fs: MountedFs, mounts: ResolvedMount[], emptyDirs: Map<string, Map<string, string>>): void {
+  for (const { mount, emptyDir, files } of mounts) {
     const root = resolvePath(mount.mountPath);
+    // An emptyDir is the Pod's: every container that mounts it sees the same files (mounted-fs.ts).
+    if (emptyDir !== undefined) {
+      addDirectory(fs, root);
+      let shared = emptyDirs.get(emptyDir);
+      if (!shared) emptyDirs.set(emptyDir, (shared = new Map()));
+      fs.mount(root === '/' ? '' : root, shared);
+      continue;
+    }
+    const projected = new Map(files.map(([path, content]) => [resolvePath(`/${path}`), content]));
     if (mount.subPath) {
       const content = projected.get(resolvePath(`/${mount.subPath}`));
       if (content !== undefined) writeFile(fs, root, content);
@@ -84,11 +99,10 @@ function decoded(data: Record<string, string> | undefined): Record<string, strin
 /** A file's content, or how to make it when it is first read (MountedFs.setLazy). */
 type FileContent = string | (() => string);
 
-function writeFile(fs: Map<string, string>, path: string, content: FileContent): void {
+function writeFile(fs: MountedFs, path: string, content: FileContent): void {
   addDirectory(fs, path.slice(0, path.lastIndexOf('/')) || '/');
   if (typeof content === 'string') fs.set(path, content);
-  else if (fs instanceof MountedFs) fs.setLazy(path, content);
-  else fs.set(path, content());
+  else fs.setLazy(path, content);
 }
 
 /** A directory and its parents, as keys ending in `/` (see programs/fs.ts). */

@@ -7,9 +7,10 @@ import { goDuration } from '../core/go-duration';
 import { nodeLeaseRenewIntervalMs, postNodeStatus, registerNode, renewLease } from './kubelet-node-status';
 import { observeProbe, probeOf, probeTitle, runProbe, withProbeDefaults } from './kubelet-probes';
 import { generatePodStatus } from './kubelet-status';
-import { containerFilesystem, dnsConfigWarnings, fqdnTooLong } from './kubelet-pod-files';
-import { writeContainerEnvironment } from './kubelet-env';
-import { mountVolumes } from './kubelet-volumes';
+import { dnsConfigWarnings, fqdnTooLong, writeContainerFiles } from './kubelet-pod-files';
+import { containerEnvironment, writeEnviron } from './kubelet-env';
+import { mountVolumes, resolveVolumes } from './kubelet-volumes';
+import { MountedFs } from './mounted-fs';
 import { mainProcessArgv, startMainProcess } from './main-process';
 import { exitsAfterSigtermMs } from './sigterm';
 import type { ProcessRun } from '../shell/interpreter';
@@ -322,9 +323,18 @@ export class Kubelet extends Controller {
   /** Creates and starts a container: a fresh filesystem, its ports listening, its probes running. */
   private createContainer(rt: PodRuntime, c: RuntimeContainer, id: string): void {
     if (rt.terminating || !rt.sandbox) return;
-    const fs = containerFilesystem(rt.pod, rt.sandbox.ip, this.cluster.config);
-    const configError = writeContainerEnvironment(fs, this.cluster, rt.pod, c.spec, { podIP: rt.sandbox.ip, hostIP: this.host.ip });
-    if (configError) return this.configError(rt, c, configError);
+    const { pod, emptyDirs } = rt;
+    const podIP = rt.sandbox.ip;
+    const env = containerEnvironment(this.cluster, pod, c.spec, { podIP, hostIP: this.host.ip });
+    if ('error' in env) return this.configError(rt, c, env.error);
+    // What the container's files will hold is read now; they are written when first looked at.
+    const volumes = resolveVolumes(this.cluster.store, pod, c.spec, Math.floor((this.cluster.clock.epochMs + this.cluster.clock.now) / 1000));
+    const config = this.cluster.config;
+    c.fs = new MountedFs((fs) => {
+      writeContainerFiles(fs, pod, podIP, config);
+      writeEnviron(fs, env);
+      mountVolumes(fs, volumes, emptyDirs);
+    });
     const name = c.spec.name;
     if (c.startedAt !== undefined) c.restartCount++;
     if (c.terminated) c.lastTerminated = c.terminated;
@@ -335,8 +345,6 @@ export class Kubelet extends Controller {
     c.state = 'running';
     c.killing = false;
     c.startedAt = this.cluster.clock.now;
-    c.fs = fs;
-    mountVolumes(c.fs, this.cluster.store, rt.pod, c.spec, Math.floor((this.cluster.clock.epochMs + this.cluster.clock.now) / 1000), rt.emptyDirs);
     c.probes = new Map();
     c.started = !c.spec.startupProbe;
     c.ready = c.started && !c.spec.readinessProbe;

@@ -16,11 +16,32 @@ export class MountedFs extends Map<string, string> {
   private readonly pending = new Map<string, () => string>();
 
   /**
+   * `fill` writes the container's files when something first looks at them. Most containers'
+   * files are never read (a server that reads no file, no `kubectl exec`), and writing them was
+   * a large part of starting a container: `fill` must write what it would have written at once
+   * (the kubelet reads the ConfigMaps, Secrets and environment at start and hands them over).
+   */
+  constructor(private fill?: (fs: MountedFs) => void) {
+    super();
+  }
+
+  /** Runs `fill`, once, before the first read or write. */
+  private filled(): this {
+    const fill = this.fill;
+    if (fill) {
+      this.fill = undefined;
+      fill(this);
+    }
+    return this;
+  }
+
+  /**
    * Sets `key` to what `make` returns, made only if something reads the file. For files that are
    * costly to build and seldom read, like the service account token the kubelet writes into every
    * container (kubelet-volumes.ts): `make` must give the same content whenever it is called.
    */
   setLazy(key: string, make: () => string): void {
+    this.filled();
     if (this.route(key)) {
       this.set(key, make());
       return;
@@ -41,6 +62,7 @@ export class MountedFs extends Map<string, string> {
 
   /** Mounts `volume` at the folder `path` (absolute, no trailing slash). */
   mount(path: string, volume: Map<string, string>): void {
+    this.filled();
     const root = `${path}/`;
     this.mounts.push({ root, volume });
     // The deepest mount wins where mounts nest.
@@ -56,17 +78,17 @@ export class MountedFs extends Map<string, string> {
   }
 
   override get(key: string): string | undefined {
-    const r = this.route(key);
+    const r = this.filled().route(key);
     return r ? r.volume.get(r.rel) : this.own(key);
   }
 
   override has(key: string): boolean {
-    const r = this.route(key);
+    const r = this.filled().route(key);
     return r ? r.volume.has(r.rel) : super.has(key);
   }
 
   override set(key: string, value: string): this {
-    const r = this.route(key);
+    const r = this.filled().route(key);
     if (r) r.volume.set(r.rel, value);
     else {
       this.pending.delete(key);
@@ -76,7 +98,7 @@ export class MountedFs extends Map<string, string> {
   }
 
   override delete(key: string): boolean {
-    const r = this.route(key);
+    const r = this.filled().route(key);
     return r ? r.volume.delete(r.rel) : this.deleteOwn(key);
   }
 
@@ -89,7 +111,14 @@ export class MountedFs extends Map<string, string> {
     return [...this.keys()].length;
   }
 
+  override clear(): void {
+    this.filled();
+    this.pending.clear();
+    super.clear();
+  }
+
   override *entries(): MapIterator<[string, string]> {
+    this.filled();
     for (const [key, value] of super.entries()) yield [key, this.pending.has(key) ? (this.own(key) as string) : value];
     for (const { root, volume } of this.mounts) for (const [rel, value] of volume) yield [root.slice(0, -1) + rel, value];
   }
