@@ -14,6 +14,16 @@ import type { PodTemplateSpec } from '../api/types';
  * so the course's Pod names stay those it has always shown.
  */
 export function computeHash(template: PodTemplateSpec, collisionCount = 0): string {
+  // A stored template is frozen: its hash never changes, and the controller asks at every sync.
+  if (collisionCount || !Object.isFrozen(template)) return hashOf(template, collisionCount);
+  let hash = storedTemplateHashes.get(template);
+  if (hash === undefined) storedTemplateHashes.set(template, (hash = hashOf(template, 0)));
+  return hash;
+}
+
+const storedTemplateHashes = new WeakMap<PodTemplateSpec, string>();
+
+function hashOf(template: PodTemplateSpec, collisionCount: number): string {
   let text = canonicalJson(withoutEmptyDefaults(template));
   if (collisionCount) text += `#${collisionCount}`;
   return safeEncodeString(String(fnv32a(text)));

@@ -91,20 +91,33 @@ export interface PodAddresses {
 }
 
 /**
- * The environment of `container` of `pod` if it started now; or, when a ConfigMap or Secret key
- * it reads is missing (and not optional), the error the kubelet reports instead of creating it.
+ * The environment of `container` of `pod` if it started now, made when first asked for from what
+ * the kubelet read now (the Services, and the ConfigMap and Secret keys `valueFrom` names); or,
+ * when such a key is missing (and not optional), the error the kubelet reports instead of creating it.
  * Source: pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables, podFieldSelectorRuntimeValue).
  */
-export function containerEnvironment(cluster: ComponentContext, pod: Pod, container: Container, addresses: PodAddresses): Map<string, string> | { error: string } {
-  const services = new Map(visibleServices(cluster, pod.metadata.namespace ?? 'default').flatMap(cachedServiceEnvVars));
+export function containerEnvironment(cluster: ComponentContext, pod: Pod, container: Container, addresses: PodAddresses): (() => Map<string, string>) | { error: string } {
+  const services = visibleServices(cluster, pod.metadata.namespace ?? 'default');
+  const sourced = new Map<EnvVar, string | undefined>();
+  for (const v of container.env ?? []) {
+    if (!v.valueFrom) continue;
+    const value = sourcedValue(cluster, pod, v, addresses);
+    if (typeof value === 'object') return value;
+    sourced.set(v, value);
+  }
+  return () => environment(pod, container, services, sourced);
+}
+
+/** The environment from the Services and the `valueFrom` values read at start. */
+function environment(pod: Pod, container: Container, visible: Service[], sourced: Map<EnvVar, string | undefined>): Map<string, string> {
+  const services = new Map(visible.flatMap(cachedServiceEnvVars));
   const env = new Map<string, string>([
     ['PATH', imagePath],
     ['HOSTNAME', podHostname(pod)],
   ]);
   const declared = new Map<string, string>();
   for (const v of container.env ?? []) {
-    const value = v.valueFrom ? sourcedValue(cluster, pod, v, addresses) : expand(v.value ?? '', new Map([...services, ...declared]));
-    if (typeof value === 'object') return value;
+    const value = sourced.has(v) ? sourced.get(v) : expand(v.value ?? '', new Map([...services, ...declared]));
     if (value === undefined) continue;
     declared.set(v.name, value);
     env.set(v.name, value);

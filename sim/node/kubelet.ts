@@ -332,7 +332,7 @@ export class Kubelet extends Controller {
     const config = this.cluster.config;
     c.fs = new MountedFs((fs) => {
       writeContainerFiles(fs, pod, podIP, config);
-      writeEnviron(fs, env);
+      writeEnviron(fs, env());
       mountVolumes(fs, volumes, emptyDirs);
     });
     const name = c.spec.name;
