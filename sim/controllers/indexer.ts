@@ -1,22 +1,24 @@
 import type { KubeObject } from '../api/types';
-import { objectKey, type Store } from '../core/store';
+import type { Store } from '../core/store';
 
 /**
- * An index over one kind of the store, kept current by a watch: objects by the values an index
- * function gives them (their controller owner's uid, their node's name). It is client-go's
- * cache.Indexer; controllers use it to find "the Pods of this ReplicaSet" without listing all Pods.
+ * An index over one kind of the store, kept current by a watch: objects by the value an index
+ * function gives them (their controller owner's uid, their node's name), or none. It is
+ * client-go's cache.Indexer with one value per object; controllers use it to find "the Pods of
+ * this ReplicaSet" without listing all Pods.
  */
 export class StoreIndex<T extends KubeObject> {
+  /** Objects by index value, each by uid (stable for the object's life, and no string to build). */
   private byValue = new Map<string, Map<string, T>>();
-  private valuesOf = new Map<string, string[]>();
+  private valueOf = new Map<string, string>();
 
   constructor(
     store: Store,
     kind: string,
-    private indexFn: (obj: T) => string[],
+    private indexFn: (obj: T) => string | undefined,
   ) {
     for (const obj of store.list<T>(kind)) this.put(obj);
-    store.watch<T>(kind, (e) => (e.type === 'DELETED' ? this.drop(objectKey(e.object)) : this.put(e.object)));
+    store.watch<T>(kind, (e) => (e.type === 'DELETED' ? this.drop(e.object.metadata.uid!) : this.put(e.object)));
   }
 
   /** Objects indexed under `value`, in the order they were first indexed there. */
@@ -26,29 +28,28 @@ export class StoreIndex<T extends KubeObject> {
   }
 
   private put(obj: T): void {
-    const key = objectKey(obj);
-    const values = this.indexFn(obj);
-    const previous = this.valuesOf.get(key) ?? [];
-    // Most writes (a status, a Binding) leave the indexed values as they were: only the object changes.
-    if (previous.length === 1 && values.length === 1 && previous[0] === values[0]) {
-      this.byValue.get(values[0])!.set(key, obj);
+    const uid = obj.metadata.uid!;
+    const value = this.indexFn(obj);
+    const previous = this.valueOf.get(uid);
+    // Most writes (a status, a Binding) leave the indexed value as it was: only the object changes.
+    if (previous !== undefined && previous === value) {
+      this.byValue.get(value)!.set(uid, obj);
       return;
     }
-    for (const v of previous) if (!values.includes(v)) this.byValue.get(v)?.delete(key);
-    for (const v of values) {
-      let bucket = this.byValue.get(v);
-      if (!bucket) this.byValue.set(v, (bucket = new Map()));
-      bucket.set(key, obj);
-    }
-    this.valuesOf.set(key, values);
+    if (previous !== undefined) this.drop(uid);
+    if (value === undefined) return;
+    let bucket = this.byValue.get(value);
+    if (!bucket) this.byValue.set(value, (bucket = new Map()));
+    bucket.set(uid, obj);
+    this.valueOf.set(uid, value);
   }
 
-  private drop(key: string): void {
-    for (const v of this.valuesOf.get(key) ?? []) {
-      const bucket = this.byValue.get(v);
-      bucket?.delete(key);
-      if (bucket?.size === 0) this.byValue.delete(v);
-    }
-    this.valuesOf.delete(key);
+  private drop(uid: string): void {
+    const value = this.valueOf.get(uid);
+    if (value === undefined) return;
+    const bucket = this.byValue.get(value)!;
+    bucket.delete(uid);
+    if (bucket.size === 0) this.byValue.delete(value);
+    this.valueOf.delete(uid);
   }
 }

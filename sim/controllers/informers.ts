@@ -9,7 +9,7 @@ import { controllerOf } from './owner-references';
  */
 const shared = new WeakMap<ComponentContext, Map<string, StoreIndex<KubeObject>>>();
 
-function sharedIndex<T extends KubeObject>(cluster: ComponentContext, kind: string, name: string, fn: (obj: T) => string[]): StoreIndex<T> {
+function sharedIndex<T extends KubeObject>(cluster: ComponentContext, kind: string, name: string, fn: (obj: T) => string | undefined): StoreIndex<T> {
   let indexes = shared.get(cluster);
   if (!indexes) shared.set(cluster, (indexes = new Map()));
   const id = `${kind}/${name}`;
@@ -24,8 +24,8 @@ function sharedIndex<T extends KubeObject>(cluster: ComponentContext, kind: stri
  */
 export const orphan = '';
 
-function byController(obj: KubeObject): string[] {
-  return [controllerOf(obj)?.uid ?? orphan];
+function byController(obj: KubeObject): string {
+  return controllerOf(obj)?.uid ?? orphan;
 }
 
 /** Pods by their controller's uid (orphans under `orphan`). */
@@ -40,5 +40,5 @@ export function replicaSetsByController(cluster: ComponentContext): StoreIndex<R
 
 /** Pods by the node they are bound to (the scheduler cache's NodeInfo). Unbound Pods are not indexed. */
 export function podsByNode(cluster: ComponentContext): StoreIndex<Pod> {
-  return sharedIndex<Pod>(cluster, 'Pod', 'node', (p) => (p.spec.nodeName ? [p.spec.nodeName] : []));
+  return sharedIndex<Pod>(cluster, 'Pod', 'node', (p) => p.spec.nodeName);
 }

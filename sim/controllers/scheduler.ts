@@ -133,14 +133,17 @@ export class Scheduler extends Controller {
   private pick(pod: Pod, feasible: Node[]): Node {
     const owner = controllerOf(pod)?.uid;
     let best: Node[] = [];
-    let bestScore: [number, number] = [Infinity, Infinity];
+    let bestSiblings = Infinity;
+    let bestPods = Infinity;
     for (const node of feasible) {
       const info = this.nodeInfo.get(node.metadata.name);
-      const score: [number, number] = [(owner && info?.byOwner.get(owner)) || 0, info?.pods ?? 0];
-      const cmp = score[0] - bestScore[0] || score[1] - bestScore[1];
+      const siblings = (owner && info?.byOwner.get(owner)) || 0;
+      const pods = info?.pods ?? 0;
+      const cmp = siblings - bestSiblings || pods - bestPods;
       if (cmp < 0) {
         best = [node];
-        bestScore = score;
+        bestSiblings = siblings;
+        bestPods = pods;
       } else if (cmp === 0) best.push(node);
     }
     return best.length === 1 ? best[0] : best[this.cluster.rng.stream('scheduler').int(best.length)];

@@ -260,8 +260,9 @@ export class Store {
   /** A version-4 UUID drawn from the cluster's random source. */
   private uuid(): string {
     // Four draws as 32 hex digits, the version nibble replaced by 4 and the variant's top bits set
-    // to 10. Written as character codes and made into one flat string: built from pieces, each of
-    // the thousands of uids the store keeps held a tree of some 25 partial strings (~500 bytes).
+    // to 10. Written as character codes and decoded into one flat string: built from pieces, each
+    // of the thousands of uids the store keeps held a tree of some 25 partial strings (~500 bytes),
+    // and String.fromCharCode.apply copied the 36 codes into an argument list first.
     const uids = this.rng.stream('uids');
     const [a, b, c, d] = [uids.uint32(), uids.uint32(), uids.uint32(), uids.uint32()];
     putHex(0, a, 8);
@@ -270,13 +271,14 @@ export class Store {
     putHex(19, ((c >>> 16) & 0x3fff) | 0x8000, 4);
     putHex(24, c & 0xffff, 4);
     putHex(28, d, 8);
-    return String.fromCharCode.apply(null, uuidChars as unknown as number[]);
+    return asciiDecoder.decode(uuidChars);
   }
 }
 
 const hexCodes = Array.from('0123456789abcdef', (ch) => ch.charCodeAt(0));
 /** A UUID's characters, the dashes in place; `uuid` writes the digits. */
 const uuidChars = new Uint8Array(36).fill('-'.charCodeAt(0));
+const asciiDecoder = new TextDecoder();
 
 /** Writes the low `digits` hex digits of `value` at `at` in uuidChars. */
 function putHex(at: number, value: number, digits: number): void {
