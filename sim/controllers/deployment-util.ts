@@ -1,6 +1,5 @@
-import type { Deployment, DeploymentCondition, PodTemplateSpec, ReplicaSet } from '../api/types';
-import { canonicalJson } from './pod-template-hash';
-import { cloneJson } from '../core/store';
+import type { Deployment, DeploymentCondition, ReplicaSet } from '../api/types';
+import { deepEqual } from '../core/store';
 
 /**
  * The arithmetic of Deployments, from kubernetes/kubernetes pkg/controller/deployment/util/deployment_util.go.
@@ -61,27 +60,22 @@ export function revisionOf(rs: ReplicaSet): number {
 
 /**
  * Do a ReplicaSet's and a Deployment's Pod templates differ only by the pod-template-hash label?
- * (EqualIgnoreHash, which is how the controller finds the ReplicaSet of the current template.)
+ * (EqualIgnoreHash, which is how the controller finds the ReplicaSet of the current template:
+ * a deep comparison with that one label left out.)
  */
 export function equalIgnoreHash(rs: ReplicaSet, d: Deployment): boolean {
-  return templateWithoutHash(rs) === templateWithoutHash(d);
+  const a = rs.spec.template;
+  const b = d.spec.template;
+  if (a === b) return true;
+  const { labels: aLabels, ...aMeta } = a.metadata ?? {};
+  const { labels: bLabels, ...bMeta } = b.metadata ?? {};
+  return deepEqual({ ...a, metadata: aMeta }, { ...b, metadata: bMeta }) && deepEqual(withoutHash(aLabels), withoutHash(bLabels));
 }
 
-/**
- * Canonical template text per stored template. Stored objects are frozen, so a template object
- * never changes: the cache is keyed by the object itself and needs no invalidation, and it can
- * never mix up two clusters whose seeded uids coincide.
- */
-const templateCache = new WeakMap<PodTemplateSpec, string>();
-
-function templateWithoutHash(obj: ReplicaSet | Deployment): string {
-  const cached = templateCache.get(obj.spec.template);
-  if (cached !== undefined) return cached;
-  const copy: PodTemplateSpec = cloneJson(obj.spec.template);
-  if (copy.metadata?.labels) delete copy.metadata.labels[PodTemplateHashLabel];
-  const text = canonicalJson(copy);
-  if (Object.isFrozen(obj.spec.template)) templateCache.set(obj.spec.template, text);
-  return text;
+function withoutHash(labels: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!labels || !(PodTemplateHashLabel in labels)) return labels;
+  const { [PodTemplateHashLabel]: _hash, ...rest } = labels;
+  return rest;
 }
 
 export const specReplicas = (rss: ReplicaSet[]): number => rss.reduce((n, rs) => n + (rs.spec.replicas ?? 0), 0);
