@@ -220,13 +220,16 @@ const unschedulableTaint: Taint = { key: TaintNodeUnschedulable, effect: 'NoSche
 
 /** Why `node` cannot take `pod`, in the scheduler's words; undefined when it can. */
 function filter(pod: Pod, node: Node): string | undefined {
-  if (node.spec.unschedulable && !findToleration(pod.spec.tolerations, unschedulableTaint)) return 'node(s) were unschedulable';
-  const taint = (node.spec.taints ?? []).find(
-    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !findToleration(pod.spec.tolerations, t),
-  );
-  if (taint) return `node(s) had untolerated taint ${formatTaint(taint)}`;
-  const labels = node.metadata.labels ?? {};
-  const selector = pod.spec.nodeSelector ?? {};
-  for (const k in selector) if (labels[k] !== selector[k]) return "node(s) didn't match Pod's node affinity/selector";
+  const tolerations = pod.spec.tolerations;
+  if (node.spec.unschedulable && !findToleration(tolerations, unschedulableTaint)) return 'node(s) were unschedulable';
+  // Loops rather than find() and `?? {}`: this runs for every node for every Pod scheduled.
+  for (const t of node.spec.taints ?? noTaints) {
+    if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !findToleration(tolerations, t)) return `node(s) had untolerated taint ${formatTaint(t)}`;
+  }
+  const selector = pod.spec.nodeSelector;
+  const labels = node.metadata.labels;
+  for (const k in selector) if (labels?.[k] !== selector[k]) return "node(s) didn't match Pod's node affinity/selector";
   return undefined;
 }
+
+const noTaints: Taint[] = [];
