@@ -48,7 +48,7 @@ export abstract class Controller {
   private drain(): void {
     const clock = this.cluster.clock;
     for (let n = 0; this.queue.size && n < reconcilesPerEvent && !clock.exhausted; n++) {
-      const [key] = this.queue;
+      const key = this.queue.values().next().value as string;
       this.queue.delete(key);
       this.reconcileOrRetry(key);
     }
@@ -64,7 +64,7 @@ export abstract class Controller {
   private reconcileOrRetry(key: string): void {
     try {
       this.reconcile(key);
-      this.failures.delete(key);
+      if (this.failures.size) this.failures.delete(key);
     } catch (error) {
       const n = this.failures.get(key) ?? 0;
       this.failures.set(key, n + 1);
