@@ -1,3 +1,4 @@
+import { deepEqual } from '../../core/store';
 import type { ConfigMap, Deployment, EndpointSlice, Endpoints, Ingress, IngressClass, KubeObject, NetworkPolicy, Pod, ReplicaSet, Secret, Service } from '../types';
 import { kindInfo } from '../../core/kinds';
 import type { FieldError } from './field-error';
@@ -55,11 +56,6 @@ export function validateObjectUpdate(obj: KubeObject, old: KubeObject): FieldErr
   const immutable = immutableFields[obj.kind];
   if (!immutable) return [];
   const value = immutable.read(obj);
-  return JSON.stringify(canonical(value)) === JSON.stringify(canonical(immutable.read(old))) ? [] : [{ type: 'Invalid value', field: immutable.field, value, detail: 'field is immutable' }];
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  return value;
+  // Compared as values, whatever their keys' order (apiequality.Semantic.DeepEqual in ValidateImmutableField).
+  return deepEqual(value, immutable.read(old)) ? [] : [{ type: 'Invalid value', field: immutable.field, value, detail: 'field is immutable' }];
 }

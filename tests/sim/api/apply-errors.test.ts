@@ -109,6 +109,16 @@ describe('kubectl apply: each document applied or refused on its own, every erro
     ]);
   });
 
+  it("a Deployment's selector is immutable: the same labels in another order apply, other labels are refused", () => {
+    const cluster = new Cluster();
+    const withSelector = (labels: string) => deployment().replace('      app: web\n  template', `${labels}\n  template`).replace('        app: web\n    spec', '        app: web\n        tier: fe\n    spec');
+    expect(applyManifests(cluster, withSelector('      app: web\n      tier: fe'), 'web.yaml').errors).toEqual([]);
+    expect(applyManifests(cluster, withSelector('      tier: fe\n      app: web'), 'web.yaml')).toMatchObject({ lines: ['deployment.apps/web unchanged'], errors: [] });
+    expect(applyManifests(cluster, withSelector('      app: web'), 'web.yaml').errors).toEqual([
+      'The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web"}}: field is immutable (web.yaml:8:5, document 1)',
+    ]);
+  });
+
   it('ports out of range and a bad probe: one Invalid error, its causes listed under one heading', () => {
     const errors = rejected(deployment('\n        ports:\n        - containerPort: 70000\n        livenessProbe:\n          periodSeconds: -5'));
     expect(errors).toEqual([
