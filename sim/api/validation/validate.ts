@@ -1,4 +1,3 @@
-import { deepEqual } from '../../core/store';
 import type { ConfigMap, Deployment, EndpointSlice, Endpoints, Ingress, IngressClass, KubeObject, NetworkPolicy, Pod, ReplicaSet, Secret, Service } from '../types';
 import { kindInfo } from '../../core/kinds';
 import type { FieldError } from './field-error';
@@ -56,6 +55,29 @@ export function validateObjectUpdate(obj: KubeObject, old: KubeObject): FieldErr
   const immutable = immutableFields[obj.kind];
   if (!immutable) return [];
   const value = immutable.read(obj);
-  // Compared as values, whatever their keys' order (apiequality.Semantic.DeepEqual in ValidateImmutableField).
-  return deepEqual(value, immutable.read(old)) ? [] : [{ type: 'Invalid value', field: immutable.field, value, detail: 'field is immutable' }];
+  return semanticDeepEqual(value, immutable.read(old)) ? [] : [{ type: 'Invalid value', field: immutable.field, value, detail: 'field is immutable' }];
+}
+
+/**
+ * apiequality.Semantic.DeepEqual, which ValidateImmutableField uses, on decoded JSON: values, whatever
+ * their keys' order, and a field left out equal to its zero value. Go decodes a missing field as
+ * its zero value, and the forked reflect.DeepEqual counts an empty slice or map as equal to a nil
+ * one (k8s.io/apimachinery/third_party/forked/golang/reflect/deep_equal.go), so a selector written
+ * with `matchExpressions: []` is the same selector as one without it.
+ */
+function semanticDeepEqual(a: unknown, b: unknown): boolean {
+  if (isZero(a) || isZero(b)) return isZero(a) && isZero(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => semanticDeepEqual(x, b[i]));
+  }
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  return Object.keys({ ...x, ...y }).every((k) => semanticDeepEqual(x[k], y[k]));
+}
+
+/** Go's zero value, as decoded JSON shows it: absent, null, "", 0, false, or an empty list or object. */
+function isZero(v: unknown): boolean {
+  if (v === undefined || v === null || v === '' || v === 0 || v === false) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.values(v).every(isZero);
 }

@@ -119,6 +119,14 @@ describe('kubectl apply: each document applied or refused on its own, every erro
     ]);
   });
 
+  it('an empty matchExpressions is the same selector as none, as the API server compares them (Semantic.DeepEqual)', () => {
+    const cluster = new Cluster();
+    const withExpressions = deployment().replace('      app: web\n  template', '      app: web\n    matchExpressions: []\n  template');
+    expect(applyManifests(cluster, withExpressions, 'web.yaml').errors).toEqual([]);
+    expect(applyManifests(cluster, deployment(), 'web.yaml')).toMatchObject({ lines: ['deployment.apps/web configured'], errors: [] });
+    expect(applyManifests(cluster, withExpressions, 'web.yaml')).toMatchObject({ lines: ['deployment.apps/web configured'], errors: [] });
+  });
+
   it('ports out of range and a bad probe: one Invalid error, its causes listed under one heading', () => {
     const errors = rejected(deployment('\n        ports:\n        - containerPort: 70000\n        livenessProbe:\n          periodSeconds: -5'));
     expect(errors).toEqual([
