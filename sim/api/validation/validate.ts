@@ -59,14 +59,16 @@ export function validateObjectUpdate(obj: KubeObject, old: KubeObject): FieldErr
 }
 
 /**
- * apiequality.Semantic.DeepEqual, which ValidateImmutableField uses, on decoded JSON: values, whatever
- * their keys' order, and a field left out equal to its zero value. Go decodes a missing field as
- * its zero value, and the forked reflect.DeepEqual counts an empty slice or map as equal to a nil
- * one (k8s.io/apimachinery/third_party/forked/golang/reflect/deep_equal.go), so a selector written
- * with `matchExpressions: []` is the same selector as one without it.
+ * apiequality.Semantic.DeepEqual, which ValidateImmutableField uses, on decoded JSON: values compared
+ * whatever their keys' order, and an empty list or map equal to a missing one, as the forked
+ * reflect.DeepEqual counts an empty slice or map equal to a nil one
+ * (k8s.io/apimachinery/third_party/forked/golang/reflect/deep_equal.go): a selector written with
+ * `matchExpressions: []` is the same selector as one without it. A label with an empty value is
+ * still a label: `{tier: ""}` is not `{}`.
  */
 function semanticDeepEqual(a: unknown, b: unknown): boolean {
-  if (isZero(a) || isZero(b)) return isZero(a) && isZero(b);
+  const [aEmpty, bEmpty] = [isNilOrEmpty(a), isNilOrEmpty(b)];
+  if (aEmpty || bEmpty) return aEmpty && bEmpty;
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => semanticDeepEqual(x, b[i]));
   }
@@ -75,9 +77,9 @@ function semanticDeepEqual(a: unknown, b: unknown): boolean {
   return Object.keys({ ...x, ...y }).every((k) => semanticDeepEqual(x[k], y[k]));
 }
 
-/** Go's zero value, as decoded JSON shows it: absent, null, "", 0, false, or an empty list or object. */
-function isZero(v: unknown): boolean {
-  if (v === undefined || v === null || v === '' || v === 0 || v === false) return true;
+/** Missing, null, or a list or map with nothing in it. */
+function isNilOrEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
   if (Array.isArray(v)) return v.length === 0;
-  return typeof v === 'object' && Object.values(v).every(isZero);
+  return typeof v === 'object' && Object.keys(v).length === 0;
 }

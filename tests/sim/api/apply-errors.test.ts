@@ -125,6 +125,13 @@ describe('kubectl apply: each document applied or refused on its own, every erro
     expect(applyManifests(cluster, withExpressions, 'web.yaml').errors).toEqual([]);
     expect(applyManifests(cluster, deployment(), 'web.yaml')).toMatchObject({ lines: ['deployment.apps/web configured'], errors: [] });
     expect(applyManifests(cluster, withExpressions, 'web.yaml')).toMatchObject({ lines: ['deployment.apps/web configured'], errors: [] });
+    // A label with an empty value is still part of the selector.
+    const emptyLabel = (yaml: string) => yaml.replace('      app: web\n  template', '      app: web\n      tier: ""\n  template').replace('        app: web\n    spec', '        app: web\n        tier: ""\n    spec');
+    const other = new Cluster();
+    expect(applyManifests(other, emptyLabel(deployment()), 'web.yaml').errors).toEqual([]);
+    expect(applyManifests(other, deployment().replace('        app: web\n    spec', '        app: web\n        tier: ""\n    spec'), 'web.yaml').errors).toEqual([
+      'The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"web"}}: field is immutable (web.yaml:8:5, document 1)',
+    ]);
   });
 
   it('ports out of range and a bad probe: one Invalid error, its causes listed under one heading', () => {
